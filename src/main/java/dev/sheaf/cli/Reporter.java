@@ -1,0 +1,48 @@
+package dev.sheaf.cli;
+
+import dev.sheaf.diag.Diagnostic;
+import dev.sheaf.diag.Severity;
+
+import java.io.PrintWriter;
+import java.util.List;
+
+/** Prints diagnostics the way compilers do, honouring quiet and verbose modes. */
+final class Reporter {
+
+    private final PrintWriter err;
+    private final boolean quiet;
+    private final boolean verbose;
+
+    Reporter(PrintWriter err, boolean quiet, boolean verbose) {
+        this.err = err;
+        this.quiet = quiet;
+        this.verbose = verbose;
+    }
+
+    void print(List<Diagnostic> diagnostics) {
+        for (Diagnostic d : diagnostics) {
+            boolean show = switch (d.severity()) {
+                case ERROR -> true;
+                case WARNING -> !quiet;
+                case INFO -> verbose;
+            };
+            if (show) {
+                err.println(d.format());
+            }
+        }
+    }
+
+    /** "2 errors, 1 warning" or empty when there is nothing to count. */
+    static String counts(List<Diagnostic> diagnostics) {
+        long errors = diagnostics.stream().filter(d -> d.severity() == Severity.ERROR).count();
+        long warnings = diagnostics.stream().filter(d -> d.severity() == Severity.WARNING).count();
+        StringBuilder sb = new StringBuilder();
+        if (errors > 0) {
+            sb.append(errors).append(errors == 1 ? " error" : " errors");
+        }
+        if (warnings > 0) {
+            sb.append(sb.length() > 0 ? ", " : "").append(warnings).append(warnings == 1 ? " warning" : " warnings");
+        }
+        return sb.toString();
+    }
+}

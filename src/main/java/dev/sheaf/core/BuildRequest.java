@@ -1,0 +1,36 @@
+package dev.sheaf.core;
+
+import dev.sheaf.diag.Severity;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What to build.
+ *
+ * @param bookDir   folder holding book.yaml and chapters/
+ * @param outDir    where the editions go; nothing outside it is written
+ * @param formats   format ids ({@code epub}, …); empty means every format
+ * @param failOn    the severity that stops the build ({@code ERROR}, or {@code WARNING} to be strict)
+ * @param timestamp overrides the book's date inside the editions (e.g. Maven's
+ *                  {@code project.build.outputTimestamp}); null to use the book's date
+ */
+public record BuildRequest(Path bookDir, Path outDir, List<String> formats, Severity failOn, Instant timestamp) {
+
+    public static BuildRequest of(Path bookDir, Path outDir) {
+        return new BuildRequest(bookDir, outDir, List.of(), Severity.ERROR, null);
+    }
+
+    public BuildRequest withFormats(List<String> ids) {
+        return new BuildRequest(bookDir, outDir, List.copyOf(ids), failOn, timestamp);
+    }
+
+    public BuildRequest withFailOn(Severity severity) {
+        return new BuildRequest(bookDir, outDir, formats, severity, timestamp);
+    }
+
+    public BuildRequest withTimestamp(Instant time) {
+        return new BuildRequest(bookDir, outDir, formats, failOn, time);
+    }
+}

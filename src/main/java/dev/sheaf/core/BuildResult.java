@@ -1,0 +1,15 @@
+package dev.sheaf.core;
+
+import dev.sheaf.diag.Diagnostic;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What a build or check did.
+ *
+ * @param written     files written, absolute; empty when the build failed
+ * @param diagnostics every problem found, sorted by place
+ * @param success     false when a diagnostic at or above the request's {@code failOn} was reported
+ */
+public record BuildResult(List<Path> written, List<Diagnostic> diagnostics, boolean success) { }

@@ -1,0 +1,114 @@
+package dev.sheaf.core;
+
+import dev.sheaf.diag.Diagnostics;
+import dev.sheaf.diag.MessageId;
+import dev.sheaf.diag.Severity;
+import dev.sheaf.model.Book;
+import dev.sheaf.read.BookReader;
+import dev.sheaf.render.RenderContext;
+import dev.sheaf.render.Renderer;
+import dev.sheaf.render.RendererRegistry;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Sheaf's one entry point: read a book folder, check it, and write the requested editions. The CLI
+ * and the Maven plugin are thin adapters over this class.
+ */
+public final class Sheaf {
+
+    private final RendererRegistry registry;
+
+    public Sheaf() {
+        this(RendererRegistry.standard());
+    }
+
+    public Sheaf(RendererRegistry registry) {
+        this.registry = registry;
+    }
+
+    public RendererRegistry registry() {
+        return registry;
+    }
+
+    /** Reads and checks the book; writes nothing. */
+    public BuildResult check(Path bookDir) {
+        Diagnostics diags = new Diagnostics();
+        new BookReader(bookDir, diags).read();
+        return new BuildResult(List.of(), diags.all(), !diags.hasErrors());
+    }
+
+    /** Reads the book and, when it has no errors, writes the requested editions into the output folder. */
+    public BuildResult build(BuildRequest request) {
+        Diagnostics diags = new Diagnostics();
+        Path root = request.bookDir().toAbsolutePath().normalize();
+        Path out = request.outDir().toAbsolutePath().normalize();
+        List<Renderer> renderers = renderers(request.formats(), diags);
+        checkOutput(root, out, diags);
+        Optional<Book> book = new BookReader(root, diags).read();
+        if (book.isEmpty() || diags.failsAt(request.failOn())) {
+            return failed(diags);
+        }
+        RenderContext ctx = RenderContext.of(book.get(), diags, request.timestamp());
+        try (StagedOutput staged = new StagedOutput(out)) {
+            for (Renderer r : renderers) {
+                try {
+                    r.render(book.get(), ctx, staged);
+                } catch (IOException | RuntimeException e) {
+                    diags.report(MessageId.OUT_003, null, r.id(), describe(e));
+                }
+            }
+            if (diags.failsAt(request.failOn())) {
+                return failed(diags);
+            }
+            return new BuildResult(staged.commit(), diags.all(), true);
+        } catch (IOException e) {
+            diags.report(MessageId.OUT_001, null, out, describe(e));
+            return failed(diags);
+        }
+    }
+
+    private List<Renderer> renderers(List<String> formats, Diagnostics diags) {
+        if (formats.isEmpty()) {
+            return registry.all();
+        }
+        List<Renderer> out = new ArrayList<>();
+        for (String id : formats) {
+            registry.find(id.trim()).ifPresentOrElse(out::add,
+                    () -> diags.report(MessageId.OUT_002, null, id, String.join(", ", registry.ids())));
+        }
+        return out;
+    }
+
+    /** The output folder must not hold the sources: never inside chapters/, fonts/ or covers/, never the book folder. */
+    private static void checkOutput(Path root, Path out, Diagnostics diags) {
+        for (String sources : List.of("chapters", "fonts", "covers")) {
+            if (out.startsWith(root.resolve(sources))) {
+                diags.report(MessageId.OUT_001, null, out, "it is inside the book's " + sources + "/ folder");
+                return;
+            }
+        }
+        if (root.startsWith(out)) {
+            diags.report(MessageId.OUT_001, null, out, "it contains the book itself; choose a folder such as "
+                    + root.resolve("target/book"));
+            return;
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            diags.report(MessageId.OUT_001, null, out, "it is a file, not a folder");
+        }
+    }
+
+    private static BuildResult failed(Diagnostics diags) {
+        return new BuildResult(List.of(), diags.all(), false);
+    }
+
+    private static String describe(Exception e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    }
+}

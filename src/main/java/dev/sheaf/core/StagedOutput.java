@@ -1,0 +1,73 @@
+package dev.sheaf.core;
+
+import dev.sheaf.render.OutputSink;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Renderers write into a private staging folder inside the output folder; only when the whole build
+ * has succeeded is each file moved into place (atomically where the file system allows), so a failed
+ * build never leaves a half-written edition and never touches the previous ones.
+ */
+final class StagedOutput implements OutputSink, AutoCloseable {
+
+    private final Path outDir;
+    private final Path staging;
+    private final List<String> files = new ArrayList<>();
+
+    StagedOutput(Path outDir) throws IOException {
+        this.outDir = outDir;
+        Files.createDirectories(outDir);
+        this.staging = Files.createTempDirectory(outDir, ".sheaf-staging-");
+    }
+
+    @Override
+    public synchronized OutputStream create(String relativePath) throws IOException {
+        Path target = staging.resolve(relativePath).normalize();
+        if (!target.startsWith(staging) || relativePath.startsWith("/")) {
+            throw new IOException("output path leaves the output folder: " + relativePath);
+        }
+        Files.createDirectories(target.getParent());
+        files.add(relativePath);
+        return Files.newOutputStream(target);
+    }
+
+    /** Moves every staged file into the output folder; returns the final paths. */
+    List<Path> commit() throws IOException {
+        List<Path> written = new ArrayList<>();
+        for (String rel : files) {
+            Path from = staging.resolve(rel);
+            Path to = outDir.resolve(rel);
+            Files.createDirectories(to.getParent());
+            try {
+                Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+            }
+            written.add(to);
+        }
+        return written;
+    }
+
+    /** Removes the staging folder and whatever is left in it. */
+    @Override
+    public void close() throws IOException {
+        if (!Files.exists(staging)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(staging)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

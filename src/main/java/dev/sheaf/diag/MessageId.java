@@ -1,0 +1,59 @@
+package dev.sheaf.diag;
+
+/**
+ * Every diagnostic Sheaf can report. The id is stable (scripts and docs refer to it); the text and
+ * the hint live in {@code Messages.properties} under the constant's name and {@code NAME_HINT}.
+ *
+ * <p>Prefixes: BOOK (book.yaml), FM (front matter), MD (Markdown body), CH (chapters and selection),
+ * IMG (images), OUT (writing editions), IO (reading files).
+ */
+public enum MessageId {
+    BOOK_001("BOOK-001", Severity.ERROR),   // book.yaml missing
+    BOOK_002("BOOK-002", Severity.ERROR),   // book.yaml not valid YAML / not a mapping
+    BOOK_003("BOOK-003", Severity.ERROR),   // required field missing
+    BOOK_004("BOOK-004", Severity.ERROR),   // field of wrong type / bad value
+    BOOK_005("BOOK-005", Severity.WARNING), // unknown field, did you mean
+    BOOK_006("BOOK-006", Severity.ERROR),   // path leaves the book folder or is missing
+    FM_001("FM-001", Severity.ERROR),       // no / unclosed front matter
+    FM_002("FM-002", Severity.ERROR),       // front matter not valid YAML / not a mapping
+    FM_003("FM-003", Severity.ERROR),       // required field missing
+    FM_004("FM-004", Severity.ERROR),       // date is not a date
+    FM_005("FM-005", Severity.ERROR),       // wrong type / bad value
+    FM_006("FM-006", Severity.WARNING),     // misspelt known field
+    FM_007("FM-007", Severity.INFO),        // unknown field kept
+    MD_001("MD-001", Severity.WARNING),     // raw HTML not rendered
+    MD_002("MD-002", Severity.ERROR),       // footnote reference without definition
+    MD_003("MD-003", Severity.WARNING),     // footnote defined but never referenced
+    IMG_001("IMG-001", Severity.ERROR),     // image missing
+    IMG_002("IMG-002", Severity.ERROR),     // image path leaves the book folder
+    IMG_003("IMG-003", Severity.ERROR),     // not an image / unsupported format
+    IMG_004("IMG-004", Severity.WARNING),   // image without alt text
+    IMG_005("IMG-005", Severity.ERROR),     // remote image
+    CH_001("CH-001", Severity.ERROR),       // chapters folder missing
+    CH_002("CH-002", Severity.ERROR),       // selection names a piece/folder that does not exist
+    CH_003("CH-003", Severity.WARNING),     // chapter selects no pieces
+    CH_004("CH-004", Severity.WARNING),     // piece not in any chapter
+    CH_005("CH-005", Severity.ERROR),       // book has no pieces
+    IO_001("IO-001", Severity.ERROR),       // cannot read file
+    IO_002("IO-002", Severity.ERROR),       // not valid UTF-8
+    OUT_001("OUT-001", Severity.ERROR),     // output folder not usable
+    OUT_002("OUT-002", Severity.ERROR),     // unknown format
+    OUT_003("OUT-003", Severity.ERROR);     // writing an edition failed
+
+    private final String code;
+    private final Severity defaultSeverity;
+
+    MessageId(String code, Severity defaultSeverity) {
+        this.code = code;
+        this.defaultSeverity = defaultSeverity;
+    }
+
+    /** The printed id, e.g. {@code FM-004}. */
+    public String code() {
+        return code;
+    }
+
+    public Severity defaultSeverity() {
+        return defaultSeverity;
+    }
+}

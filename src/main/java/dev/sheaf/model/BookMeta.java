@@ -1,0 +1,38 @@
+package dev.sheaf.model;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Book-level metadata from {@code book.yaml}, with defaults already applied.
+ *
+ * @param identifier a URN ({@code urn:uuid:…} or {@code urn:isbn:…}); derived from the title when not given
+ * @param date       publication date; also fixes every timestamp inside the editions
+ * @param cover      cover image (book-relative), or null to generate a typographic cover
+ * @param headnotes  whether the author's notes are printed above the pieces
+ */
+public record BookMeta(
+        String title,
+        String subtitle,
+        List<String> authors,
+        String language,
+        String identifier,
+        String publisher,
+        LocalDate date,
+        String rights,
+        String description,
+        Path cover,
+        boolean headnotes,
+        String trim) {
+
+    public Locale locale() {
+        return Locale.forLanguageTag(language);
+    }
+
+    /** Authors joined for display: "A", "A and B", "A, B and C". */
+    public String authorLine() {
+        return Names.join(authors);
+    }
+}

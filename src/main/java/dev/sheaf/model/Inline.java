@@ -1,0 +1,32 @@
+package dev.sheaf.model;
+
+import java.util.List;
+
+/** Inline content of a paragraph, heading or table cell. Text is plain Unicode, never escaped markup. */
+public sealed interface Inline {
+
+    record Text(String text) implements Inline { }
+
+    record Emphasis(List<Inline> children) implements Inline { }
+
+    record Strong(List<Inline> children) implements Inline { }
+
+    record Strikethrough(List<Inline> children) implements Inline { }
+
+    record Code(String text) implements Inline { }
+
+    record Link(String url, String title, List<Inline> children) implements Inline { }
+
+    /** An image; {@code src} is the path as written, {@code resolved} the book-relative resource path. */
+    record Image(String src, String resolved, String alt, String title) implements Inline { }
+
+    /** A reference to footnote {@code number} (1-based, in order of first reference within the piece). */
+    record NoteRef(String label, int number) implements Inline { }
+
+    record LineBreak() implements Inline { }
+
+    record SoftBreak() implements Inline { }
+
+    /** Raw HTML kept only as text: it is shown, never interpreted. */
+    record RawText(String text) implements Inline { }
+}

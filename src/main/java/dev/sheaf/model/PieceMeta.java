@@ -1,0 +1,31 @@
+package dev.sheaf.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The front matter of a piece, validated. Text fields that may hold Markdown ({@code note},
+ * {@code caption}) arrive already parsed into blocks or inlines.
+ *
+ * @param extra unknown fields, kept in file order for templates
+ */
+public record PieceMeta(
+        String title,
+        String subtitle,
+        List<String> authors,
+        PieceDate date,
+        String outlet,
+        String url,
+        String type,
+        List<String> tags,
+        List<Block> note,
+        String rights,
+        String image,
+        String imageAlt,
+        List<Inline> caption,
+        String credit,
+        String authorBio,
+        String dateline,
+        String language,
+        Map<String, Object> extra) {
+}

@@ -1,0 +1,195 @@
+package dev.sheaf.read;
+
+import dev.sheaf.diag.Diagnostics;
+import dev.sheaf.diag.MessageId;
+import dev.sheaf.model.Book;
+import dev.sheaf.model.BookMeta;
+import dev.sheaf.model.Chapter;
+import dev.sheaf.model.Piece;
+import dev.sheaf.model.SourceRef;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Reads a whole book folder — {@code book.yaml}, {@code chapters/<folder>/*.md}, {@code fonts/} —
+ * into a {@link Book}, reporting every problem found on the way.
+ */
+public final class BookReader {
+
+    static final String CHAPTERS = "chapters";
+    static final String INTRO_FILE = "_chapter.md";
+
+    private final Path root;
+    private final Diagnostics diags;
+
+    public BookReader(Path root, Diagnostics diags) {
+        this.root = root.toAbsolutePath().normalize();
+        this.diags = diags;
+    }
+
+    /** The book, or empty when it has errors that leave nothing to render. */
+    public Optional<Book> read() {
+        Optional<Manifest> manifest = new ManifestReader(root, diags).read();
+        Path chaptersDir = root.resolve(CHAPTERS);
+        if (!Files.isDirectory(chaptersDir)) {
+            diags.report(MessageId.CH_001, null, root);
+            return Optional.empty();
+        }
+        List<String> defaultAuthors = manifest.map(m -> m.meta().authors()).orElse(List.of());
+        List<Folder> folders = readFolders(chaptersDir, defaultAuthors);
+        if (manifest.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Chapter> chapters = manifest.get().chapters().isEmpty()
+                ? chaptersFromFolders(folders)
+                : new ChapterSelector(folders, diags).select(manifest.get().chapters());
+        chapters = uniqueSlugs(chapters);
+        if (chapters.stream().allMatch(c -> c.pieces().isEmpty())) {
+            diags.report(MessageId.CH_005, null);
+            return Optional.empty();
+        }
+        BookMeta meta = manifest.get().meta();
+        if (!manifest.get().dateGiven()) {
+            meta = withDate(meta, latest(chapters));
+        }
+        return Optional.of(new Book(root, meta, chapters, FontScanner.scan(root.resolve("fonts"), root)));
+    }
+
+    /** A chapter folder as read from disk: its intro file (if any) and all its pieces. */
+    record Folder(String name, PieceReader.ChapterIntro intro, List<Piece> pieces, SourceRef source) {
+
+        String title() {
+            return intro != null && intro.title() != null ? intro.title() : titleFromName(name);
+        }
+
+        int order() {
+            return intro != null && intro.order() != null ? intro.order() : Integer.MAX_VALUE;
+        }
+    }
+
+    private List<Folder> readFolders(Path chaptersDir, List<String> defaultAuthors) {
+        PieceReader reader = new PieceReader(root, diags);
+        List<Folder> folders = new ArrayList<>();
+        for (Path dir : list(chaptersDir, Files::isDirectory)) {
+            String name = dir.getFileName().toString();
+            if (name.startsWith(".")) {
+                continue;
+            }
+            List<Path> files = list(dir, p -> Files.isRegularFile(p) && p.toString().endsWith(".md"));
+            PieceReader.ChapterIntro intro = files.stream()
+                    .filter(p -> p.getFileName().toString().equals(INTRO_FILE))
+                    .findFirst().flatMap(reader::readIntro).orElse(null);
+            List<Piece> pieces = files.parallelStream()
+                    .filter(p -> !p.getFileName().toString().startsWith("_"))
+                    .map(p -> reader.read(p, name + "/" + stem(p), defaultAuthors))
+                    .flatMap(Optional::stream)
+                    .toList();
+            folders.add(new Folder(name, intro, pieces, SourceRef.of(root.relativize(dir))));
+        }
+        folders.sort(Comparator.comparingInt(Folder::order).thenComparing(Folder::name));
+        return folders;
+    }
+
+    private static List<Chapter> chaptersFromFolders(List<Folder> folders) {
+        List<Chapter> out = new ArrayList<>();
+        for (Folder f : folders) {
+            List<Piece> pieces = new ArrayList<>(f.pieces());
+            pieces.sort(ChapterSelector.BY_DATE);
+            out.add(new Chapter(f.name(), f.title(), f.intro() == null ? List.of() : f.intro().intro(),
+                    List.copyOf(pieces), f.source()));
+        }
+        return out;
+    }
+
+    /** Slugs become file names and ids: make every chapter and piece slug unique in the book. */
+    private static List<Chapter> uniqueSlugs(List<Chapter> chapters) {
+        Set<String> used = new HashSet<>(Set.of("cover", "title", "copyright", "nav", "contents", "style"));
+        List<Chapter> out = new ArrayList<>();
+        for (Chapter c : chapters) {
+            String cs = unique(Slugs.slug(c.slug(), "chapter"), used);
+            List<Piece> pieces = new ArrayList<>();
+            for (Piece p : c.pieces()) {
+                String ps = unique(p.slug(), used);
+                pieces.add(ps.equals(p.slug()) ? p
+                        : new Piece(p.id(), ps, p.source(), p.meta(), p.body(), p.footnotes()));
+            }
+            out.add(new Chapter(cs, c.title(), c.intro(), List.copyOf(pieces), c.source()));
+        }
+        return out;
+    }
+
+    private static String unique(String base, Set<String> used) {
+        String s = base;
+        for (int i = 2; !used.add(s); i++) {
+            s = base + "-" + i;
+        }
+        return s;
+    }
+
+    private static LocalDate latest(List<Chapter> chapters) {
+        return chapters.stream().flatMap(c -> c.pieces().stream())
+                .map(p -> p.meta().date().start())
+                .max(Comparator.naturalOrder()).orElse(LocalDate.of(2000, 1, 1));
+    }
+
+    private static BookMeta withDate(BookMeta m, LocalDate date) {
+        return new BookMeta(m.title(), m.subtitle(), m.authors(), m.language(), m.identifier(), m.publisher(),
+                date, m.rights(), m.description(), m.cover(), m.headnotes(), m.trim());
+    }
+
+    static String titleFromName(String folder) {
+        String s = folder.replaceFirst("^\\d+[-_. ]*", "").replace('-', ' ').replace('_', ' ').trim();
+        if (s.isEmpty()) {
+            return folder;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String w : s.split("\\s+")) {
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            sb.append(w.substring(0, 1).toUpperCase(Locale.ROOT)).append(w.substring(1));
+        }
+        return sb.toString();
+    }
+
+    private static String stem(Path p) {
+        String n = p.getFileName().toString();
+        return n.substring(0, n.length() - 3);
+    }
+
+    private List<Path> list(Path dir, java.util.function.Predicate<Path> filter) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(filter).sorted().toList();
+        } catch (IOException e) {
+            diags.report(MessageId.IO_001, SourceRef.of(root.relativize(dir)), e.getMessage());
+            return List.of();
+        }
+    }
+
+    /** Used by the selector for "did you mean" style checks of piece ids. */
+    static Map<String, Piece> byId(List<Folder> folders) {
+        Map<String, Piece> m = new LinkedHashMap<>();
+        folders.forEach(f -> f.pieces().forEach(p -> m.put(p.id(), p)));
+        return m;
+    }
+
+    static Set<String> names(List<Folder> folders) {
+        Set<String> s = new LinkedHashSet<>();
+        folders.forEach(f -> s.add(f.name()));
+        return s;
+    }
+}

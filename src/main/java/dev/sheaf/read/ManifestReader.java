@@ -1,0 +1,163 @@
+package dev.sheaf.read;
+
+import dev.sheaf.diag.Diagnostics;
+import dev.sheaf.diag.MessageId;
+import dev.sheaf.model.BookMeta;
+import dev.sheaf.model.SourceRef;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.IllformedLocaleException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Reads {@code book.yaml}. */
+final class ManifestReader {
+
+    static final String FILE = "book.yaml";
+
+    static final Set<String> KNOWN = Set.of("title", "subtitle", "author", "authors", "language", "identifier",
+            "isbn", "publisher", "date", "rights", "description", "cover", "headnotes", "trim", "chapters");
+    private static final Set<String> CHAPTER_KEYS = Set.of("title", "folder", "tags", "from", "to", "pieces",
+            "exclude", "sort", "intro");
+    private static final Set<String> TRIMS = Set.of("a5", "a4", "letter", "6x9");
+    private static final Set<String> SORTS = Set.of("date", "title", "file", "listed");
+
+    private final Path root;
+    private final Diagnostics diags;
+
+    ManifestReader(Path root, Diagnostics diags) {
+        this.root = root;
+        this.diags = diags;
+    }
+
+    Optional<Manifest> read() {
+        Path file = root.resolve(FILE);
+        SourceRef src = SourceRef.of(Path.of(FILE));
+        if (!Files.isRegularFile(file)) {
+            diags.report(MessageId.BOOK_001, null, root);
+            return Optional.empty();
+        }
+        Optional<String> text = SourceText.read(file, src, diags);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<YamlFields> parsed = YamlFields.parse(text.get(), src, 1, diags, MessageId.BOOK_002,
+                MessageId.BOOK_004);
+        return parsed.flatMap(f -> manifest(f, src));
+    }
+
+    private Optional<Manifest> manifest(YamlFields f, SourceRef src) {
+        for (String name : f.names()) {
+            if (!KNOWN.contains(name)) {
+                FieldNames.nearest(name, KNOWN).ifPresentOrElse(
+                        near -> diags.reportWithHint(MessageId.BOOK_005, f.where(name),
+                                "did you mean \"" + near + "\"?", name),
+                        () -> diags.report(MessageId.BOOK_005, f.where(name), name));
+            }
+        }
+        Optional<String> title = required(f, "title");
+        List<String> authors = f.has("authors") ? f.strings("authors") : f.strings("author");
+        if (authors.isEmpty()) {
+            diags.report(MessageId.BOOK_003, f.where("author"), "author");
+        }
+        Optional<String> language = required(f, "language").flatMap(l -> language(l, f));
+        LocalDate date = f.string("date").flatMap(d -> date(d, f, "date")).orElse(null);
+        String trim = f.string("trim").map(t -> t.toLowerCase(Locale.ROOT)).orElse("a5");
+        if (!TRIMS.contains(trim)) {
+            diags.report(MessageId.BOOK_004, f.whereValue("trim"), "trim", "must be one of a5, 6x9, a4, letter");
+            trim = "a5";
+        }
+        Path cover = f.string("cover").flatMap(c -> cover(c, f)).orElse(null);
+        List<ChapterSpec> chapters = chapters(f);
+        if (title.isEmpty() || authors.isEmpty() || language.isEmpty()) {
+            return Optional.empty();
+        }
+        String identifier = f.string("isbn").map(i -> "urn:isbn:" + i.replaceAll("[^0-9Xx]", ""))
+                .or(() -> f.string("identifier"))
+                .orElseGet(() -> "urn:uuid:" + UUID.nameUUIDFromBytes(
+                        (title.get() + "\n" + String.join("\n", authors)).getBytes(StandardCharsets.UTF_8)));
+        BookMeta meta = new BookMeta(title.get(), f.string("subtitle").orElse(null), List.copyOf(authors),
+                language.get(), identifier, f.string("publisher").orElse(null), date,
+                f.string("rights").orElse(null), f.text("description").orElse(null), cover,
+                f.bool("headnotes").orElse(true), trim);
+        return Optional.of(new Manifest(meta, date != null, chapters));
+    }
+
+    private Optional<String> required(YamlFields f, String name) {
+        Optional<String> v = f.string(name);
+        if (v.isEmpty()) {
+            diags.report(MessageId.BOOK_003, f.where(name), name);
+        }
+        return v;
+    }
+
+    private Optional<String> language(String tag, YamlFields f) {
+        try {
+            return Optional.of(new Locale.Builder().setLanguageTag(tag).build().toLanguageTag());
+        } catch (IllformedLocaleException e) {
+            diags.report(MessageId.BOOK_004, f.whereValue("language"), "language",
+                    "is not a language tag such as en, en-GB or ru");
+            return Optional.empty();
+        }
+    }
+
+    private Optional<LocalDate> date(String text, YamlFields f, String name) {
+        try {
+            return Optional.of(LocalDate.parse(text));
+        } catch (DateTimeParseException e) {
+            diags.report(MessageId.BOOK_004, f.whereValue(name), name, "must be a date written YYYY-MM-DD");
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Path> cover(String path, YamlFields f) {
+        Path p = root.resolve(path).normalize();
+        if (Path.of(path).isAbsolute() || !p.startsWith(root)) {
+            diags.report(MessageId.BOOK_006, f.whereValue("cover"), path, "leaves the book folder");
+            return Optional.empty();
+        }
+        if (!Files.isRegularFile(p)) {
+            diags.report(MessageId.BOOK_006, f.whereValue("cover"), path, "does not exist");
+            return Optional.empty();
+        }
+        Optional<String> type = ImageResolver.mediaType(p);
+        if (type.isEmpty() || type.get().equals("image/svg+xml") || type.get().equals("image/gif")) {
+            diags.report(MessageId.BOOK_006, f.whereValue("cover"), path, "is not a JPEG or PNG image");
+            return Optional.empty();
+        }
+        return Optional.of(root.relativize(p));
+    }
+
+    private List<ChapterSpec> chapters(YamlFields f) {
+        List<ChapterSpec> out = new ArrayList<>();
+        for (YamlFields c : f.mappings("chapters")) {
+            for (String name : c.names()) {
+                if (!CHAPTER_KEYS.contains(name)) {
+                    FieldNames.nearest(name, CHAPTER_KEYS).ifPresentOrElse(
+                            near -> diags.reportWithHint(MessageId.BOOK_005, c.where(name),
+                                    "did you mean \"" + near + "\"?", name),
+                            () -> diags.report(MessageId.BOOK_005, c.where(name), name));
+                }
+            }
+            String sort = c.string("sort").orElse("date");
+            if (!SORTS.contains(sort)) {
+                diags.report(MessageId.BOOK_004, c.whereValue("sort"), "sort", "must be date, title, file or listed");
+                sort = "date";
+            }
+            out.add(new ChapterSpec(c.string("title").orElse(null), c.string("folder").orElse(null),
+                    c.strings("tags"), c.string("from").flatMap(d -> date(d, c, "from")).orElse(null),
+                    c.string("to").flatMap(d -> date(d, c, "to")).orElse(null), c.strings("pieces"),
+                    c.strings("exclude"), sort, c.text("intro").orElse(null), c.where(c.names().isEmpty()
+                    ? "title" : c.names().get(0))));
+        }
+        return out;
+    }
+}

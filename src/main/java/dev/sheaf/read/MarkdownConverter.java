@@ -1,0 +1,395 @@
+package dev.sheaf.read;
+
+import com.vladsch.flexmark.ast.AutoLink;
+import com.vladsch.flexmark.ast.BlockQuote;
+import com.vladsch.flexmark.ast.BulletList;
+import com.vladsch.flexmark.ast.Code;
+import com.vladsch.flexmark.ast.Emphasis;
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.HardLineBreak;
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlCommentBlock;
+import com.vladsch.flexmark.ast.HtmlEntity;
+import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.HtmlInlineComment;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.ImageRef;
+import com.vladsch.flexmark.ast.IndentedCodeBlock;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.LinkRef;
+import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.MailLink;
+import com.vladsch.flexmark.ast.OrderedList;
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ast.Reference;
+import com.vladsch.flexmark.ast.SoftLineBreak;
+import com.vladsch.flexmark.ast.StrongEmphasis;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ast.ThematicBreak;
+import com.vladsch.flexmark.ext.footnotes.Footnote;
+import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.Strikethrough;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.tables.TableBlock;
+import com.vladsch.flexmark.ext.tables.TableBody;
+import com.vladsch.flexmark.ext.tables.TableCell;
+import com.vladsch.flexmark.ext.tables.TableHead;
+import com.vladsch.flexmark.ext.tables.TableRow;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.ext.typographic.TypographicExtension;
+import com.vladsch.flexmark.ext.typographic.TypographicQuotes;
+import com.vladsch.flexmark.ext.typographic.TypographicSmarts;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.sequence.Escaping;
+import dev.sheaf.diag.Diagnostics;
+import dev.sheaf.diag.MessageId;
+import dev.sheaf.model.Block;
+import dev.sheaf.model.Inline;
+import dev.sheaf.model.SourceRef;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns Markdown (CommonMark with footnotes, tables, strikethrough and smart typography, through
+ * flexmark) into Sheaf's own block and inline model. This is the only class that sees flexmark's AST.
+ */
+final class MarkdownConverter {
+
+    private static final Parser PARSER = createParser();
+
+    /** The result: blocks and the footnotes they reference, numbered in reference order. */
+    record Result(List<Block> blocks, List<dev.sheaf.model.Footnote> footnotes) { }
+
+    private final SourceRef file;
+    private final int firstLine;
+    private final Path baseDir;
+    private final ImageResolver images;
+    private final Diagnostics diags;
+
+    private String source;
+    private final Map<String, Integer> noteNumbers = new LinkedHashMap<>();
+    private final List<String> noteOrder = new ArrayList<>();
+    private final Map<String, FootnoteBlock> noteBlocks = new LinkedHashMap<>();
+    private final Set<String> headingIds = new HashSet<>();
+
+    /**
+     * @param file      the source file, for diagnostics
+     * @param firstLine the file line on which the Markdown text starts
+     * @param baseDir   the folder image paths are relative to
+     */
+    MarkdownConverter(SourceRef file, int firstLine, Path baseDir, ImageResolver images, Diagnostics diags) {
+        this.file = file;
+        this.firstLine = firstLine;
+        this.baseDir = baseDir;
+        this.images = images;
+        this.diags = diags;
+    }
+
+    private static Parser createParser() {
+        MutableDataSet options = new MutableDataSet();
+        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), FootnoteExtension.create(),
+                StrikethroughExtension.create(), TypographicExtension.create()));
+        // GFM-style tables need no leading pipe; header separator required.
+        options.set(TablesExtension.COLUMN_SPANS, false);
+        options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
+        options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
+        options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
+        return Parser.builder(options).build();
+    }
+
+    Result convert(String markdown) {
+        this.source = markdown;
+        Document doc = PARSER.parse(markdown);
+        for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
+            if (n instanceof FootnoteBlock fb) {
+                noteBlocks.putIfAbsent(fb.getText().toString(), fb);
+            }
+        }
+        List<Block> blocks = blocks(doc);
+        List<dev.sheaf.model.Footnote> notes = new ArrayList<>();
+        // Converting a note can reference further notes, so walk by number until none are added.
+        for (int i = 0; i < noteOrder.size(); i++) {
+            String label = noteOrder.get(i);
+            notes.add(new dev.sheaf.model.Footnote(i + 1, label, blocks(noteBlocks.get(label))));
+        }
+        for (FootnoteBlock fb : noteBlocks.values()) {
+            if (!noteNumbers.containsKey(fb.getText().toString())) {
+                diags.report(MessageId.MD_003, where(fb), fb.getText().toString());
+            }
+        }
+        return new Result(List.copyOf(blocks), List.copyOf(notes));
+    }
+
+    /** Inline content of a one-paragraph text (a caption), or empty. */
+    List<Inline> convertInline(String markdown) {
+        List<Block> blocks = convert(markdown).blocks();
+        List<Inline> out = new ArrayList<>();
+        for (Block b : blocks) {
+            if (b instanceof Block.Paragraph p) {
+                if (!out.isEmpty()) {
+                    out.add(new Inline.LineBreak());
+                }
+                out.addAll(p.content());
+            }
+        }
+        return out;
+    }
+
+    private List<Block> blocks(Node parent) {
+        List<Block> out = new ArrayList<>();
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
+            Block b = block(n);
+            if (b != null) {
+                out.add(b);
+            }
+        }
+        return out;
+    }
+
+    private Block block(Node n) {
+        if (n instanceof Paragraph) {
+            return new Block.Paragraph(inlines(n));
+        } else if (n instanceof Heading h) {
+            List<Inline> content = inlines(h);
+            return new Block.Heading(h.getLevel(), uniqueId(h.getText().toString()), content);
+        } else if (n instanceof BlockQuote) {
+            return new Block.BlockQuote(List.copyOf(blocks(n)));
+        } else if (n instanceof BulletList || n instanceof OrderedList) {
+            List<List<Block>> items = new ArrayList<>();
+            for (Node item = n.getFirstChild(); item != null; item = item.getNext()) {
+                if (item instanceof ListItem) {
+                    items.add(List.copyOf(blocks(item)));
+                }
+            }
+            int start = n instanceof OrderedList ol ? ol.getStartNumber() : 1;
+            return new Block.ListBlock(n instanceof OrderedList, start, List.copyOf(items));
+        } else if (n instanceof FencedCodeBlock f) {
+            return new Block.CodeBlock(f.getInfo().toString().trim(), f.getContentChars().toString());
+        } else if (n instanceof IndentedCodeBlock c) {
+            return new Block.CodeBlock("", c.getContentChars().toString());
+        } else if (n instanceof ThematicBreak) {
+            return new Block.ThematicBreak();
+        } else if (n instanceof TableBlock) {
+            return table(n);
+        } else if (n instanceof HtmlCommentBlock || n instanceof Reference || n instanceof FootnoteBlock) {
+            return null;
+        } else if (n instanceof HtmlBlock) {
+            String html = n.getChars().toString().strip();
+            diags.report(MessageId.MD_001, where(n), abbreviate(html));
+            return new Block.RawBlock(html);
+        }
+        List<Block> children = blocks(n);
+        return children.isEmpty() ? null : new Block.BlockQuote(List.copyOf(children));
+    }
+
+    private Block table(Node tableNode) {
+        List<List<List<Inline>>> header = new ArrayList<>();
+        List<List<List<Inline>>> rows = new ArrayList<>();
+        List<Block.Alignment> alignments = new ArrayList<>();
+        for (Node part = tableNode.getFirstChild(); part != null; part = part.getNext()) {
+            boolean head = part instanceof TableHead;
+            if (!head && !(part instanceof TableBody)) {
+                continue;
+            }
+            for (Node row = part.getFirstChild(); row != null; row = row.getNext()) {
+                if (!(row instanceof TableRow)) {
+                    continue;
+                }
+                List<List<Inline>> cells = new ArrayList<>();
+                for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
+                    if (cell instanceof TableCell tc) {
+                        cells.add(List.copyOf(inlines(tc)));
+                        if (head && alignments.size() < cells.size()) {
+                            alignments.add(alignment(tc.getAlignment()));
+                        }
+                    }
+                }
+                (head ? header : rows).add(List.copyOf(cells));
+            }
+        }
+        return new Block.Table(List.copyOf(header), List.copyOf(rows), List.copyOf(alignments));
+    }
+
+    private static Block.Alignment alignment(TableCell.Alignment a) {
+        if (a == null) {
+            return Block.Alignment.NONE;
+        }
+        return switch (a) {
+            case LEFT -> Block.Alignment.LEFT;
+            case CENTER -> Block.Alignment.CENTER;
+            case RIGHT -> Block.Alignment.RIGHT;
+            default -> Block.Alignment.NONE;
+        };
+    }
+
+    private List<Inline> inlines(Node parent) {
+        List<Inline> out = new ArrayList<>();
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
+            inline(n, out);
+        }
+        return mergeText(out);
+    }
+
+    private void inline(Node n, List<Inline> out) {
+        if (n instanceof Text) {
+            out.add(new Inline.Text(n.getChars().unescape()));
+        } else if (n instanceof HtmlEntity) {
+            out.add(new Inline.Text(Escaping.unescapeString(n.getChars().toString())));
+        } else if (n instanceof TypographicSmarts s) {
+            out.add(new Inline.Text(Escaping.unescapeString(s.getTypographicText())));
+        } else if (n instanceof TypographicQuotes q) {
+            out.add(new Inline.Text(Escaping.unescapeString(nullToEmpty(q.getTypographicOpening()))));
+            out.addAll(inlines(q));
+            out.add(new Inline.Text(Escaping.unescapeString(nullToEmpty(q.getTypographicClosing()))));
+        } else if (n instanceof SoftLineBreak) {
+            out.add(new Inline.SoftBreak());
+        } else if (n instanceof HardLineBreak) {
+            out.add(new Inline.LineBreak());
+        } else if (n instanceof StrongEmphasis) {
+            out.add(new Inline.Strong(inlines(n)));
+        } else if (n instanceof Emphasis) {
+            out.add(new Inline.Emphasis(inlines(n)));
+        } else if (n instanceof Strikethrough) {
+            out.add(new Inline.Strikethrough(inlines(n)));
+        } else if (n instanceof Code c) {
+            out.add(new Inline.Code(c.getText().toString()));
+        } else if (n instanceof Footnote f) {
+            noteRef(f, out);
+        } else if (n instanceof Image img) {
+            image(img.getUrl().unescape(), img.getText().unescape(), img.getTitle().unescape(), img, out);
+        } else if (n instanceof ImageRef ref) {
+            Reference r = ref.isDefined() ? ref.getReferenceNode(ref.getDocument()) : null;
+            if (r == null) {
+                out.add(new Inline.Text(ref.getChars().unescape()));
+            } else {
+                image(r.getUrl().unescape(), ref.getText().unescape(), r.getTitle().unescape(), ref, out);
+            }
+        } else if (n instanceof Link link) {
+            link(link.getUrl().unescape(), link.getTitle().unescape(), inlines(n), out);
+        } else if (n instanceof LinkRef ref) {
+            Reference r = ref.isDefined() ? ref.getReferenceNode(ref.getDocument()) : null;
+            if (r == null) {
+                out.add(new Inline.Text("["));
+                out.addAll(inlines(n));
+                out.add(new Inline.Text("]"));
+            } else {
+                link(r.getUrl().unescape(), r.getTitle().unescape(), inlines(n), out);
+            }
+        } else if (n instanceof AutoLink a) {
+            link(a.getUrl().unescape(), "", List.of(new Inline.Text(a.getText().unescape())), out);
+        } else if (n instanceof MailLink m) {
+            String addr = m.getText().unescape();
+            link("mailto:" + addr, "", List.of(new Inline.Text(addr)), out);
+        } else if (n instanceof HtmlInlineComment) {
+            // comments are the author's own notes: dropped silently
+        } else if (n instanceof HtmlInline) {
+            String html = n.getChars().toString();
+            diags.report(MessageId.MD_001, where(n), abbreviate(html));
+            out.add(new Inline.RawText(html));
+        } else {
+            List<Inline> children = inlines(n);
+            if (children.isEmpty() && n.getFirstChild() == null) {
+                out.add(new Inline.Text(n.getChars().unescape()));
+            } else {
+                out.addAll(children);
+            }
+        }
+    }
+
+    private void noteRef(Footnote f, List<Inline> out) {
+        String label = f.getText().toString();
+        if (f.getFootnoteBlock() != null) {
+            noteBlocks.putIfAbsent(label, f.getFootnoteBlock());
+        }
+        if (!noteBlocks.containsKey(label)) {
+            diags.report(MessageId.MD_002, where(f), label);
+            out.add(new Inline.Text(f.getChars().unescape()));
+            return;
+        }
+        Integer number = noteNumbers.get(label);
+        if (number == null) {
+            noteOrder.add(label);
+            number = noteOrder.size();
+            noteNumbers.put(label, number);
+        }
+        out.add(new Inline.NoteRef(label, number));
+    }
+
+    private void image(String src, String alt, String title, Node n, List<Inline> out) {
+        SourceRef at = where(n);
+        if (alt.isBlank()) {
+            diags.report(MessageId.IMG_004, at, src);
+        }
+        images.resolve(src, baseDir, at).ifPresentOrElse(
+                resolved -> out.add(new Inline.Image(src, resolved, alt, title)),
+                () -> out.add(new Inline.Text(alt)));
+    }
+
+    private static void link(String url, String title, List<Inline> children, List<Inline> out) {
+        if (isSafeUrl(url)) {
+            out.add(new Inline.Link(url, title, children));
+        } else {
+            out.addAll(children);
+        }
+    }
+
+    /** Links that work offline or on the web; {@code javascript:} and friends are dropped to text. */
+    static boolean isSafeUrl(String url) {
+        String u = url.trim().toLowerCase(Locale.ROOT);
+        if (!u.matches("^[a-z][a-z0-9+.-]*:.*")) {
+            return !u.isEmpty();
+        }
+        return u.startsWith("http:") || u.startsWith("https:") || u.startsWith("mailto:") || u.startsWith("ftp:");
+    }
+
+    private String uniqueId(String text) {
+        String base = Slugs.slug(text, "section");
+        String id = base;
+        for (int i = 2; !headingIds.add(id); i++) {
+            id = base + "-" + i;
+        }
+        return id;
+    }
+
+    private SourceRef where(Node n) {
+        int offset = n.getStartOffset();
+        int lineStart = source.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
+        if (offset == 0) {
+            lineStart = 0;
+        }
+        return file.at(firstLine + n.getStartLineNumber(), offset - lineStart + 1);
+    }
+
+    private static List<Inline> mergeText(List<Inline> in) {
+        List<Inline> out = new ArrayList<>(in.size());
+        for (Inline i : in) {
+            if (i instanceof Inline.Text t && !out.isEmpty() && out.get(out.size() - 1) instanceof Inline.Text prev) {
+                out.set(out.size() - 1, new Inline.Text(prev.text() + t.text()));
+            } else if (!(i instanceof Inline.Text t2 && t2.text().isEmpty())) {
+                out.add(i);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static String abbreviate(String s) {
+        String one = s.replaceAll("\\s+", " ");
+        return one.length() > 60 ? one.substring(0, 57) + "..." : one;
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.sheaf.read;
+
+import dev.sheaf.diag.Diagnostics;
+import dev.sheaf.diag.MessageId;
+import dev.sheaf.model.SourceRef;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Reads a source file as text the way every reader wants it: strict UTF-8 (an error with the byte
+ * offset otherwise), without a byte-order mark, with {@code \n} line ends.
+ */
+final class SourceText {
+
+    private SourceText() { }
+
+    static Optional<String> read(Path file, SourceRef where, Diagnostics diags) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            diags.report(MessageId.IO_001, where, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return Optional.empty();
+        }
+        return decode(bytes, where, diags);
+    }
+
+    static Optional<String> decode(byte[] bytes, SourceRef where, Diagnostics diags) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        String text;
+        try {
+            text = decoder.decode(in).toString();
+        } catch (MalformedInputException e) {
+            diags.report(MessageId.IO_002, where, in.position());
+            return Optional.empty();
+        } catch (CharacterCodingException e) {
+            diags.report(MessageId.IO_002, where, in.position());
+            return Optional.empty();
+        }
+        return Optional.of(normalise(text));
+    }
+
+    /** Drops a byte-order mark and turns CRLF and CR line ends into LF. */
+    static String normalise(String text) {
+        String s = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        if (s.indexOf('\r') >= 0) {
+            s = s.replace("\r\n", "\n").replace('\r', '\n');
+        }
+        return s;
+    }
+}

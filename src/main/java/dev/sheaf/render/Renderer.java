@@ -1,0 +1,20 @@
+package dev.sheaf.render;
+
+import dev.sheaf.model.Book;
+
+import java.io.IOException;
+
+/**
+ * One output format. Implementations read only the book model and write only through the sink; they
+ * report content problems to {@link RenderContext#diagnostics()} and throw only for I/O failures.
+ */
+public interface Renderer {
+
+    /** The format id users name on the command line, e.g. {@code epub}. */
+    String id();
+
+    /** One line for {@code --help}. */
+    String description();
+
+    void render(Book book, RenderContext context, OutputSink out) throws IOException;
+}

@@ -1,0 +1,35 @@
+package dev.sheaf.render;
+
+import dev.sheaf.render.epub.EpubRenderer;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every output format Sheaf knows, by id. A new format is one new renderer and one line here. */
+public final class RendererRegistry {
+
+    private final Map<String, Renderer> renderers = new LinkedHashMap<>();
+
+    private RendererRegistry(List<Renderer> list) {
+        list.forEach(r -> renderers.put(r.id(), r));
+    }
+
+    /** The built-in formats, in the order a full build writes them. */
+    public static RendererRegistry standard() {
+        return new RendererRegistry(List.of(new EpubRenderer()));
+    }
+
+    public Optional<Renderer> find(String id) {
+        return Optional.ofNullable(renderers.get(id));
+    }
+
+    public List<String> ids() {
+        return List.copyOf(renderers.keySet());
+    }
+
+    public List<Renderer> all() {
+        return List.copyOf(renderers.values());
+    }
+}

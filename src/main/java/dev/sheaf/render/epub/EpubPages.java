@@ -1,0 +1,143 @@
+package dev.sheaf.render.epub;
+
+import dev.sheaf.model.Book;
+import dev.sheaf.model.BookMeta;
+import dev.sheaf.model.Chapter;
+import dev.sheaf.model.Piece;
+import dev.sheaf.render.Labels;
+import dev.sheaf.render.xhtml.ContentRenderer;
+import dev.sheaf.render.xhtml.PieceHeader;
+import dev.sheaf.render.xhtml.Xml;
+
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+
+/** The XHTML content documents of the EPUB: cover, title page, copyright page, chapter openers, pieces. */
+final class EpubPages {
+
+    static final String TEXT_DIR = "text/";
+
+    private final Book book;
+    private final BookMeta meta;
+    private final Labels labels;
+    private final ContentRenderer content;
+    private final PieceHeader pieceHeader;
+
+    EpubPages(Book book, Labels labels) {
+        this.book = book;
+        this.meta = book.meta();
+        this.labels = labels;
+        this.content = new ContentRenderer(EpubPages::imageHref, 0, "");
+        this.pieceHeader = new PieceHeader(labels, meta, content);
+    }
+
+    /** Where an image of the book lives inside the EPUB, relative to a content document. */
+    static String imageHref(String bookRelative) {
+        return "../" + EpubRenderer.imagePath(bookRelative);
+    }
+
+    String cover(String coverHref) {
+        Xml x = start(labels.get("cover"), "cover");
+        x.open("section", "epub:type", "cover", "class", "cover").nl();
+        x.empty("img", "src", "../" + coverHref, "alt",
+                labels.get("cover.alt", meta.title(), meta.authorLine()), "class", "cover-image").nl();
+        x.close("section").nl();
+        return end(x);
+    }
+
+    String titlePage() {
+        Xml x = start(meta.title(), "titlepage");
+        x.open("section", "epub:type", "titlepage", "class", "titlepage").nl();
+        x.element("h1", meta.title(), "class", "book-title").nl();
+        if (meta.subtitle() != null) {
+            x.element("p", meta.subtitle(), "class", "book-subtitle").nl();
+        }
+        x.element("p", meta.authorLine(), "class", "book-author").nl();
+        if (meta.publisher() != null) {
+            x.element("p", meta.publisher(), "class", "book-publisher").nl();
+        }
+        x.close("section").nl();
+        return end(x);
+    }
+
+    String copyrightPage() {
+        Xml x = start(labels.get("copyright"), "copyright");
+        x.open("section", "epub:type", "copyright-page", "class", "copyright").nl();
+        x.element("p", meta.title() + (meta.subtitle() == null ? "" : ": " + meta.subtitle()), "class", "colophon-title").nl();
+        x.element("p", meta.authorLine()).nl();
+        if (meta.rights() != null) {
+            x.element("p", meta.rights()).nl();
+        }
+        if (meta.publisher() != null) {
+            x.element("p", meta.publisher()).nl();
+        }
+        x.element("p", labels.get("colophon.edition", meta.date().format(
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(meta.locale())))).nl();
+        x.element("p", meta.identifier(), "class", "identifier").nl();
+        if (meta.description() != null) {
+            x.element("p", meta.description(), "class", "description").nl();
+        }
+        x.element("p", labels.get("colophon.made"), "class", "made-with").nl();
+        x.close("section").nl();
+        return end(x);
+    }
+
+    String chapterOpener(Chapter chapter, int number) {
+        Xml x = start(chapter.title(), "chapter-opener");
+        x.open("section", "epub:type", "part", "role", "doc-part", "class", "opener",
+                "aria-labelledby", "chapter-title").nl();
+        x.element("p", Integer.toString(number), "class", "chapter-number").nl();
+        x.element("h1", chapter.title(), "id", "chapter-title", "class", "chapter-title").nl();
+        if (!chapter.intro().isEmpty()) {
+            x.open("div", "class", "chapter-intro").nl();
+            content.blocks(x, chapter.intro());
+            x.close("div").nl();
+        }
+        x.open("ol", "class", "chapter-contents").nl();
+        for (Piece p : chapter.pieces()) {
+            x.open("li").open("a", "href", EpubRenderer.pieceFile(p)).text(p.title()).close("a")
+                    .close("li").nl();
+        }
+        x.close("ol").nl();
+        x.close("section").nl();
+        return end(x);
+    }
+
+    String piece(Piece piece) {
+        Xml x = start(piece.title(), "piece");
+        x.open("section", "epub:type", "chapter", "role", "doc-chapter", "class", "piece",
+                "aria-labelledby", "piece-title", "xml:lang", piece.meta().language(),
+                "lang", piece.meta().language()).nl();
+        pieceHeader.header(x, piece, "piece-title");
+        x.open("div", "class", "piece-body").nl();
+        content.blocks(x, piece.body());
+        x.close("div").nl();
+        pieceHeader.footer(x, piece.meta());
+        content.notes(x, piece.footnotes(), labels.get("notes"));
+        x.close("section").nl();
+        return end(x);
+    }
+
+    /** The XHTML prologue every content document shares. */
+    Xml start(String title, String bodyClass) {
+        Xml x = new Xml();
+        x.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n");
+        x.open("html", "xmlns", "http://www.w3.org/1999/xhtml", "xmlns:epub", "http://www.idpf.org/2007/ops",
+                "xml:lang", meta.language(), "lang", meta.language()).nl();
+        x.open("head").nl();
+        x.empty("meta", "charset", "UTF-8").nl();
+        x.element("title", title).nl();
+        x.empty("link", "rel", "stylesheet", "type", "text/css", "href", "../" + EpubRenderer.CSS).nl();
+        x.close("head").nl();
+        x.open("body", "class", bodyClass).nl();
+        return x;
+    }
+
+    static String end(Xml x) {
+        return x.close("body").nl().close("html").nl().toString();
+    }
+
+    Book book() {
+        return book;
+    }
+}

@@ -1,0 +1,239 @@
+package dev.sheaf.render.epub;
+
+import dev.sheaf.model.Block;
+import dev.sheaf.model.Book;
+import dev.sheaf.model.Chapter;
+import dev.sheaf.model.FontFace;
+import dev.sheaf.model.Inline;
+import dev.sheaf.model.Piece;
+import dev.sheaf.model.Walk;
+import dev.sheaf.read.ImageTypes;
+import dev.sheaf.render.OutputSink;
+import dev.sheaf.render.RenderContext;
+import dev.sheaf.render.Renderer;
+import dev.sheaf.render.cover.TypographicCover;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The EPUB 3 edition: one XHTML document per piece and per chapter opener, a nav document and an NCX,
+ * the book's fonts embedded, a cover (given or generated), accessibility metadata.
+ */
+public final class EpubRenderer implements Renderer {
+
+    static final String ROOT = "EPUB/";
+    static final String CSS = "css/book.css";
+
+    @Override
+    public String id() {
+        return "epub";
+    }
+
+    @Override
+    public String description() {
+        return "EPUB 3 edition for e-readers";
+    }
+
+    @Override
+    public void render(Book book, RenderContext ctx, OutputSink out) throws IOException {
+        EpubPages pages = new EpubPages(book, ctx.labels());
+        List<EpubItem> items = new ArrayList<>();
+        List<String> spine = new ArrayList<>();
+
+        String coverHref;
+        byte[] coverBytes;
+        String coverType;
+        if (book.meta().cover() != null) {
+            coverBytes = Files.readAllBytes(book.root().resolve(book.meta().cover()));
+            coverType = coverBytes.length > 2 && (coverBytes[0] & 0xff) == 0xFF ? "image/jpeg" : "image/png";
+            coverHref = "images/cover" + (coverType.equals("image/jpeg") ? ".jpg" : ".png");
+        } else {
+            coverBytes = TypographicCover.png(book);
+            coverType = "image/png";
+            coverHref = "images/cover.png";
+        }
+        items.add(new EpubItem("cover-image", coverHref, coverType, coverBytes, "cover-image"));
+        addDoc(items, spine, "cover", pages.cover(coverHref), null);
+        addDoc(items, spine, "titlepage", pages.titlePage(), null);
+        addDoc(items, spine, "copyright", pages.copyrightPage(), null);
+
+        List<TocEntry> toc = new ArrayList<>();
+        String navHref = EpubPages.TEXT_DIR + "nav.xhtml";
+        // The nav document doubles as the visible contents page, after the copyright page.
+        items.add(new EpubItem("nav", navHref, "application/xhtml+xml", null, "nav"));
+        spine.add("nav");
+
+        List<Chapter> chapters = book.chapters();
+        Map<String, String> pieceDocs = renderPieces(pages, chapters);
+        for (int i = 0; i < chapters.size(); i++) {
+            Chapter c = chapters.get(i);
+            String file = chapterFile(c);
+            addDoc(items, spine, "ch-" + c.slug(), pages.chapterOpener(c, i + 1), file);
+            List<TocEntry> children = new ArrayList<>();
+            for (Piece p : c.pieces()) {
+                addDoc(items, spine, "p-" + p.slug(), pieceDocs.get(p.slug()), pieceFile(p));
+                children.add(new TocEntry(p.title(), pieceFile(p), List.of()));
+            }
+            toc.add(new TocEntry(c.title(), file, List.copyOf(children)));
+        }
+        String firstChapter = chapters.isEmpty() ? "nav.xhtml" : chapterFile(chapters.get(0));
+        List<String[]> landmarks = List.of(
+                new String[] {"cover", "cover.xhtml", ctx.labels().get("cover")},
+                new String[] {"titlepage", "titlepage.xhtml", ctx.labels().get("titlepage")},
+                new String[] {"toc", "nav.xhtml#toc", ctx.labels().get("contents")},
+                new String[] {"bodymatter", firstChapter, chapters.isEmpty() ? "" : chapters.get(0).title()});
+        String nav = NavDocuments.nav(pages, ctx.labels(), toc, landmarks);
+        items.set(indexOf(items, "nav"), new EpubItem("nav", navHref, "application/xhtml+xml",
+                nav.getBytes(StandardCharsets.UTF_8), "nav"));
+        items.add(new EpubItem("ncx", "toc.ncx", "application/x-dtbncx+xml",
+                NavDocuments.ncx(book.meta(), prefixed(toc)).getBytes(StandardCharsets.UTF_8), null));
+
+        List<FontFace> fonts = fontsToEmbed(book);
+        items.add(new EpubItem("css", CSS, "text/css", css(fonts).getBytes(StandardCharsets.UTF_8), null));
+        for (int i = 0; i < fonts.size(); i++) {
+            FontFace f = fonts.get(i);
+            items.add(new EpubItem("font-" + (i + 1), fontHref(f), fontType(f),
+                    Files.readAllBytes(book.root().resolve(f.file())), null));
+        }
+        boolean visual = false;
+        for (String image : images(book)) {
+            byte[] data = Files.readAllBytes(book.root().resolve(image));
+            String type = ImageTypes.of(data, data.length).orElse("application/octet-stream");
+            items.add(new EpubItem("img-" + (items.size() + 1), imagePath(image), type, data, null));
+            visual = true;
+        }
+
+        String opf = PackageDocument.write(book.meta(), ctx.labels(), ctx.timestamp(), items, spine,
+                "cover-image", visual || book.meta().cover() != null);
+        LocalDateTime time = LocalDateTime.ofInstant(ctx.timestamp(), ZoneOffset.UTC);
+        try (OutputStream os = out.create(ctx.baseName() + ".epub"); EpubZip zip = new EpubZip(os, time)) {
+            zip.add("META-INF/container.xml", CONTAINER);
+            zip.add(ROOT + "package.opf", opf);
+            for (EpubItem item : items) {
+                zip.add(ROOT + item.href(), item.data());
+            }
+        }
+    }
+
+    private static final String CONTAINER = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+              <rootfiles>
+                <rootfile full-path="EPUB/package.opf" media-type="application/oebps-package+xml"/>
+              </rootfiles>
+            </container>
+            """;
+
+    /** Pieces are independent documents: render them in parallel, keyed by slug. */
+    private static Map<String, String> renderPieces(EpubPages pages, List<Chapter> chapters) {
+        Map<String, String> docs = new ConcurrentHashMap<>();
+        chapters.stream().flatMap(c -> c.pieces().stream()).parallel()
+                .forEach(p -> docs.put(p.slug(), pages.piece(p)));
+        return docs;
+    }
+
+    private static void addDoc(List<EpubItem> items, List<String> spine, String id, String xhtml, String file) {
+        String href = EpubPages.TEXT_DIR + (file == null ? id + ".xhtml" : file);
+        items.add(new EpubItem(id, href, "application/xhtml+xml", xhtml.getBytes(StandardCharsets.UTF_8), null));
+        spine.add(id);
+    }
+
+    private static int indexOf(List<EpubItem> items, String id) {
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException(id);
+    }
+
+    /** The NCX lives next to the package document, so its links carry the text folder. */
+    private static List<TocEntry> prefixed(List<TocEntry> toc) {
+        return toc.stream().map(e -> new TocEntry(e.title(), EpubPages.TEXT_DIR + e.href(), prefixed(e.children())))
+                .toList();
+    }
+
+    static String chapterFile(Chapter c) {
+        return "ch-" + c.slug() + ".xhtml";
+    }
+
+    static String pieceFile(Piece p) {
+        return p.slug() + ".xhtml";
+    }
+
+    /** Where a book image is stored in the container: under images/, with a file-name-safe path. */
+    static String imagePath(String bookRelative) {
+        return "images/" + bookRelative.replaceAll("[^A-Za-z0-9._/-]", "-").replace('/', '-');
+    }
+
+    /** The CJK fallback is large: embed it only when the book has CJK text. */
+    private static List<FontFace> fontsToEmbed(Book book) {
+        boolean needsCjk = book.fonts().stream().anyMatch(FontFace::cjk) && CjkScan.hasCjk(book);
+        return book.fonts().stream().filter(f -> !f.cjk() || needsCjk).toList();
+    }
+
+    private static String fontHref(FontFace f) {
+        return "fonts/" + f.file().getFileName().toString();
+    }
+
+    private static String fontType(FontFace f) {
+        return f.file().toString().toLowerCase(Locale.ROOT).endsWith(".otf") ? "font/otf" : "font/ttf";
+    }
+
+    private static String css(List<FontFace> fonts) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        String bodyFamily = null;
+        String cjkFamily = null;
+        for (FontFace f : fonts) {
+            sb.append("@font-face { font-family: \"").append(f.family()).append("\"; src: url(\"../")
+                    .append(fontHref(f)).append("\"); font-style: ").append(f.style())
+                    .append("; font-weight: ").append(f.weight()).append("; }\n");
+            if (f.cjk()) {
+                cjkFamily = f.family();
+            } else if (bodyFamily == null) {
+                bodyFamily = f.family();
+            }
+        }
+        String family = (bodyFamily == null ? "" : "\"" + bodyFamily + "\", ")
+                + (cjkFamily == null ? "" : "\"" + cjkFamily + "\", ");
+        try (InputStream in = EpubRenderer.class.getResourceAsStream("book.css")) {
+            String base = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return sb + base.replace("\"Book Serif\", ", family);
+        }
+    }
+
+    /** Every image the pieces use (lead images and inline images), book-relative, sorted. */
+    private static List<String> images(Book book) {
+        TreeMap<String, Boolean> found = new TreeMap<>();
+        for (Piece p : book.pieces()) {
+            if (p.meta().image() != null) {
+                found.put(p.meta().image(), true);
+            }
+            collect(p.body(), found);
+            p.footnotes().forEach(n -> collect(n.content(), found));
+            collect(p.meta().note(), found);
+        }
+        book.chapters().forEach(c -> collect(c.intro(), found));
+        return List.copyOf(found.keySet());
+    }
+
+    private static void collect(List<Block> blocks, TreeMap<String, Boolean> found) {
+        Walk.inlines(blocks, i -> {
+            if (i instanceof Inline.Image img) {
+                found.put(img.resolved(), true);
+            }
+        });
+    }
+}

@@ -1,0 +1,191 @@
+package dev.sheaf.render.xhtml;
+
+import dev.sheaf.model.Block;
+import dev.sheaf.model.Footnote;
+import dev.sheaf.model.Inline;
+
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * Renders Sheaf's block and inline model as XHTML. Shared by every edition; what differs between
+ * editions (where images live, how headings are shifted) comes in through the constructor.
+ */
+public final class ContentRenderer {
+
+    private final UnaryOperator<String> imageHref;
+    private final int headingShift;
+    private final String idPrefix;
+
+    /**
+     * @param imageHref    maps a book-relative image path to the href the edition uses
+     * @param headingShift added to heading levels (pieces start at h1 for their title, so body
+     *                     headings must start at h2 or lower)
+     * @param idPrefix     prefix for note ids, so several pieces can share one document (PDF)
+     */
+    public ContentRenderer(UnaryOperator<String> imageHref, int headingShift, String idPrefix) {
+        this.imageHref = imageHref;
+        this.headingShift = headingShift;
+        this.idPrefix = idPrefix;
+    }
+
+    public void blocks(Xml x, List<Block> blocks) {
+        for (Block b : blocks) {
+            block(x, b);
+        }
+    }
+
+    public void block(Xml x, Block b) {
+        if (b instanceof Block.Paragraph p) {
+            if (p.content().size() == 1 && p.content().get(0) instanceof Inline.Image img) {
+                figure(x, img);
+            } else {
+                x.open("p");
+                inlines(x, p.content());
+                x.close("p").nl();
+            }
+        } else if (b instanceof Block.Heading h) {
+            String tag = "h" + Math.min(6, Math.max(2, h.level() + headingShift));
+            x.open(tag, "id", idPrefix + h.id());
+            inlines(x, h.content());
+            x.close(tag).nl();
+        } else if (b instanceof Block.BlockQuote q) {
+            x.open("blockquote").nl();
+            blocks(x, q.children());
+            x.close("blockquote").nl();
+        } else if (b instanceof Block.ListBlock l) {
+            list(x, l);
+        } else if (b instanceof Block.CodeBlock c) {
+            x.open("pre").open("code").text(c.text()).close("code").close("pre").nl();
+        } else if (b instanceof Block.ThematicBreak) {
+            x.empty("hr", "class", "break").nl();
+        } else if (b instanceof Block.Table t) {
+            table(x, t);
+        } else if (b instanceof Block.RawBlock r) {
+            x.element("p", r.text(), "class", "raw").nl();
+        }
+    }
+
+    private void list(Xml x, Block.ListBlock l) {
+        String tag = l.ordered() ? "ol" : "ul";
+        x.open(tag, "start", l.ordered() && l.start() != 1 ? Integer.toString(l.start()) : null).nl();
+        for (List<Block> item : l.items()) {
+            x.open("li");
+            if (item.size() == 1 && item.get(0) instanceof Block.Paragraph p) {
+                inlines(x, p.content());
+            } else {
+                blocks(x, item);
+            }
+            x.close("li").nl();
+        }
+        x.close(tag).nl();
+    }
+
+    private void table(Xml x, Block.Table t) {
+        x.open("table").nl();
+        if (!t.header().isEmpty()) {
+            x.open("thead");
+            t.header().forEach(row -> row(x, row, "th", t.alignments()));
+            x.close("thead").nl();
+        }
+        x.open("tbody");
+        t.rows().forEach(row -> row(x, row, "td", t.alignments()));
+        x.close("tbody").nl();
+        x.close("table").nl();
+    }
+
+    private void row(Xml x, List<List<Inline>> cells, String tag, List<Block.Alignment> aligns) {
+        x.open("tr");
+        for (int i = 0; i < cells.size(); i++) {
+            Block.Alignment a = i < aligns.size() ? aligns.get(i) : Block.Alignment.NONE;
+            String style = a == Block.Alignment.NONE ? null : "text-align: " + a.name().toLowerCase(java.util.Locale.ROOT);
+            x.open(tag, "style", style);
+            inlines(x, cells.get(i));
+            x.close(tag);
+        }
+        x.close("tr").nl();
+    }
+
+    private void figure(Xml x, Inline.Image img) {
+        x.open("figure", "class", "image");
+        x.empty("img", "src", imageHref.apply(img.resolved()), "alt", img.alt());
+        if (img.title() != null && !img.title().isBlank()) {
+            x.element("figcaption", img.title());
+        }
+        x.close("figure").nl();
+    }
+
+    public void inlines(Xml x, List<Inline> inlines) {
+        for (Inline i : inlines) {
+            inline(x, i);
+        }
+    }
+
+    private void inline(Xml x, Inline i) {
+        if (i instanceof Inline.Text t) {
+            x.text(t.text());
+        } else if (i instanceof Inline.Emphasis e) {
+            wrap(x, "em", e.children());
+        } else if (i instanceof Inline.Strong s) {
+            wrap(x, "strong", s.children());
+        } else if (i instanceof Inline.Strikethrough s) {
+            wrap(x, "del", s.children());
+        } else if (i instanceof Inline.Code c) {
+            x.element("code", c.text());
+        } else if (i instanceof Inline.Link l) {
+            x.open("a", "href", l.url(), "title", l.title() == null || l.title().isBlank() ? null : l.title());
+            inlines(x, l.children());
+            x.close("a");
+        } else if (i instanceof Inline.Image img) {
+            x.empty("img", "src", imageHref.apply(img.resolved()), "alt", img.alt(), "class", "inline");
+        } else if (i instanceof Inline.NoteRef n) {
+            x.open("a", "epub:type", "noteref", "role", "doc-noteref", "id", noteRefId(n.number()),
+                    "href", "#" + noteId(n.number()), "class", "noteref")
+                    .text(Integer.toString(n.number())).close("a");
+        } else if (i instanceof Inline.LineBreak) {
+            x.empty("br");
+        } else if (i instanceof Inline.SoftBreak) {
+            x.text("\n");
+        } else if (i instanceof Inline.RawText r) {
+            x.element("code", r.text(), "class", "raw");
+        }
+    }
+
+    private void wrap(Xml x, String tag, List<Inline> children) {
+        x.open(tag);
+        inlines(x, children);
+        x.close(tag);
+    }
+
+    /** The notes of a piece, each a footnote aside linked back to its reference. */
+    public void notes(Xml x, List<Footnote> notes, String heading) {
+        if (notes.isEmpty()) {
+            return;
+        }
+        x.open("section", "class", "notes", "epub:type", "footnotes", "role", "doc-endnotes").nl();
+        x.element("h2", heading, "class", "notes-heading").nl();
+        for (Footnote n : notes) {
+            x.open("aside", "epub:type", "footnote", "role", "doc-footnote", "id", noteId(n.number()),
+                    "class", "footnote").nl();
+            x.open("p", "class", "note-number")
+                    .open("a", "href", "#" + noteRefId(n.number()), "role", "doc-backlink")
+                    .text(n.number() + ".").close("a").close("p").nl();
+            blocks(x, n.content());
+            x.close("aside").nl();
+        }
+        x.close("section").nl();
+    }
+
+    /** The href under which the edition stores the book-relative image {@code path}. */
+    public String imageHref(String path) {
+        return imageHref.apply(path);
+    }
+
+    public String noteId(int number) {
+        return idPrefix + "fn-" + number;
+    }
+
+    public String noteRefId(int number) {
+        return idPrefix + "fnref-" + number;
+    }
+}
