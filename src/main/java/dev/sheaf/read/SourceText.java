@@ -6,10 +6,10 @@ import dev.sheaf.model.SourceRef;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,17 +39,26 @@ final class SourceText {
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
-        String text;
-        try {
-            text = decoder.decode(in).toString();
-        } catch (MalformedInputException e) {
-            diags.report(MessageId.IO_002, where, in.position());
-            return Optional.empty();
-        } catch (CharacterCodingException e) {
-            diags.report(MessageId.IO_002, where, in.position());
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            int offset = in.position();
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < offset; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            diags.report(MessageId.IO_002, where.at(line, offset - lineStart + 1), offset);
             return Optional.empty();
         }
-        return Optional.of(normalise(text));
+        out.flip();
+        return Optional.of(normalise(out.toString()));
     }
 
     /** Drops a byte-order mark and turns CRLF and CR line ends into LF. */

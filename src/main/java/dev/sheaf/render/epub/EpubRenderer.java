@@ -8,6 +8,7 @@ import dev.sheaf.model.Inline;
 import dev.sheaf.model.Piece;
 import dev.sheaf.model.Walk;
 import dev.sheaf.read.ImageTypes;
+import dev.sheaf.render.FontRoles;
 import dev.sheaf.render.OutputSink;
 import dev.sheaf.render.RenderContext;
 import dev.sheaf.render.Renderer;
@@ -194,23 +195,16 @@ public final class EpubRenderer implements Renderer {
 
     private static String css(List<FontFace> fonts) throws IOException {
         StringBuilder sb = new StringBuilder();
-        String bodyFamily = null;
-        String cjkFamily = null;
         for (FontFace f : fonts) {
             sb.append("@font-face { font-family: \"").append(f.family()).append("\"; src: url(\"../")
                     .append(fontHref(f)).append("\"); font-style: ").append(f.style())
                     .append("; font-weight: ").append(f.weight()).append("; }\n");
-            if (f.cjk()) {
-                cjkFamily = f.family();
-            } else if (bodyFamily == null) {
-                bodyFamily = f.family();
-            }
         }
-        String family = (bodyFamily == null ? "" : "\"" + bodyFamily + "\", ")
-                + (cjkFamily == null ? "" : "\"" + cjkFamily + "\", ");
+        FontRoles roles = FontRoles.of(fonts);
         try (InputStream in = EpubRenderer.class.getResourceAsStream("book.css")) {
             String base = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return sb + base.replace("\"Book Serif\", ", family);
+            return sb + base.replace("$BODY_FONTS$", roles.cssList(roles.body(), "Georgia, serif"))
+                    .replace("$HEADING_FONTS$", roles.cssList(roles.headings().or(roles::body), "sans-serif"));
         }
     }
 

@@ -1,0 +1,74 @@
+package dev.sheaf;
+
+import dev.sheaf.testing.EpubText;
+import dev.sheaf.testing.EpubValidator;
+import dev.sheaf.testing.SourceWords;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The repository's own book, as {@code mvn package} built it with the CLI jar into target/book: valid,
+ * complete, and reproducible.
+ */
+class CompanionBookIT {
+
+    static final Path OUT = Path.of(System.getProperty("sheaf.book.out", "target/book"));
+    static final Path JAR = Path.of(System.getProperty("sheaf.jar", "target/sheaf.jar"));
+
+    static Path epub;
+
+    @BeforeAll
+    static void findEditions() throws IOException {
+        try (Stream<Path> s = Files.list(OUT)) {
+            epub = s.filter(p -> p.toString().endsWith(".epub")).findFirst().orElseThrow();
+        }
+    }
+
+    @Test
+    void epub_passes_epubcheck() {
+        assertThat(EpubValidator.problems(epub)).isEmpty();
+    }
+
+    @Test
+    void epub_holds_every_word_of_every_piece() throws IOException {
+        String text = " " + SourceWords.words(new EpubText(epub).text()) + " ";
+        List<String> missing = new ArrayList<>();
+        try (Stream<Path> pieces = Files.walk(Path.of("chapters"))) {
+            for (Path p : pieces.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
+                for (String para : SourceWords.paragraphs(p)) {
+                    if (!text.contains(" " + para + " ")) {
+                        missing.add(p + ": " + para);
+                    }
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void rebuilding_unchanged_sources_gives_identical_bytes(@TempDir Path tmp) throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString(), "build", ".", "--out", tmp.toString(), "--quiet")
+                .redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(p.exitValue()).as(log).isZero();
+        try (Stream<Path> s = Files.list(OUT)) {
+            for (Path f : s.filter(Files::isRegularFile).toList()) {
+                assertThat(Files.readAllBytes(tmp.resolve(f.getFileName()))).as(f.toString())
+                        .isEqualTo(Files.readAllBytes(f));
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.sheaf.cli;
+
+import dev.sheaf.testing.TestBooks;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static dev.sheaf.testing.TestBooks.piece;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MainTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    @Test
+    void should_print_help_and_version() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("build", "check", "new");
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString()).contains("sheaf ");
+    }
+
+    @Test
+    void should_exit_2_on_usage_errors() {
+        assertThat(run("build", "--no-such-option")).isEqualTo(2);
+        assertThat(run()).isEqualTo(2);
+        assertThat(run("build", ".", "--format", "docx")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown format 'docx'");
+    }
+
+    @Test
+    void should_build_the_smallest_valid_book() throws Exception {
+        TestBooks.minimal(dir, "chapters/one/p.md", piece("title: P\ndate: 2020-01-02", "Text."));
+        assertThat(run("build", dir.toString(), "--out", dir.resolve("out").toString())).isZero();
+        assertThat(dir.resolve("out/test-book.epub")).exists();
+        assertThat(out.toString()).contains("sheaf: built 1 file");
+    }
+
+    @Test
+    void should_exit_1_with_located_errors_and_write_nothing() throws Exception {
+        TestBooks.minimal(dir, "chapters/one/p.md", piece("title: P\ndate: someday", "Text."),
+                "chapters/one/q.md", "---\ntitle: Q\n");
+        Path outDir = dir.resolve("out");
+        assertThat(run("build", dir.toString(), "--out", outDir.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("chapters/one/p.md:3:7: error: date \"someday\" is not a date")
+                .contains("chapters/one/q.md:1:1: error: front matter is not closed")
+                .contains("no edition was written")
+                .doesNotContain("Exception");
+        try (Stream<Path> files = Files.exists(outDir) ? Files.walk(outDir) : Stream.empty()) {
+            assertThat(files.filter(Files::isRegularFile)).isEmpty();
+        }
+    }
+
+    @Test
+    void should_keep_the_previous_edition_when_a_rebuild_fails() throws Exception {
+        TestBooks.minimal(dir, "chapters/one/p.md", piece("title: P\ndate: 2020-01-02", "Text."));
+        Path outDir = dir.resolve("out");
+        assertThat(run("build", dir.toString(), "--out", outDir.toString())).isZero();
+        byte[] before = Files.readAllBytes(outDir.resolve("test-book.epub"));
+        TestBooks.write(dir, "chapters/one/p.md", piece("title: P\ndate: never", "Text."));
+        assertThat(run("build", dir.toString(), "--out", outDir.toString())).isEqualTo(1);
+        assertThat(Files.readAllBytes(outDir.resolve("test-book.epub"))).isEqualTo(before);
+        try (Stream<Path> files = Files.list(outDir)) {
+            assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("test-book.epub");
+        }
+    }
+
+    @Test
+    void should_refuse_an_output_folder_inside_the_sources() {
+        TestBooks.minimal(dir, "chapters/one/p.md", piece("title: P\ndate: 2020-01-02", "Text."));
+        assertThat(run("build", dir.toString(), "--out", dir.resolve("chapters/out").toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("inside the book's chapters/ folder");
+        assertThat(dir.resolve("chapters/out")).doesNotExist();
+    }
+
+    @Test
+    void should_check_without_writing_and_list_unknown_fields() {
+        TestBooks.minimal(dir, "chapters/one/p.md", piece("title: P\ndate: 2020-01-02\nmood: calm\ntitel: x", "Text."));
+        assertThat(run("check", dir.toString())).isZero();
+        assertThat(err.toString()).contains("info: unknown field \"mood\" is kept for templates")
+                .contains("warning: unknown field \"titel\" \u2014 did you mean \"title\"?")
+                .contains("1 warning");
+        assertThat(dir.resolve("target")).doesNotExist();
+        assertThat(run("check", dir.toString(), "--fail-on-warnings")).isEqualTo(1);
+    }
+
+    @Test
+    void should_scaffold_a_new_book_that_builds() {
+        Path book = dir.resolve("my-book");
+        assertThat(run("new", book.toString())).isZero();
+        assertThat(run("check", book.toString())).isZero();
+        assertThat(run("build", book.toString(), "--out", dir.resolve("out").toString())).isZero();
+        assertThat(dir.resolve("out/my-anthology.epub")).exists();
+        assertThat(run("new", book.toString())).isEqualTo(1);
+    }
+}

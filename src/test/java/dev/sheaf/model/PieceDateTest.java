@@ -1,0 +1,33 @@
+package dev.sheaf.model;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PieceDateTest {
+
+    @Test
+    void should_parse_each_precision_and_reject_impossible_dates() {
+        assertThat(PieceDate.parse("2022", false, null)).map(PieceDate::iso).contains("2022");
+        assertThat(PieceDate.parse("2022-01", false, null)).map(PieceDate::iso).contains("2022-01");
+        assertThat(PieceDate.parse("2022-01-07", false, null)).map(PieceDate::iso).contains("2022-01-07");
+        assertThat(PieceDate.parse("2022-02-30", false, null)).isEmpty();
+        assertThat(PieceDate.parse("2022-13", false, null)).isEmpty();
+        assertThat(PieceDate.parse("7 Jan 2022", false, null)).isEmpty();
+    }
+
+    @Test
+    void should_display_dates_for_readers_and_mark_estimates() {
+        assertThat(PieceDate.parse("2022-01-07", false, null).orElseThrow().display(Locale.UK)).isEqualTo("7 January 2022");
+        assertThat(PieceDate.parse("2021-12", true, null).orElseThrow().display(Locale.UK)).isEqualTo("c.\u00a0December 2021");
+    }
+
+    @Test
+    void should_sort_less_precise_dates_before_precise_ones_of_the_same_start() {
+        PieceDate month = PieceDate.parse("2021-05", false, null).orElseThrow();
+        PieceDate day = PieceDate.parse("2021-05-01", false, null).orElseThrow();
+        assertThat(month).isLessThan(day);
+    }
+}
