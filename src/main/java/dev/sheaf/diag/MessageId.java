@@ -5,7 +5,7 @@ package dev.sheaf.diag;
  * the hint live in {@code Messages.properties} under the constant's name and {@code NAME_HINT}.
  *
  * <p>Prefixes: BOOK (book.yaml), FM (front matter), MD (Markdown body), CH (chapters and selection),
- * IMG (images), OUT (writing editions), IO (reading files).
+ * IMG (images), CIT (citations), OUT (writing editions), IO (reading files).
  */
 public enum MessageId {
     BOOK_001("BOOK-001", Severity.ERROR),   // book.yaml missing
@@ -34,6 +34,10 @@ public enum MessageId {
     CH_003("CH-003", Severity.WARNING),     // chapter selects no pieces
     CH_004("CH-004", Severity.WARNING),     // piece not in any chapter
     CH_005("CH-005", Severity.ERROR),       // book has no pieces
+    CIT_001("CIT-001", Severity.ERROR),     // unknown citation key
+    CIT_002("CIT-002", Severity.ERROR),     // bibliography file unreadable
+    CIT_003("CIT-003", Severity.ERROR),     // unknown citation style
+    CIT_004("CIT-004", Severity.WARNING),   // duplicate key in bibliographies
     IO_001("IO-001", Severity.ERROR),       // cannot read file
     IO_002("IO-002", Severity.ERROR),       // not valid UTF-8
     OUT_001("OUT-001", Severity.ERROR),     // output folder not usable

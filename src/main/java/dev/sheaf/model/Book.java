@@ -6,9 +6,17 @@ import java.util.List;
 /**
  * The whole anthology as the renderers see it: metadata, chapters in order, fonts to embed.
  *
- * @param root the book folder; every resource path in the model is relative to it
+ * @param root       the book folder; every resource path in the model is relative to it
+ * @param citeAs     how to cite the anthology (empty before citations are processed)
+ * @param backMatter reference lists printed after the last chapter (sources, cited works)
  */
-public record Book(Path root, BookMeta meta, List<Chapter> chapters, List<FontFace> fonts) {
+public record Book(Path root, BookMeta meta, List<Chapter> chapters, List<FontFace> fonts,
+                   List<Inline> citeAs, List<ReferenceList> backMatter) {
+
+    /** A book as read, before citations are processed. */
+    public Book(Path root, BookMeta meta, List<Chapter> chapters, List<FontFace> fonts) {
+        this(root, meta, chapters, fonts, List.of(), List.of());
+    }
 
     /** All pieces in reading order. */
     public List<Piece> pieces() {

@@ -12,6 +12,7 @@ import java.util.Locale;
  * @param date       publication date; also fixes every timestamp inside the editions
  * @param cover      cover image (book-relative), or null to generate a typographic cover
  * @param headnotes  whether the author's notes are printed above the pieces
+ * @param trim       the PDF's trim size: a5, 6x9, a4 or letter
  */
 public record BookMeta(
         String title,
@@ -25,10 +26,21 @@ public record BookMeta(
         String description,
         Path cover,
         boolean headnotes,
-        String trim) {
+        String trim,
+        CitationSettings citations) {
 
     public Locale locale() {
         return Locale.forLanguageTag(language);
+    }
+
+    public BookMeta withDate(LocalDate newDate) {
+        return new BookMeta(title, subtitle, authors, language, identifier, publisher, newDate, rights,
+                description, cover, headnotes, trim, citations);
+    }
+
+    public BookMeta withCitations(CitationSettings newCitations) {
+        return new BookMeta(title, subtitle, authors, language, identifier, publisher, date, rights,
+                description, cover, headnotes, trim, newCitations);
     }
 
     /** Authors joined for display: "A", "A and B", "A, B and C". */

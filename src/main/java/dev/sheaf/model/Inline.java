@@ -27,6 +27,17 @@ public sealed interface Inline {
 
     record SoftBreak() implements Inline { }
 
+    /**
+     * A citation as written ({@code [@key, p. 4]}, {@code [-@key]}, {@code @key}); the citation
+     * processor replaces it with formatted text or a note before any renderer sees it.
+     */
+    record Citation(List<Cite> cites, SourceRef where) implements Inline { }
+
+    /** One cited work inside a {@link Citation}. */
+    record Cite(String key, String prefix, String suffix, CiteMode mode) { }
+
+    enum CiteMode { NORMAL, SUPPRESS_AUTHOR, AUTHOR_IN_TEXT }
+
     /** Raw HTML kept only as text: it is shown, never interpreted. */
     record RawText(String text) implements Inline { }
 }

@@ -64,7 +64,7 @@ public final class BookReader {
         }
         BookMeta meta = manifest.get().meta();
         if (!manifest.get().dateGiven()) {
-            meta = withDate(meta, latest(chapters));
+            meta = meta.withDate(latest(chapters));
         }
         return Optional.of(new Book(root, meta, chapters, FontScanner.scan(root.resolve("fonts"), root)));
     }
@@ -125,7 +125,7 @@ public final class BookReader {
             for (Piece p : c.pieces()) {
                 String ps = unique(p.slug(), used);
                 pieces.add(ps.equals(p.slug()) ? p
-                        : new Piece(p.id(), ps, p.source(), p.meta(), p.body(), p.footnotes()));
+                        : p.withSlug(ps));
             }
             out.add(new Chapter(cs, c.title(), c.intro(), List.copyOf(pieces), c.source()));
         }
@@ -144,11 +144,6 @@ public final class BookReader {
         return chapters.stream().flatMap(c -> c.pieces().stream())
                 .map(p -> p.meta().date().start())
                 .max(Comparator.naturalOrder()).orElse(LocalDate.of(2000, 1, 1));
-    }
-
-    private static BookMeta withDate(BookMeta m, LocalDate date) {
-        return new BookMeta(m.title(), m.subtitle(), m.authors(), m.language(), m.identifier(), m.publisher(),
-                date, m.rights(), m.description(), m.cover(), m.headnotes(), m.trim());
     }
 
     static String titleFromName(String folder) {

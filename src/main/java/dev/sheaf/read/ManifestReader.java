@@ -3,6 +3,7 @@ package dev.sheaf.read;
 import dev.sheaf.diag.Diagnostics;
 import dev.sheaf.diag.MessageId;
 import dev.sheaf.model.BookMeta;
+import dev.sheaf.model.CitationSettings;
 import dev.sheaf.model.SourceRef;
 
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,8 @@ final class ManifestReader {
     static final String FILE = "book.yaml";
 
     static final Set<String> KNOWN = Set.of("title", "subtitle", "author", "authors", "language", "identifier",
-            "isbn", "publisher", "date", "rights", "description", "cover", "headnotes", "trim", "chapters");
+            "isbn", "publisher", "date", "rights", "description", "cover", "headnotes", "trim", "chapters",
+            "citation-style", "bibliography", "references", "cite-pieces", "sources-list");
     private static final Set<String> CHAPTER_KEYS = Set.of("title", "folder", "tags", "from", "to", "pieces",
             "exclude", "sort", "intro");
     private static final Set<String> TRIMS = Set.of("a5", "a4", "letter", "6x9");
@@ -87,7 +89,7 @@ final class ManifestReader {
         BookMeta meta = new BookMeta(title.get(), f.string("subtitle").orElse(null), List.copyOf(authors),
                 language.get(), identifier, f.string("publisher").orElse(null), date,
                 f.string("rights").orElse(null), f.text("description").orElse(null), cover,
-                f.bool("headnotes").orElse(true), trim);
+                f.bool("headnotes").orElse(true), trim, citations(f));
         return Optional.of(new Manifest(meta, date != null, chapters));
     }
 
@@ -134,6 +136,27 @@ final class ManifestReader {
             return Optional.empty();
         }
         return Optional.of(root.relativize(p));
+    }
+
+    private CitationSettings citations(YamlFields f) {
+        String style = f.string("citation-style").orElse(CitationSettings.DEFAULT_STYLE);
+        List<Path> bibliography = new ArrayList<>();
+        for (String b : f.strings("bibliography")) {
+            Path p = root.resolve(b).normalize();
+            if (Path.of(b).isAbsolute() || !p.startsWith(root)) {
+                diags.report(MessageId.BOOK_006, f.whereValue("bibliography"), b, "leaves the book folder");
+            } else if (!Files.isRegularFile(p)) {
+                diags.report(MessageId.BOOK_006, f.whereValue("bibliography"), b, "does not exist");
+            } else {
+                bibliography.add(root.relativize(p));
+            }
+        }
+        String where = f.string("references").orElse("piece");
+        if (!where.equals("piece") && !where.equals("book")) {
+            diags.report(MessageId.BOOK_004, f.whereValue("references"), "references", "must be piece or book");
+        }
+        return new CitationSettings(style, List.copyOf(bibliography), !where.equals("book"),
+                f.bool("cite-pieces").orElse(true), f.bool("sources-list").orElse(true));
     }
 
     private List<ChapterSpec> chapters(YamlFields f) {

@@ -244,7 +244,12 @@ final class MarkdownConverter {
 
     private void inline(Node n, List<Inline> out) {
         if (n instanceof Text) {
-            out.add(new Inline.Text(n.getChars().unescape()));
+            String text = n.getChars().unescape();
+            if (text.indexOf('@') >= 0) {
+                out.addAll(CitationSyntax.narrative(text, where(n)));
+            } else {
+                out.add(new Inline.Text(text));
+            }
         } else if (n instanceof HtmlEntity) {
             out.add(new Inline.Text(Escaping.unescapeString(n.getChars().toString())));
         } else if (n instanceof TypographicSmarts s) {
@@ -280,7 +285,12 @@ final class MarkdownConverter {
             link(link.getUrl().unescape(), link.getTitle().unescape(), inlines(n), out);
         } else if (n instanceof LinkRef ref) {
             Reference r = ref.isDefined() ? ref.getReferenceNode(ref.getDocument()) : null;
-            if (r == null) {
+            String raw = ref.getChars().toString();
+            java.util.Optional<Inline.Citation> citation = r != null || raw.length() < 2 ? java.util.Optional.empty()
+                    : CitationSyntax.bracketed(raw.substring(1, raw.length() - 1), where(ref));
+            if (citation.isPresent()) {
+                out.add(citation.get());
+            } else if (r == null) {
                 out.add(new Inline.Text("["));
                 out.addAll(inlines(n));
                 out.add(new Inline.Text("]"));

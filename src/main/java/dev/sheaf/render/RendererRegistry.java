@@ -1,5 +1,6 @@
 package dev.sheaf.render;
 
+import dev.sheaf.render.citations.CitationExportRenderer;
 import dev.sheaf.render.epub.EpubRenderer;
 
 import java.util.LinkedHashMap;
@@ -18,7 +19,7 @@ public final class RendererRegistry {
 
     /** The built-in formats, in the order a full build writes them. */
     public static RendererRegistry standard() {
-        return new RendererRegistry(List.of(new EpubRenderer()));
+        return new RendererRegistry(List.of(new EpubRenderer(), new CitationExportRenderer()));
     }
 
     public Optional<Renderer> find(String id) {

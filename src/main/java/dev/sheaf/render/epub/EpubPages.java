@@ -112,7 +112,7 @@ final class EpubPages {
         x.open("div", "class", "piece-body").nl();
         content.blocks(x, piece.body());
         x.close("div").nl();
-        pieceHeader.footer(x, piece.meta());
+        pieceHeader.footer(x, piece);
         content.notes(x, piece.footnotes(), labels.get("notes"));
         x.close("section").nl();
         return end(x);

@@ -3,6 +3,7 @@ package dev.sheaf.render.xhtml;
 import dev.sheaf.model.Block;
 import dev.sheaf.model.Footnote;
 import dev.sheaf.model.Inline;
+import dev.sheaf.model.ReferenceList;
 
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -155,6 +156,21 @@ public final class ContentRenderer {
         x.open(tag);
         inlines(x, children);
         x.close(tag);
+    }
+
+    /** A formatted reference list (sources, works cited) under its own heading. */
+    public void referenceList(Xml x, ReferenceList list, String headingTag) {
+        x.open("section", "class", "references " + list.slug(), "id", idPrefix + list.slug(),
+                "role", "doc-bibliography").nl();
+        x.element(headingTag, list.title(), "class", "references-heading").nl();
+        x.open("ul", "class", "reference-entries").nl();
+        for (List<Inline> entry : list.entries()) {
+            x.open("li");
+            inlines(x, entry);
+            x.close("li").nl();
+        }
+        x.close("ul").nl();
+        x.close("section").nl();
     }
 
     /** The notes of a piece, each a footnote aside linked back to its reference. */

@@ -93,10 +93,23 @@ public final class PieceHeader {
         x.nl();
     }
 
-    /** After the body: the author's bio line, if any. */
-    public void footer(Xml x, PieceMeta m) {
+    /**
+     * After the body: the author's bio line, the works the piece cites (when listed per piece) and the
+     * suggested citation of the piece in the anthology.
+     */
+    public void footer(Xml x, Piece piece) {
+        PieceMeta m = piece.meta();
         if (m.authorBio() != null) {
             x.element("p", m.authorBio(), "class", "author-bio").nl();
+        }
+        if (piece.references() != null && !piece.references().isEmpty()) {
+            content.referenceList(x, piece.references(), "h2");
+        }
+        if (!piece.citeAs().isEmpty()) {
+            x.open("p", "class", "cite-as");
+            x.element("span", labels.get("cite.this"), "class", "cite-as-label").text(" ");
+            content.inlines(x, piece.citeAs());
+            x.close("p").nl();
         }
     }
 
