@@ -48,7 +48,19 @@ final class CslHtml {
             Frame f = stack.pop();
             stack.peek().children().addAll(wrap(f));
         }
-        return merge(stack.pop().children());
+        return strip(merge(stack.pop().children()));
+    }
+
+    /** Drops the white space citeproc leaves around an entry. */
+    private static List<Inline> strip(List<Inline> in) {
+        List<Inline> out = new ArrayList<>(in);
+        if (!out.isEmpty() && out.get(0) instanceof Inline.Text t) {
+            out.set(0, new Inline.Text(t.text().stripLeading()));
+        }
+        if (!out.isEmpty() && out.get(out.size() - 1) instanceof Inline.Text t) {
+            out.set(out.size() - 1, new Inline.Text(t.text().stripTrailing()));
+        }
+        return List.copyOf(out);
     }
 
     private record Frame(String kind, String href, List<Inline> children) { }

@@ -39,6 +39,10 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--fail-on-warnings", description = "Treat warnings as errors.")
     boolean failOnWarnings;
 
+    @Option(names = "--citation-style", paramLabel = "STYLE",
+            description = "CSL style id (apa, modern-language-association, …) or .csl file; overrides book.yaml.")
+    String citationStyle;
+
     @Mixin
     Verbosity verbosity;
 
@@ -57,7 +61,8 @@ final class BuildCommand implements Callable<Integer> {
         long start = System.nanoTime();
         BuildRequest request = BuildRequest.of(bookDir, outDir)
                 .withFormats(formats.stream().map(f -> f.trim().toLowerCase(Locale.ROOT)).toList())
-                .withFailOn(failOnWarnings ? Severity.WARNING : Severity.ERROR);
+                .withFailOn(failOnWarnings ? Severity.WARNING : Severity.ERROR)
+                .withCitationStyle(citationStyle);
         BuildResult result = sheaf.build(request);
         new Reporter(err, verbosity.quiet, verbosity.verbose).print(result.diagnostics());
         String counts = Reporter.counts(result.diagnostics());

@@ -27,12 +27,16 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--fail-on-warnings", description = "Exit with 1 when there are warnings.")
     boolean failOnWarnings;
 
+    @Option(names = "--citation-style", paramLabel = "STYLE",
+            description = "CSL style id (apa, modern-language-association, …) or .csl file; overrides book.yaml.")
+    String citationStyle;
+
     @Mixin
     Verbosity verbosity;
 
     @Override
     public Integer call() {
-        BuildResult result = new Sheaf().check(bookDir);
+        BuildResult result = new Sheaf().check(bookDir, citationStyle);
         // check lists unknown fields (kept for templates) unless asked to be quiet.
         new Reporter(spec.commandLine().getErr(), verbosity.quiet, !verbosity.quiet).print(result.diagnostics());
         boolean failed = result.diagnostics().stream().anyMatch(d -> d.severity() == Severity.ERROR

@@ -15,22 +15,28 @@ import java.util.List;
  * @param failOn    the severity that stops the build ({@code ERROR}, or {@code WARNING} to be strict)
  * @param timestamp overrides the book's date inside the editions (e.g. Maven's
  *                  {@code project.build.outputTimestamp}); null to use the book's date
+ * @param citationStyle overrides book.yaml's {@code citation-style}; null to keep it
  */
-public record BuildRequest(Path bookDir, Path outDir, List<String> formats, Severity failOn, Instant timestamp) {
+public record BuildRequest(Path bookDir, Path outDir, List<String> formats, Severity failOn, Instant timestamp,
+                           String citationStyle) {
 
     public static BuildRequest of(Path bookDir, Path outDir) {
-        return new BuildRequest(bookDir, outDir, List.of(), Severity.ERROR, null);
+        return new BuildRequest(bookDir, outDir, List.of(), Severity.ERROR, null, null);
     }
 
     public BuildRequest withFormats(List<String> ids) {
-        return new BuildRequest(bookDir, outDir, List.copyOf(ids), failOn, timestamp);
+        return new BuildRequest(bookDir, outDir, List.copyOf(ids), failOn, timestamp, citationStyle);
     }
 
     public BuildRequest withFailOn(Severity severity) {
-        return new BuildRequest(bookDir, outDir, formats, severity, timestamp);
+        return new BuildRequest(bookDir, outDir, formats, severity, timestamp, citationStyle);
+    }
+
+    public BuildRequest withCitationStyle(String style) {
+        return new BuildRequest(bookDir, outDir, formats, failOn, timestamp, style);
     }
 
     public BuildRequest withTimestamp(Instant time) {
-        return new BuildRequest(bookDir, outDir, formats, failOn, time);
+        return new BuildRequest(bookDir, outDir, formats, failOn, time, citationStyle);
     }
 }

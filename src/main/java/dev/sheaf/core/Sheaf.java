@@ -1,5 +1,6 @@
 package dev.sheaf.core;
 
+import dev.sheaf.cite.CitationProcessor;
 import dev.sheaf.diag.Diagnostics;
 import dev.sheaf.diag.MessageId;
 import dev.sheaf.diag.Severity;
@@ -36,11 +37,16 @@ public final class Sheaf {
         return registry;
     }
 
-    /** Reads and checks the book; writes nothing. */
-    public BuildResult check(Path bookDir) {
+    /** Reads and checks the book, citations included; writes nothing. */
+    public BuildResult check(Path bookDir, String citationStyle) {
         Diagnostics diags = new Diagnostics();
-        new BookReader(bookDir, diags).read();
+        read(bookDir.toAbsolutePath().normalize(), citationStyle, diags);
         return new BuildResult(List.of(), diags.all(), !diags.hasErrors());
+    }
+
+    /** The book as renderers see it: read, then citations resolved. */
+    private static Optional<Book> read(Path root, String citationStyle, Diagnostics diags) {
+        return new BookReader(root, diags).read().map(b -> new CitationProcessor(diags).process(b, citationStyle));
     }
 
     /** Reads the book and, when it has no errors, writes the requested editions into the output folder. */
@@ -50,7 +56,7 @@ public final class Sheaf {
         Path out = request.outDir().toAbsolutePath().normalize();
         List<Renderer> renderers = renderers(request.formats(), diags);
         checkOutput(root, out, diags);
-        Optional<Book> book = new BookReader(root, diags).read();
+        Optional<Book> book = read(root, request.citationStyle(), diags);
         if (book.isEmpty() || diags.failsAt(request.failOn())) {
             return failed(diags);
         }

@@ -1,7 +1,9 @@
 package dev.sheaf.model;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** Generic traversals of the block and inline model (the way Pandoc's {@code walk} serves its AST). */
 public final class Walk {
@@ -65,5 +67,55 @@ public final class Walk {
             }
         });
         return sb.toString();
+    }
+
+    /**
+     * Rebuilds {@code blocks} with every inline replaced by {@code f(inline)} (children first), the way
+     * a Book → Book transform rewrites the document.
+     */
+    public static List<Block> mapInlines(List<Block> blocks, Function<Inline, List<Inline>> f) {
+        List<Block> out = new ArrayList<>(blocks.size());
+        for (Block b : blocks) {
+            out.add(mapBlock(b, f));
+        }
+        return List.copyOf(out);
+    }
+
+    private static Block mapBlock(Block b, Function<Inline, List<Inline>> f) {
+        if (b instanceof Block.Paragraph p) {
+            return new Block.Paragraph(map(p.content(), f));
+        } else if (b instanceof Block.Heading h) {
+            return new Block.Heading(h.level(), h.id(), map(h.content(), f));
+        } else if (b instanceof Block.BlockQuote q) {
+            return new Block.BlockQuote(mapInlines(q.children(), f));
+        } else if (b instanceof Block.ListBlock l) {
+            return new Block.ListBlock(l.ordered(), l.start(), l.items().stream().map(i -> mapInlines(i, f)).toList());
+        } else if (b instanceof Block.Table t) {
+            return new Block.Table(mapRows(t.header(), f), mapRows(t.rows(), f), t.alignments());
+        }
+        return b;
+    }
+
+    private static List<List<List<Inline>>> mapRows(List<List<List<Inline>>> rows, Function<Inline, List<Inline>> f) {
+        return rows.stream().map(r -> r.stream().map(c -> map(c, f)).toList()).toList();
+    }
+
+    /** Maps a list of inlines, children first. */
+    public static List<Inline> map(List<Inline> inlines, Function<Inline, List<Inline>> f) {
+        List<Inline> out = new ArrayList<>(inlines.size());
+        for (Inline i : inlines) {
+            Inline rebuilt = i;
+            if (i instanceof Inline.Emphasis e) {
+                rebuilt = new Inline.Emphasis(map(e.children(), f));
+            } else if (i instanceof Inline.Strong s) {
+                rebuilt = new Inline.Strong(map(s.children(), f));
+            } else if (i instanceof Inline.Strikethrough s) {
+                rebuilt = new Inline.Strikethrough(map(s.children(), f));
+            } else if (i instanceof Inline.Link l) {
+                rebuilt = new Inline.Link(l.url(), l.title(), map(l.children(), f));
+            }
+            out.addAll(f.apply(rebuilt));
+        }
+        return List.copyOf(out);
     }
 }

@@ -4,6 +4,7 @@ import dev.sheaf.model.Book;
 import dev.sheaf.model.BookMeta;
 import dev.sheaf.model.Chapter;
 import dev.sheaf.model.Piece;
+import dev.sheaf.model.ReferenceList;
 import dev.sheaf.render.Labels;
 import dev.sheaf.render.xhtml.ContentRenderer;
 import dev.sheaf.render.xhtml.PieceHeader;
@@ -74,6 +75,11 @@ final class EpubPages {
         x.element("p", labels.get("colophon.edition", meta.date().format(
                 DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(meta.locale())))).nl();
         x.element("p", meta.identifier(), "class", "identifier").nl();
+        if (!book.citeAs().isEmpty()) {
+            x.open("p", "class", "cite-book").element("span", labels.get("cite.book"), "class", "cite-as-label").text(" ");
+            content.inlines(x, book.citeAs());
+            x.close("p").nl();
+        }
         if (meta.description() != null) {
             x.element("p", meta.description(), "class", "description").nl();
         }
@@ -114,6 +120,23 @@ final class EpubPages {
         x.close("div").nl();
         pieceHeader.footer(x, piece);
         content.notes(x, piece.footnotes(), labels.get("notes"));
+        x.close("section").nl();
+        return end(x);
+    }
+
+    /** A back-matter list (sources, references) on its own page. */
+    String referencePage(ReferenceList list, String title) {
+        Xml x = start(title, "back-matter");
+        x.open("section", "epub:type", "bibliography", "role", "doc-bibliography", "class", "back-matter",
+                "aria-label", title).nl();
+        x.element("h1", title, "class", "back-matter-title").nl();
+        x.open("ul", "class", "reference-entries").nl();
+        for (java.util.List<dev.sheaf.model.Inline> entry : list.entries()) {
+            x.open("li");
+            content.inlines(x, entry);
+            x.close("li").nl();
+        }
+        x.close("ul").nl();
         x.close("section").nl();
         return end(x);
     }

@@ -6,6 +6,7 @@ import dev.sheaf.model.Chapter;
 import dev.sheaf.model.FontFace;
 import dev.sheaf.model.Inline;
 import dev.sheaf.model.Piece;
+import dev.sheaf.model.ReferenceList;
 import dev.sheaf.model.Walk;
 import dev.sheaf.read.ImageTypes;
 import dev.sheaf.render.FontRoles;
@@ -88,6 +89,12 @@ public final class EpubRenderer implements Renderer {
                 children.add(new TocEntry(p.title(), pieceFile(p), List.of()));
             }
             toc.add(new TocEntry(c.title(), file, List.copyOf(children)));
+        }
+        for (ReferenceList list : book.backMatter()) {
+            String title = list.title() != null ? list.title() : ctx.labels().get(list.slug());
+            String file = "back-" + list.slug() + ".xhtml";
+            addDoc(items, spine, "back-" + list.slug(), pages.referencePage(list, title), file);
+            toc.add(new TocEntry(title, file, List.of()));
         }
         String firstChapter = chapters.isEmpty() ? "nav.xhtml" : chapterFile(chapters.get(0));
         List<String[]> landmarks = List.of(

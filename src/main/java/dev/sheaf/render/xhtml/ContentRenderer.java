@@ -149,6 +149,9 @@ public final class ContentRenderer {
             x.text("\n");
         } else if (i instanceof Inline.RawText r) {
             x.element("code", r.text(), "class", "raw");
+        } else if (i instanceof Inline.Citation c) {
+            // Only reached when citations were not processed (e.g. the style failed to load).
+            c.cites().forEach(k -> x.text("[@" + k.key() + "]"));
         }
     }
 
@@ -158,11 +161,17 @@ public final class ContentRenderer {
         x.close(tag);
     }
 
-    /** A formatted reference list (sources, works cited) under its own heading. */
+    /** A formatted reference list under its own heading, titled from the list (or its slug). */
     public void referenceList(Xml x, ReferenceList list, String headingTag) {
+        String slug = list.slug();
+        referenceList(x, list, headingTag, slug.isEmpty() ? slug : Character.toUpperCase(slug.charAt(0)) + slug.substring(1));
+    }
+
+    /** A formatted reference list (sources, works cited) under its own heading. */
+    public void referenceList(Xml x, ReferenceList list, String headingTag, String title) {
         x.open("section", "class", "references " + list.slug(), "id", idPrefix + list.slug(),
                 "role", "doc-bibliography").nl();
-        x.element(headingTag, list.title(), "class", "references-heading").nl();
+        x.element(headingTag, list.title() != null ? list.title() : title, "class", "references-heading").nl();
         x.open("ul", "class", "reference-entries").nl();
         for (List<Inline> entry : list.entries()) {
             x.open("li");

@@ -103,7 +103,7 @@ public final class PieceHeader {
             x.element("p", m.authorBio(), "class", "author-bio").nl();
         }
         if (piece.references() != null && !piece.references().isEmpty()) {
-            content.referenceList(x, piece.references(), "h2");
+            content.referenceList(x, piece.references(), "h2", labels.get(piece.references().slug()));
         }
         if (!piece.citeAs().isEmpty()) {
             x.open("p", "class", "cite-as");

@@ -1,0 +1,123 @@
+package dev.sheaf.cite;
+
+import de.undercouch.citeproc.csl.CSLCitation;
+import de.undercouch.citeproc.csl.CSLCitationItem;
+import de.undercouch.citeproc.csl.CSLCitationItemBuilder;
+import de.undercouch.citeproc.csl.CSLItemData;
+import dev.sheaf.diag.Diagnostics;
+import dev.sheaf.diag.MessageId;
+import dev.sheaf.model.Book;
+import dev.sheaf.model.Chapter;
+import dev.sheaf.model.CitationSettings;
+import dev.sheaf.model.Inline;
+import dev.sheaf.model.Piece;
+import dev.sheaf.model.ReferenceList;
+import dev.sheaf.model.SourceRef;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The citation transform (Book → Book), run before any renderer: formats the sources list, the
+ * suggested citations of the book and of each piece, and every inline citation in the chosen CSL
+ * style. Renderers only ever see formatted inlines, notes and reference lists.
+ */
+public final class CitationProcessor {
+
+    private final Diagnostics diags;
+
+    public CitationProcessor(Diagnostics diags) {
+        this.diags = diags;
+    }
+
+    /** @param styleOverride a style given on the command line or in the Maven plugin; null for book.yaml's */
+    public Book process(Book book, String styleOverride) {
+        CitationSettings settings = book.meta().citations();
+        if (styleOverride != null) {
+            settings = settings.withStyle(styleOverride);
+        }
+        SourceRef where = SourceRef.of(Path.of("book.yaml"));
+        Optional<CitationStyles.Style> style = CitationStyles.load(settings.style(), book.root(), where, diags);
+        if (style.isEmpty()) {
+            return book;
+        }
+        SourceCatalog catalog = SourceCatalog.of(book);
+        Map<String, CSLItemData> items = new LinkedHashMap<>(
+                Bibliographies.load(book.root(), settings.bibliography(), diags));
+        for (Source s : catalog.all()) {
+            items.putIfAbsent(s.id(), CslItems.of(s));
+        }
+        // Inline citations may name bibliography entries and the book's own pieces.
+        Set<String> citable = Set.copyOf(items.keySet());
+        for (Source s : catalog.pieces()) {
+            items.put(citeThisId(s), CslItems.inAnthology(s, catalog.anthology(), citeThisId(s)));
+        }
+        CslEngine engine;
+        try {
+            engine = new CslEngine(style.get(), items, book.meta().language());
+        } catch (IOException | RuntimeException e) {
+            diags.reportWithHint(MessageId.CIT_003, where, String.valueOf(e.getMessage()), settings.style());
+            return book;
+        }
+        InlineCitations inline = new InlineCitations(engine, style.get().note(), citable, diags);
+        Map<String, List<Inline>> citeThis = settings.citeThisPiece()
+                ? engine.bibliography(catalog.pieces().stream().map(CitationProcessor::citeThisId).toList()) : Map.of();
+        List<Chapter> chapters = new ArrayList<>();
+        Set<String> citedInBook = new LinkedHashSet<>();
+        for (Chapter c : book.chapters()) {
+            List<Piece> pieces = new ArrayList<>();
+            for (Piece p : c.pieces()) {
+                Piece cited = inline.process(p, settings.referencesPerPiece(), citedInBook);
+                List<Inline> citeAs = citeThis.getOrDefault(citeThisId(catalog.piece(p.id())), List.of());
+                pieces.add(new Piece(cited.id(), cited.slug(), cited.source(), cited.meta(), cited.body(),
+                        cited.footnotes(), citeAs, cited.references()));
+            }
+            chapters.add(new Chapter(c.slug(), c.title(), c.intro(), List.copyOf(pieces), c.source()));
+        }
+        List<ReferenceList> backMatter = new ArrayList<>();
+        if (!settings.referencesPerPiece() && !citedInBook.isEmpty()) {
+            backMatter.add(new ReferenceList("references", null, List.copyOf(engine.bibliography(citedInBook).values())));
+        }
+        if (settings.sourcesList()) {
+            backMatter.add(new ReferenceList("sources", null,
+                    List.copyOf(engine.bibliography(catalog.pieces().stream().map(Source::id).toList()).values())));
+        }
+        List<Inline> bookCitation = engine.bibliography(List.of(catalog.anthology().id()))
+                .getOrDefault(catalog.anthology().id(), List.of());
+        return new Book(book.root(), book.meta(), List.copyOf(chapters), book.fonts(), bookCitation,
+                List.copyOf(backMatter));
+    }
+
+    static String citeThisId(Source s) {
+        return "sheaf-in-anthology-" + s.id();
+    }
+
+    /** A CSL citation of the given items, in the order written. */
+    static CSLCitation citation(List<CSLCitationItem> items) {
+        return new CSLCitation(items.toArray(new CSLCitationItem[0]));
+    }
+
+    static CSLCitationItem item(Inline.Cite c, boolean authorOnly, boolean suppressAuthor) {
+        CSLCitationItemBuilder b = new CSLCitationItemBuilder(c.key());
+        if (!c.prefix().isEmpty()) {
+            b.prefix(c.prefix() + " ");
+        }
+        if (!c.suffix().isEmpty()) {
+            b.suffix(", " + c.suffix());
+        }
+        if (authorOnly) {
+            b.authorOnly(true);
+        }
+        if (suppressAuthor) {
+            b.suppressAuthor(true);
+        }
+        return b.build();
+    }
+}

@@ -1,0 +1,185 @@
+package dev.sheaf.cite;
+
+import de.undercouch.citeproc.CSL;
+import de.undercouch.citeproc.ItemDataProvider;
+import de.undercouch.citeproc.csl.CSLCitation;
+import de.undercouch.citeproc.csl.CSLItemData;
+import de.undercouch.citeproc.output.Bibliography;
+import de.undercouch.citeproc.output.Citation;
+import dev.sheaf.model.Inline;
+
+import java.io.IOException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One citeproc-java processor for a style and a set of items, returning Sheaf inlines. It also puts
+ * back the capitals of acronyms ("RUSI", "CSTO") that title-casing styles would turn into "Rusi".
+ */
+final class CslEngine {
+
+    private final CSL csl;
+    private final Map<String, CSLItemData> items;
+    private final Pattern acronyms;
+
+    CslEngine(CitationStyles.Style style, Map<String, CSLItemData> items, String locale) throws IOException {
+        ItemDataProvider provider = new ItemDataProvider() {
+            @Override
+            public CSLItemData retrieveItem(String id) {
+                return items.get(id);
+            }
+
+            @Override
+            public Collection<String> getIds() {
+                return items.keySet();
+            }
+        };
+        this.items = items;
+        this.csl = new CSL(provider, style.argument(), CslLocales.forLanguage(locale));
+        this.csl.setOutputFormat("html");
+        this.acronyms = acronymPattern(items.values());
+    }
+
+    /** Bibliography entries for {@code ids}, in the style's order, keyed by item id. */
+    Map<String, List<Inline>> bibliography(Collection<String> ids) {
+        csl.registerCitationItems(ids);
+        Bibliography b = csl.makeBibliography();
+        String[] entries = b.getEntries();
+        String[] entryIds = b.getEntryIds() != null && b.getEntryIds().length == entries.length
+                ? b.getEntryIds() : matchByTitle(entries, ids);
+        Map<String, List<Inline>> out = new LinkedHashMap<>();
+        for (int i = 0; i < entries.length; i++) {
+            out.put(entryIds[i] != null ? entryIds[i] : "entry-" + i, inlines(entries[i]));
+        }
+        return out;
+    }
+
+    /**
+     * citeproc-java 3.4 does not say which entry belongs to which item, so entries are matched to items
+     * through their titles (which every style prints), longest title first; the rest by elimination.
+     */
+    private String[] matchByTitle(String[] entries, Collection<String> ids) {
+        String[] result = new String[entries.length];
+        String[] plain = new String[entries.length];
+        for (int i = 0; i < entries.length; i++) {
+            plain[i] = letters(entries[i].replaceAll("<[^>]+>", " ").replaceAll("&[a-z]+;|&#\\d+;", " "));
+        }
+        List<String> pending = new java.util.ArrayList<>(ids);
+        pending.sort(java.util.Comparator.comparingInt((String id) -> -titleOf(id).length()));
+        for (java.util.Iterator<String> it = pending.iterator(); it.hasNext(); ) {
+            String id = it.next();
+            String t = titleOf(id);
+            for (int i = 0; i < entries.length && !t.isEmpty(); i++) {
+                if (result[i] == null && plain[i].contains(t)) {
+                    result[i] = id;
+                    it.remove();
+                    break;
+                }
+            }
+        }
+        for (int i = 0; i < entries.length && !pending.isEmpty(); i++) {
+            if (result[i] == null) {
+                result[i] = pending.remove(0);
+            }
+        }
+        return result;
+    }
+
+    private String titleOf(String id) {
+        CSLItemData item = items.get(id);
+        return item == null || item.getTitle() == null ? "" : letters(item.getTitle());
+    }
+
+    private static String letters(String s) {
+        return s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
+    }
+
+    /** One citation, in document order (the processor keeps state for "ibid." and disambiguation). */
+    List<Inline> cite(CSLCitation citation) {
+        List<Citation> updated = csl.makeCitation(citation);
+        Citation last = updated.get(0);
+        for (Citation c : updated) {
+            if (c.getIndex() >= last.getIndex()) {
+                last = c;
+            }
+        }
+        return inlines(last.getText());
+    }
+
+    /** The family names of an item's authors as prose cites them: "Cooley", "Pantucci and Petersen", "Smith et al.". */
+    String authors(String id) {
+        CSLItemData item = items.get(id);
+        de.undercouch.citeproc.csl.CSLName[] names = item == null ? null
+                : item.getAuthor() != null ? item.getAuthor() : item.getEditor();
+        if (names == null || names.length == 0) {
+            return item == null || item.getTitle() == null ? id : item.getTitle();
+        }
+        List<String> families = java.util.Arrays.stream(names)
+                .map(n -> n.getFamily() != null ? n.getFamily() : n.getLiteral() != null ? n.getLiteral() : "")
+                .toList();
+        if (families.size() > 3) {
+            return families.get(0) + " et al.";
+        }
+        return dev.sheaf.model.Names.join(families);
+    }
+
+    /** The year an item was issued, as printed in author-date citations. */
+    String year(String id) {
+        CSLItemData item = items.get(id);
+        if (item == null || item.getIssued() == null || item.getIssued().getDateParts() == null
+                || item.getIssued().getDateParts().length == 0) {
+            return "n.d.";
+        }
+        return Integer.toString(item.getIssued().getDateParts()[0][0]);
+    }
+
+    void reset() {
+        csl.reset();
+    }
+
+    private List<Inline> inlines(String html) {
+        return CslHtml.toInlines(NestedQuotes.alternate(restoreAcronyms(html.strip())));
+    }
+
+    private String restoreAcronyms(String html) {
+        if (acronyms == null) {
+            return html;
+        }
+        Matcher m = acronyms.matcher(html);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String found = m.group();
+            boolean lower = found.equals(found.toLowerCase(java.util.Locale.ROOT));
+            m.appendReplacement(sb, Matcher.quoteReplacement(lower ? found : found.toUpperCase(java.util.Locale.ROOT)));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    private static Pattern acronymPattern(Collection<CSLItemData> items) {
+        Set<String> words = new TreeSet<>();
+        for (CSLItemData item : items) {
+            for (String field : new String[] {item.getTitle(), item.getContainerTitle(), item.getPublisher()}) {
+                if (field == null) {
+                    continue;
+                }
+                for (String w : field.split("[^\\p{L}\\p{N}]+")) {
+                    if (w.length() >= 2 && w.chars().allMatch(Character::isUpperCase)) {
+                        words.add(w);
+                    }
+                }
+            }
+        }
+        if (words.isEmpty()) {
+            return null;
+        }
+        return Pattern.compile("(?<![\\p{L}\\p{N}&])(?:" + String.join("|", words.stream().map(Pattern::quote).toList())
+                + ")(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+}
