@@ -2,6 +2,7 @@ package dev.sheaf;
 
 import dev.sheaf.testing.EpubText;
 import dev.sheaf.testing.EpubValidator;
+import dev.sheaf.testing.PdfText;
 import dev.sheaf.testing.SourceWords;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,12 +27,18 @@ class CompanionBookIT {
     static final Path OUT = Path.of(System.getProperty("sheaf.book.out", "target/book"));
     static final Path JAR = Path.of(System.getProperty("sheaf.jar", "target/sheaf.jar"));
 
+    static final float MM = 72f / 25.4f;
+
     static Path epub;
+    static Path pdf;
 
     @BeforeAll
     static void findEditions() throws IOException {
         try (Stream<Path> s = Files.list(OUT)) {
             epub = s.filter(p -> p.toString().endsWith(".epub")).findFirst().orElseThrow();
+        }
+        try (Stream<Path> s = Files.list(OUT)) {
+            pdf = s.filter(p -> p.toString().endsWith(".pdf")).findFirst().orElseThrow();
         }
     }
 
@@ -43,6 +50,37 @@ class CompanionBookIT {
     @Test
     void epub_holds_every_word_of_every_piece() throws IOException {
         String text = " " + SourceWords.words(new EpubText(epub).text()) + " ";
+        List<String> missing = new ArrayList<>();
+        try (Stream<Path> pieces = Files.walk(Path.of("chapters"))) {
+            for (Path p : pieces.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
+                for (String para : SourceWords.paragraphs(p)) {
+                    if (!text.contains(" " + para + " ")) {
+                        missing.add(p + ": " + para);
+                    }
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void pdf_embeds_every_font_as_a_subset() throws IOException {
+        try (PdfText text = new PdfText(pdf)) {
+            assertThat(text.fonts()).isNotEmpty().allMatch(f -> f.matches("[A-Z]{6}\\+\\S+ embedded"));
+        }
+    }
+
+    @Test
+    void pdf_holds_every_word_of_every_piece() throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (PdfText text = new PdfText(pdf)) {
+            float height = text.document().getPage(0).getMediaBox().getHeight();
+            // The text block only: running heads and folios in the margins would split paragraphs at page ends.
+            for (int i = 0; i < text.pages(); i++) {
+                all.append(text.band(i, 15 * MM, height - 16 * MM)).append(' ');
+            }
+        }
+        String text = " " + SourceWords.words(all.toString()) + " ";
         List<String> missing = new ArrayList<>();
         try (Stream<Path> pieces = Files.walk(Path.of("chapters"))) {
             for (Path p : pieces.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {

@@ -2,6 +2,7 @@ package dev.sheaf.render;
 
 import dev.sheaf.render.citations.CitationExportRenderer;
 import dev.sheaf.render.epub.EpubRenderer;
+import dev.sheaf.render.pdf.PdfRenderer;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +20,7 @@ public final class RendererRegistry {
 
     /** The built-in formats, in the order a full build writes them. */
     public static RendererRegistry standard() {
-        return new RendererRegistry(List.of(new EpubRenderer(), new CitationExportRenderer()));
+        return new RendererRegistry(List.of(new EpubRenderer(), new PdfRenderer(), new CitationExportRenderer()));
     }
 
     public Optional<Renderer> find(String id) {

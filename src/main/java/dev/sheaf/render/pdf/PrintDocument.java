@@ -4,19 +4,25 @@ import dev.sheaf.model.Book;
 import dev.sheaf.model.BookMeta;
 import dev.sheaf.model.Chapter;
 import dev.sheaf.model.Piece;
+import dev.sheaf.model.ReferenceList;
 import dev.sheaf.render.Labels;
 import dev.sheaf.render.xhtml.ContentRenderer;
 import dev.sheaf.render.xhtml.PieceHeader;
 import dev.sheaf.render.xhtml.Xml;
 
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.MissingResourceException;
 
 /**
- * The whole book as one XHTML document for the print engine: cover, half-title, title and copyright
- * pages, printed contents, chapter openers and pieces, with the PDF outline in {@code <bookmarks>}.
- * Pieces are rendered with the same {@link ContentRenderer} and {@link PieceHeader} as the EPUB.
+ * The whole book as one XHTML document for the print engine: front matter, chapter openers and pieces,
+ * back matter and colophon, with the PDF outline in {@code <bookmarks>}. Pieces are rendered with the same
+ * {@link ContentRenderer} and {@link PieceHeader} as the EPUB.
+ *
+ * <p>Chapter openers and back-matter lists start on a recto. Where that makes Flying Saucer insert an
+ * empty verso, the verso takes the previous page's running head and folio; {@link #rectoStarts()} tells
+ * where to look for such pages once the document is laid out, so that they can be left empty.
  */
 final class PrintDocument {
 
@@ -24,18 +30,25 @@ final class PrintDocument {
     private final BookMeta meta;
     private final Labels labels;
     private final String css;
-    private final String coverHref;
+    private final String coverUrl;
+    private final CoverFit coverFit;
+    private final List<String> fontFamilies;
 
     /**
-     * @param css       the print stylesheet, fonts and page size already filled in
-     * @param coverHref the cover image URL (relative to the book folder, or a data URL)
+     * @param css          the print stylesheet, fonts and page size already filled in
+     * @param coverUrl     the cover image: relative to the book folder, or a data URL
+     * @param coverFit     where the cover image goes on its page
+     * @param fontFamilies the families the text is set in, for the colophon
      */
-    PrintDocument(Book book, Labels labels, String css, String coverHref) {
+    PrintDocument(Book book, Labels labels, String css, String coverUrl, CoverFit coverFit,
+                  List<String> fontFamilies) {
         this.book = book;
         this.meta = book.meta();
         this.labels = labels;
         this.css = css;
-        this.coverHref = coverHref;
+        this.coverUrl = coverUrl;
+        this.coverFit = coverFit;
+        this.fontFamilies = fontFamilies;
     }
 
     static String chapterId(Chapter c) {
@@ -46,34 +59,102 @@ final class PrintDocument {
         return "p-" + p.slug();
     }
 
+    static String backMatterId(ReferenceList list) {
+        return "back-" + list.slug();
+    }
+
+    /** A list's own title, else the label named by its slug ("sources"), else the slug. */
+    static String title(ReferenceList list, Labels labels) {
+        if (list.title() != null) {
+            return list.title();
+        }
+        try {
+            return labels.get(list.slug());
+        } catch (MissingResourceException e) {
+            return list.slug();
+        }
+    }
+
+    /** The reference lists printed after the last chapter; empty ones are left out. */
+    static List<ReferenceList> backMatter(Book book) {
+        return book.backMatter().stream().filter(l -> !l.isEmpty()).toList();
+    }
+
+    /**
+     * Every block that must start on a recto and can follow a page with a running head, mapped to the id of
+     * the block before it.
+     */
+    Map<String, String> rectoStarts() {
+        Map<String, String> out = new LinkedHashMap<>();
+        String previous = FrontMatter.CONTENTS_ID;
+        for (Chapter c : book.chapters()) {
+            out.put(chapterId(c), previous);
+            previous = c.pieces().isEmpty() ? chapterId(c) : pieceId(c.pieces().get(c.pieces().size() - 1));
+        }
+        for (ReferenceList list : backMatter(book)) {
+            out.put(backMatterId(list), previous);
+            previous = backMatterId(list);
+        }
+        return out;
+    }
+
+    /** The id of the block whose first page is page 1 of the body. */
+    String firstBodyId() {
+        return book.chapters().isEmpty() ? "colophon" : chapterId(book.chapters().get(0));
+    }
+
+    /** The document, ready for Flying Saucer. */
     String render() {
-        Xml x = new Xml(1 << 16);
-        x.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        x.open("html", "xmlns", "http://www.w3.org/1999/xhtml", "xml:lang", meta.language(),
-                "lang", meta.language()).nl();
+        Xml x = new Xml(1 << 20);
+        x.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n");
+        x.open("html", "xmlns", "http://www.w3.org/1999/xhtml", "xmlns:epub", "http://www.idpf.org/2007/ops",
+                "xml:lang", meta.language(), "lang", meta.language()).nl();
         head(x);
         x.open("body").nl();
-        frontMatter(x);
-        contents(x);
+        FrontMatter front = new FrontMatter(book, labels, contentRenderer("front-"));
+        front.cover(x, coverUrl, coverFit);
+        // The inside of the cover is written out: Flying Saucer ignores page-break-before: right on the half-title.
+        x.element("div", "\u00a0", "class", "blank-page").nl();
+        front.halfTitle(x);
+        front.titlePage(x);
+        front.copyrightPage(x);
+        front.contents(x);
         List<Chapter> chapters = book.chapters();
         for (int i = 0; i < chapters.size(); i++) {
             chapter(x, chapters.get(i), i + 1);
         }
+        for (ReferenceList list : backMatter(book)) {
+            x.open("div", "class", "back-matter", "id", backMatterId(list)).nl();
+            runningHeads(x, title(list, labels));
+            contentRenderer("back-").referenceList(x, list, "h1", title(list, labels));
+            x.close("div").nl();
+        }
+        front.colophon(x, fontFamilies);
         x.close("body").nl().close("html").nl();
-        return x.toString();
+        return CjkRuns.wrap(x.toString());
     }
 
     private void head(Xml x) {
         x.open("head").nl();
+        x.empty("meta", "charset", "UTF-8").nl();
         x.element("title", meta.title()).nl();
         x.empty("meta", "name", "author", "content", meta.authorLine()).nl();
         if (meta.description() != null) {
             x.empty("meta", "name", "subject", "content", meta.description()).nl();
         }
-        x.empty("meta", "name", "keywords", "content", String.join(", ", keywords())).nl();
+        List<String> keywords = keywords();
+        if (!keywords.isEmpty()) {
+            x.empty("meta", "name", "keywords", "content", String.join(", ", keywords)).nl();
+        }
         x.open("style", "type", "text/css").text(css).close("style").nl();
+        bookmarks(x);
+        x.close("head").nl();
+    }
+
+    /** The outline mirrors the printed contents, with the contents page itself first. */
+    private void bookmarks(Xml x) {
         x.open("bookmarks").nl();
-        x.empty("bookmark", "name", labels.get("contents"), "href", "#contents").nl();
+        x.empty("bookmark", "name", labels.get("contents"), "href", "#" + FrontMatter.CONTENTS_ID).nl();
         for (Chapter c : book.chapters()) {
             x.open("bookmark", "name", c.title(), "href", "#" + chapterId(c)).nl();
             for (Piece p : c.pieces()) {
@@ -81,85 +162,46 @@ final class PrintDocument {
             }
             x.close("bookmark").nl();
         }
+        for (ReferenceList list : backMatter(book)) {
+            x.empty("bookmark", "name", title(list, labels), "href", "#" + backMatterId(list)).nl();
+        }
         x.close("bookmarks").nl();
-        x.close("head").nl();
     }
 
     private List<String> keywords() {
         return book.pieces().stream().flatMap(p -> p.meta().tags().stream()).distinct().sorted().toList();
     }
 
-    private void frontMatter(Xml x) {
-        x.open("div", "class", "cover-page").empty("img", "src", coverHref, "alt",
-                labels.get("cover.alt", meta.title(), meta.authorLine()), "class", "cover-image").close("div").nl();
-        x.open("div", "class", "half-title").element("p", meta.title(), "class", "half-title-text").close("div").nl();
-        x.open("div", "class", "title-page").nl();
-        x.element("h1", meta.title(), "class", "book-title").nl();
-        if (meta.subtitle() != null) {
-            x.element("p", meta.subtitle(), "class", "book-subtitle").nl();
-        }
-        x.element("p", meta.authorLine(), "class", "book-author").nl();
-        if (meta.publisher() != null) {
-            x.element("p", meta.publisher(), "class", "book-publisher").nl();
-        }
-        x.close("div").nl();
-        x.open("div", "class", "copyright-page").nl();
-        x.element("p", meta.title() + (meta.subtitle() == null ? "" : ": " + meta.subtitle()), "class", "colophon-title").nl();
-        x.element("p", meta.authorLine()).nl();
-        if (meta.rights() != null) {
-            x.element("p", meta.rights()).nl();
-        }
-        if (meta.publisher() != null) {
-            x.element("p", meta.publisher()).nl();
-        }
-        x.element("p", labels.get("colophon.edition", meta.date().format(
-                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(meta.locale())))).nl();
-        x.element("p", meta.identifier(), "class", "identifier").nl();
-        if (meta.description() != null) {
-            x.element("p", meta.description(), "class", "description").nl();
-        }
-        x.element("p", labels.get("colophon.made"), "class", "made-with").nl();
-        x.close("div").nl();
-    }
-
-    private void contents(Xml x) {
-        x.open("div", "class", "contents", "id", "contents").nl();
-        x.element("h1", labels.get("contents"), "class", "contents-title").nl();
-        for (Chapter c : book.chapters()) {
-            x.open("p", "class", "toc-chapter").open("a", "href", "#" + chapterId(c)).text(c.title())
-                    .close("a").close("p").nl();
-            for (Piece p : c.pieces()) {
-                x.open("p", "class", "toc-piece").open("a", "href", "#" + pieceId(p)).text(p.title())
-                        .close("a").close("p").nl();
-            }
-        }
-        x.close("div").nl();
-    }
-
     private void chapter(Xml x, Chapter c, int number) {
-        ContentRenderer introRenderer = new ContentRenderer(PrintDocument::imageHref, 1, chapterId(c) + "-");
-        x.open("div", "class", "opener", "id", chapterId(c)).nl();
+        String classes = number == 1 ? "opener first-opener" : "opener";
+        x.open("div", "class", classes, "id", chapterId(c)).nl();
         x.element("p", Integer.toString(number), "class", "chapter-number").nl();
         x.element("h1", c.title(), "class", "chapter-title").nl();
         if (!c.intro().isEmpty()) {
             x.open("div", "class", "chapter-intro").nl();
-            introRenderer.blocks(x, c.intro());
+            // The chapter title is the h1 here, so the introduction's headings start one level lower.
+            new ContentRenderer(BookPaths::href, 1, chapterId(c) + "-").blocks(x, c.intro());
             x.close("div").nl();
         }
         x.close("div").nl();
-        for (Piece p : c.pieces()) {
-            piece(x, p, c);
+        // Painting a page visits every block whose bounds meet it, level by level: a container for each
+        // chapter's pieces keeps that from visiting every piece of the book for every page.
+        if (!c.pieces().isEmpty()) {
+            x.open("div", "class", "pieces").nl();
+            for (Piece p : c.pieces()) {
+                piece(x, p);
+            }
+            x.close("div").nl();
         }
     }
 
-    private void piece(Xml x, Piece p, Chapter c) {
-        ContentRenderer content = new ContentRenderer(PrintDocument::imageHref, 0, pieceId(p) + "-");
+    private void piece(Xml x, Piece p) {
+        ContentRenderer content = contentRenderer(pieceId(p) + "-");
         PieceHeader header = new PieceHeader(labels, meta, content);
-        x.open("div", "class", "piece", "id", pieceId(p), "lang", p.meta().language(),
-                "xml:lang", p.meta().language()).nl();
+        x.open("div", "class", "piece", "id", pieceId(p),
+                "lang", p.meta().language(), "xml:lang", p.meta().language()).nl();
+        runningHeads(x, p.title());
         header.header(x, p, pieceId(p) + "-title");
-        // The running head must follow the heading that starts the page (see docs/PDF-ENGINE.md).
-        x.element("div", p.title(), "class", "running-title").nl();
         x.open("div", "class", "piece-body").nl();
         content.blocks(x, p.body());
         x.close("div").nl();
@@ -168,8 +210,22 @@ final class PrintDocument {
         x.close("div").nl();
     }
 
-    /** Images are resolved against the book folder, which is the document's base URL. */
-    static String imageHref(String bookRelative) {
-        return bookRelative;
+    /**
+     * Running elements: the book's short title for versos, {@code title} for rectos. Both are left off the
+     * page where they are set ({@code last-except}), the first page of a piece.
+     */
+    private void runningHeads(Xml x, String title) {
+        x.element("div", shortTitle(), "class", "rh-book").nl();
+        x.element("div", title, "class", "rh-piece").nl();
+    }
+
+    private String shortTitle() {
+        int colon = meta.title().indexOf(':');
+        return colon > 0 ? meta.title().substring(0, colon).trim() : meta.title();
+    }
+
+    /** Ids get {@code idPrefix}, so that notes and headings of different pieces never clash in one document. */
+    private static ContentRenderer contentRenderer(String idPrefix) {
+        return new ContentRenderer(BookPaths::href, 0, idPrefix);
     }
 }

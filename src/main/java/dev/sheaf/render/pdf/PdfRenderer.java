@@ -1,0 +1,98 @@
+package dev.sheaf.render.pdf;
+
+import dev.sheaf.diag.Diagnostic;
+import dev.sheaf.diag.MessageId;
+import dev.sheaf.diag.Severity;
+import dev.sheaf.model.Book;
+import dev.sheaf.model.SourceRef;
+import dev.sheaf.render.OutputSink;
+import dev.sheaf.render.RenderContext;
+import dev.sheaf.render.Renderer;
+import dev.sheaf.render.cover.TypographicCover;
+import org.xhtmlrenderer.pdf.ITextFontResolver;
+import org.xhtmlrenderer.pdf.ITextRenderer;
+import org.xhtmlrenderer.pdf.ITextTextRenderer;
+
+import java.awt.Font;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The print edition: one PDF at the book's trim size, laid out by Flying Saucer from {@link PrintDocument}
+ * and the stylesheet {@code print.css}, written by OpenPDF with fonts embedded as subsets.
+ *
+ * <p>The whole book is laid out at once. Where Flying Saucer inserted an empty verso before a chapter
+ * opener, {@link PrintOutputDevice} keeps the running head and folio it would inherit off the page.
+ */
+public final class PdfRenderer implements Renderer {
+
+    @Override
+    public String id() {
+        return "pdf";
+    }
+
+    @Override
+    public String description() {
+        return "PDF edition for print and screen";
+    }
+
+    @Override
+    public void render(Book book, RenderContext ctx, OutputSink out) throws IOException {
+        TextScan text = TextScan.of(book);
+        PrintFonts fonts = PrintFonts.of(book, text.hasCjk());
+        reportUnprintable(book, ctx, fonts, text);
+        TrimSize trim = TrimSize.of(book.meta().trim());
+        byte[] cover = book.meta().cover() != null ? Files.readAllBytes(book.root().resolve(book.meta().cover()))
+                : TypographicCover.png(book);
+        String coverUrl = book.meta().cover() != null ? BookPaths.href(book.meta().cover())
+                : "data:image/png;base64," + Base64.getEncoder().encodeToString(cover);
+        PrintDocument doc = new PrintDocument(book, ctx.labels(), PrintStyle.css(trim, fonts), coverUrl,
+                CoverFit.of(cover, trim), fonts.textFamilies());
+        String xhtml = doc.render();
+        String bookUrl = book.root().toUri().toString();
+        PrintOutputDevice device = new PrintOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT);
+        float dotsPerMm = ITextRenderer.DEFAULT_DOTS_PER_POINT * 72 / 25.4f;
+        ITextRenderer renderer = new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT,
+                ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device,
+                new PrintUserAgent(device, ITextRenderer.DEFAULT_DOTS_PER_PIXEL, bookUrl), new ITextFontResolver(),
+                new FittingImages(device, (int) (trim.measure() * dotsPerMm), (int) (trim.imageHeight() * dotsPerMm)),
+                new ITextTextRenderer());
+        renderer.setDocumentFromString(xhtml, bookUrl);
+        renderer.layout();
+        Pages pages = new Pages(renderer);
+        device.blankPages(pages.insertedBlanks(doc.rectoStarts()));
+        byte[] identity = FixedOutput.sha256(book.meta().identifier(), xhtml.getBytes(StandardCharsets.UTF_8), 32);
+        renderer.setListener(new FixedOutput(book.meta().language(), ctx.timestamp(), identity,
+                pages.first(doc.firstBodyId())));
+        try (OutputStream os = out.create(ctx.baseName() + ".pdf")) {
+            renderer.createPDF(os);
+        }
+    }
+
+    /**
+     * Flying Saucer drops characters its fonts lack without a word; tell the author which ones, and in which
+     * piece, so that a name never vanishes unnoticed.
+     */
+    private static void reportUnprintable(Book book, RenderContext ctx, PrintFonts fonts, TextScan text)
+            throws IOException {
+        Font body = fonts.bodyFont(book.root());
+        Map<SourceRef, String> found = new LinkedHashMap<>();
+        text.byPiece().forEach((p, s) -> found.put(p.source(), fonts.unprintable(s, body)));
+        found.put(SourceRef.of(Path.of("book.yaml")), fonts.unprintable(text.bookText(), body));
+        found.forEach((where, missing) -> {
+            if (!missing.isEmpty()) {
+                // A message id of its own (and text in Messages.properties) would be better than OUT-003.
+                ctx.diagnostics().add(new Diagnostic(MessageId.OUT_003, Severity.WARNING, where,
+                        "the PDF edition cannot print " + missing + ": no font in fonts/ has "
+                                + (missing.codePointCount(0, missing.length()) == 1 ? "it" : "them"),
+                        "add a font that covers them to fonts/ (" + fonts.body() + " sets the text)"));
+            }
+        });
+    }
+}
