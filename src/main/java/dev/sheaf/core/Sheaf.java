@@ -79,6 +79,38 @@ public final class Sheaf {
         }
     }
 
+    /**
+     * Like {@link #build}, but does nothing when the book, the request and Sheaf itself are unchanged
+     * since the last successful build into the same output folder (and its files are all there).
+     */
+    public BuildResult buildIfChanged(BuildRequest request) {
+        String fingerprint;
+        try {
+            fingerprint = BuildFingerprint.of(request, version());
+        } catch (IOException e) {
+            return build(request);
+        }
+        Optional<List<Path>> previous = BuildFingerprint.upToDate(request, fingerprint);
+        if (previous.isPresent()) {
+            return new BuildResult(previous.get(), List.of(), true, true);
+        }
+        BuildResult result = build(request);
+        if (result.success()) {
+            try {
+                BuildFingerprint.record(request, fingerprint, result.written());
+            } catch (IOException e) {
+                // Only costs a rebuild next time.
+            }
+        }
+        return result;
+    }
+
+    /** Sheaf's version, from the jar manifest ("development" when run from classes). */
+    public static String version() {
+        String v = Sheaf.class.getPackage().getImplementationVersion();
+        return v == null ? "development" : v;
+    }
+
     private List<Renderer> renderers(List<String> formats, Diagnostics diags) {
         if (formats.isEmpty()) {
             return registry.all();

@@ -1,0 +1,74 @@
+package dev.sheaf.maven;
+
+import dev.sheaf.core.BuildRequest;
+import dev.sheaf.core.BuildResult;
+import dev.sheaf.core.Sheaf;
+import dev.sheaf.diag.Severity;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.MavenProjectHelper;
+
+import javax.inject.Inject;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Builds the book's editions and attaches them to the project, so {@code mvn install} and
+ * {@code mvn deploy} publish them. Does nothing when nothing changed since the last build.
+ */
+@Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
+public class BuildMojo extends AbstractSheafMojo {
+
+    /** Where the editions go. */
+    @Parameter(property = PREFIX + "outputDirectory", defaultValue = "${project.build.directory}/book", required = true)
+    File outputDirectory;
+
+    /** Formats to build (epub, pdf, handouts, citations…); all when empty. */
+    @Parameter(property = PREFIX + "formats")
+    List<String> formats;
+
+    /** Attach the editions to the project as artifacts (type = file extension, classifier for the extras). */
+    @Parameter(property = PREFIX + "attach", defaultValue = "true")
+    boolean attach;
+
+    /** Fixes the dates inside the editions, for reproducible releases. */
+    @Parameter(defaultValue = "${project.build.outputTimestamp}")
+    String outputTimestamp;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    MavenProject project;
+
+    private final MavenProjectHelper projectHelper;
+
+    @Inject
+    public BuildMojo(MavenProjectHelper projectHelper) {
+        this.projectHelper = projectHelper;
+    }
+
+    @Override
+    void executeMojo() throws MojoExecutionException, MojoFailureException {
+        BuildRequest request = BuildRequest.of(bookDirectory.toPath(), outputDirectory.toPath())
+                .withFormats(formats == null ? List.of() : formats)
+                .withFailOn(failOnWarnings ? Severity.WARNING : Severity.ERROR)
+                .withCitationStyle(citationStyle)
+                .withTimestamp(OutputTimestamp.parse(outputTimestamp).orElse(null));
+        BuildResult result = new Sheaf().buildIfChanged(request);
+        report(result.diagnostics(), result.success());
+        if (result.upToDate()) {
+            getLog().info("Sheaf: editions are up to date in " + outputDirectory + " (nothing changed)");
+        } else {
+            result.written().forEach(p -> getLog().info("Sheaf: wrote " + p));
+        }
+        if (attach && project != null) {
+            for (Path p : result.written()) {
+                EditionArtifact a = EditionArtifact.of(outputDirectory.toPath(), p);
+                projectHelper.attachArtifact(project, a.type(), a.classifier(), p.toFile());
+            }
+        }
+    }
+}
