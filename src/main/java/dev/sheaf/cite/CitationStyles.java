@@ -40,6 +40,11 @@ final class CitationStyles {
             }
             try {
                 String xml = Files.readString(p, StandardCharsets.UTF_8);
+                if (xml.contains("<!DOCTYPE") || xml.contains("<!ENTITY")) {
+                    // External entities could read files outside the book: CSL styles never need a DTD.
+                    diags.reportWithHint(MessageId.CIT_003, where, "a CSL style must not declare a DOCTYPE or entities", style);
+                    return Optional.empty();
+                }
                 return Optional.of(new Style(xml, isNoteStyle(xml)));
             } catch (IOException e) {
                 diags.report(MessageId.IO_001, where, e.getMessage());

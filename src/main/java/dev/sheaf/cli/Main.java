@@ -45,7 +45,16 @@ public final class Main implements Runnable {
                     + " \u2014 please report this with the book that caused it");
             return INPUT_ERRORS;
         });
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // Limits keep these out of reach; should one still happen, the user gets a sentence, not a trace.
+            err.println("sheaf: internal error: " + e.getClass().getSimpleName()
+                    + " \u2014 the book is too large or too deeply nested for this Java heap or stack; "
+                    + "please report this with the book that caused it");
+            code = INPUT_ERRORS;
+        }
         out.flush();
         err.flush();
         return code;

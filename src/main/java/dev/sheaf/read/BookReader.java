@@ -46,7 +46,7 @@ public final class BookReader {
         Optional<Manifest> manifest = new ManifestReader(root, diags).read();
         Path chaptersDir = root.resolve(CHAPTERS);
         if (!Files.isDirectory(chaptersDir)) {
-            diags.report(MessageId.CH_001, null, root);
+            diags.report(MessageId.CH_001, SourceRef.of(Path.of(CHAPTERS)), root);
             return Optional.empty();
         }
         List<String> defaultAuthors = manifest.map(m -> m.meta().authors()).orElse(List.of());
@@ -59,7 +59,7 @@ public final class BookReader {
                 : new ChapterSelector(folders, diags).select(manifest.get().chapters());
         chapters = uniqueSlugs(chapters);
         if (chapters.stream().allMatch(c -> c.pieces().isEmpty())) {
-            diags.report(MessageId.CH_005, null);
+            diags.report(MessageId.CH_005, SourceRef.of(Path.of(CHAPTERS)));
             return Optional.empty();
         }
         BookMeta meta = manifest.get().meta();
@@ -161,14 +161,28 @@ public final class BookReader {
         return sb.toString();
     }
 
+    private boolean insideBook(Path p) {
+        try {
+            Path real = p.toRealPath();
+            if (real.startsWith(root.toRealPath())) {
+                return true;
+            }
+            diags.report(MessageId.IO_003, SourceRef.of(root.relativize(p.toAbsolutePath().normalize())), real);
+        } catch (IOException e) {
+            diags.report(MessageId.IO_001, SourceRef.of(root.relativize(p.toAbsolutePath().normalize())), e.getMessage());
+        }
+        return false;
+    }
+
     private static String stem(Path p) {
         String n = p.getFileName().toString();
         return n.substring(0, n.length() - 3);
     }
 
+    /** The entries of {@code dir} that pass {@code filter}, sorted; links leading outside the book are refused. */
     private List<Path> list(Path dir, java.util.function.Predicate<Path> filter) {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(filter).sorted().toList();
+            return s.filter(filter).filter(this::insideBook).sorted().toList();
         } catch (IOException e) {
             diags.report(MessageId.IO_001, SourceRef.of(root.relativize(dir)), e.getMessage());
             return List.of();

@@ -65,8 +65,14 @@ final class ImageResolver {
             diags.report(MessageId.IMG_001, where, src);
             return Optional.empty();
         }
-        if (mediaType(p).isEmpty()) {
+        Optional<String> type = mediaType(p);
+        if (type.isEmpty()) {
             diags.report(MessageId.IMG_003, where, src);
+            return Optional.empty();
+        }
+        Optional<String> problem = ImageTypes.problem(p, type.get());
+        if (problem.isPresent()) {
+            diags.report(MessageId.IMG_006, where, src, problem.get());
             return Optional.empty();
         }
         return Optional.of(root.relativize(p).toString().replace('\\', '/'));

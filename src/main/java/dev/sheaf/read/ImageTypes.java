@@ -37,4 +37,63 @@ public final class ImageTypes {
             return Optional.empty();
         }
     }
+
+    /** Images larger than this on either side are refused: decoding them could exhaust memory. */
+    public static final int MAX_SIDE = 12_000;
+    /** Images with more pixels than this are refused (a 100-megapixel RGBA image needs 400 MB). */
+    public static final long MAX_PIXELS = 60_000_000L;
+
+    /**
+     * Checks what the header of an image promises without decoding it: its size is within limits and
+     * the file is complete. Returns a problem to report, or empty when the image is usable.
+     */
+    public static Optional<String> problem(Path file, String mediaType) {
+        if (mediaType.equals("image/svg+xml")) {
+            return Optional.empty();
+        }
+        try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(file.toFile())) {
+            java.util.Iterator<javax.imageio.ImageReader> readers = javax.imageio.ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return Optional.of("its format cannot be read");
+            }
+            javax.imageio.ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long w = reader.getWidth(0);
+                long h = reader.getHeight(0);
+                if (w > MAX_SIDE || h > MAX_SIDE || w * h > MAX_PIXELS) {
+                    return Optional.of("it claims " + w + " \u00d7 " + h + " pixels, more than the limit of "
+                            + MAX_SIDE + " pixels a side and " + MAX_PIXELS / 1_000_000 + " megapixels");
+                }
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            return Optional.of("its header cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+        return complete(file, mediaType) ? Optional.empty() : Optional.of("the file is truncated");
+    }
+
+    /** JPEG files end with an EOI marker, PNG files with an IEND chunk, GIF files with a trailer byte. */
+    private static boolean complete(Path file, String mediaType) {
+        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(file)) {
+            long size = ch.size();
+            java.nio.ByteBuffer tail = java.nio.ByteBuffer.allocate((int) Math.min(size, 64));
+            ch.position(size - tail.capacity());
+            while (tail.hasRemaining() && ch.read(tail) > 0) {
+                // read the tail
+            }
+            byte[] t = tail.array();
+            String text = new String(t, StandardCharsets.ISO_8859_1);
+            return switch (mediaType) {
+                // Some encoders pad after the EOI marker, so look for it near the end.
+                case "image/jpeg" -> text.contains("\u00ff\u00d9");
+                case "image/png" -> text.contains("IEND");
+                case "image/gif" -> t.length > 0 && t[t.length - 1] == 0x3B;
+                default -> true;
+            };
+        } catch (IOException e) {
+            return false;
+        }
+    }
 }

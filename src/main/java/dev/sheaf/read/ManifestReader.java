@@ -44,7 +44,7 @@ final class ManifestReader {
         Path file = root.resolve(FILE);
         SourceRef src = SourceRef.of(Path.of(FILE));
         if (!Files.isRegularFile(file)) {
-            diags.report(MessageId.BOOK_001, null, root);
+            diags.report(MessageId.BOOK_001, src, root);
             return Optional.empty();
         }
         Optional<String> text = SourceText.read(file, src, diags);
@@ -133,6 +133,11 @@ final class ManifestReader {
         Optional<String> type = ImageResolver.mediaType(p);
         if (type.isEmpty() || type.get().equals("image/svg+xml") || type.get().equals("image/gif")) {
             diags.report(MessageId.BOOK_006, f.whereValue("cover"), path, "is not a JPEG or PNG image");
+            return Optional.empty();
+        }
+        Optional<String> problem = ImageTypes.problem(p, type.get());
+        if (problem.isPresent()) {
+            diags.report(MessageId.BOOK_006, f.whereValue("cover"), path, "cannot be used: " + problem.get());
             return Optional.empty();
         }
         return Optional.of(root.relativize(p));

@@ -69,6 +69,12 @@ final class MarkdownConverter {
 
     private static final Parser PARSER = createParser();
 
+    /**
+     * Deeper nesting than this (block quotes in lists in block quotes…) is flattened: no reader shows
+     * it, and unbounded depth would exhaust the stack of every stage after the parser.
+     */
+    static final int MAX_DEPTH = 48;
+
     /** The result: blocks and the footnotes they reference, numbered in reference order. */
     record Result(List<Block> blocks, List<dev.sheaf.model.Footnote> footnotes) { }
 
@@ -83,6 +89,8 @@ final class MarkdownConverter {
     private final List<String> noteOrder = new ArrayList<>();
     private final Map<String, FootnoteBlock> noteBlocks = new LinkedHashMap<>();
     private final Set<String> headingIds = new HashSet<>();
+    private int depth;
+    private boolean flattenReported;
 
     /**
      * @param file      the source file, for diagnostics
@@ -148,14 +156,67 @@ final class MarkdownConverter {
     }
 
     private List<Block> blocks(Node parent) {
+        if (depth >= MAX_DEPTH) {
+            return flattened(parent);
+        }
+        depth++;
+        try {
+            List<Block> out = new ArrayList<>();
+            for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
+                Block b = block(n);
+                if (b != null) {
+                    out.add(b);
+                }
+            }
+            return out;
+        } finally {
+            depth--;
+        }
+    }
+
+    /** Past {@link #MAX_DEPTH}: every paragraph below {@code parent}, in order, without recursion. */
+    private List<Block> flattened(Node parent) {
+        if (!flattenReported) {
+            diags.report(MessageId.MD_004, where(parent), MAX_DEPTH);
+            flattenReported = true;
+        }
         List<Block> out = new ArrayList<>();
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
-            Block b = block(n);
-            if (b != null) {
-                out.add(b);
+        java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
+        for (Node n = parent.getLastChild(); n != null; n = n.getPrevious()) {
+            stack.push(n);
+        }
+        while (!stack.isEmpty()) {
+            Node n = stack.pop();
+            if (n instanceof Paragraph || n instanceof Heading) {
+                out.add(new Block.Paragraph(List.of(new Inline.Text(plainText(n)))));
+            } else {
+                for (Node c = n.getLastChild(); c != null; c = c.getPrevious()) {
+                    stack.push(c);
+                }
             }
         }
         return out;
+    }
+
+    /** The text below {@code n}, markup dropped, without recursion. */
+    private static String plainText(Node n) {
+        StringBuilder sb = new StringBuilder();
+        java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
+        stack.push(n);
+        while (!stack.isEmpty()) {
+            Node x = stack.pop();
+            if (x.getFirstChild() == null) {
+                if (x instanceof Text || x instanceof Code) {
+                    sb.append(x.getChars().unescape());
+                } else if (x instanceof SoftLineBreak || x instanceof HardLineBreak) {
+                    sb.append(' ');
+                }
+            }
+            for (Node c = x.getLastChild(); c != null; c = c.getPrevious()) {
+                stack.push(c);
+            }
+        }
+        return sb.toString();
     }
 
     private Block block(Node n) {
@@ -186,9 +247,11 @@ final class MarkdownConverter {
         } else if (n instanceof HtmlCommentBlock || n instanceof Reference || n instanceof FootnoteBlock) {
             return null;
         } else if (n instanceof HtmlBlock) {
-            String html = n.getChars().toString().strip();
-            diags.report(MessageId.MD_001, where(n), abbreviate(html));
-            return new Block.RawBlock(html);
+            HtmlBlocks html = new HtmlBlocks(this::uniqueId);
+            List<Block> converted = html.convert(n.getChars().toString());
+            reportRemoved(html.removed(), n);
+            return converted.isEmpty() ? null
+                    : converted.size() == 1 ? converted.get(0) : new Block.BlockQuote(List.copyOf(converted));
         }
         List<Block> children = blocks(n);
         return children.isEmpty() ? null : new Block.BlockQuote(List.copyOf(children));
@@ -235,11 +298,24 @@ final class MarkdownConverter {
     }
 
     private List<Inline> inlines(Node parent) {
-        List<Inline> out = new ArrayList<>();
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
-            inline(n, out);
+        if (depth >= MAX_DEPTH) {
+            return List.of(new Inline.Text(plainText(parent)));
         }
-        return mergeText(out);
+        depth++;
+        try {
+            List<Inline> out = new ArrayList<>();
+            for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
+                inline(n, out);
+            }
+            if (InlineHtml.hasRawTags(out)) {
+                Set<String> removed = new java.util.TreeSet<>();
+                out = new ArrayList<>(InlineHtml.fold(out, removed));
+                reportRemoved(removed, parent);
+            }
+            return mergeText(out);
+        } finally {
+            depth--;
+        }
     }
 
     private void inline(Node n, List<Inline> out) {
@@ -305,9 +381,8 @@ final class MarkdownConverter {
         } else if (n instanceof HtmlInlineComment) {
             // comments are the author's own notes: dropped silently
         } else if (n instanceof HtmlInline) {
-            String html = n.getChars().toString();
-            diags.report(MessageId.MD_001, where(n), abbreviate(html));
-            out.add(new Inline.RawText(html));
+            // A tag token; InlineHtml folds the tokens of this parent into real inlines.
+            out.add(new Inline.RawText(n.getChars().toString()));
         } else {
             List<Inline> children = inlines(n);
             if (children.isEmpty() && n.getFirstChild() == null) {
@@ -394,9 +469,10 @@ final class MarkdownConverter {
         return List.copyOf(out);
     }
 
-    private static String abbreviate(String s) {
-        String one = s.replaceAll("\\s+", " ");
-        return one.length() > 60 ? one.substring(0, 57) + "..." : one;
+    private void reportRemoved(Set<String> removed, Node n) {
+        if (!removed.isEmpty()) {
+            diags.report(MessageId.MD_001, where(n), String.join(", ", removed));
+        }
     }
 
     private static String nullToEmpty(String s) {

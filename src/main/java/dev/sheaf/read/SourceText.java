@@ -23,9 +23,16 @@ final class SourceText {
 
     private SourceText() { }
 
+    /** Sources larger than this are refused; the longest real piece is a few hundred kilobytes. */
+    static final long MAX_BYTES = 64L << 20;
+
     static Optional<String> read(Path file, SourceRef where, Diagnostics diags) {
         byte[] bytes;
         try {
+            if (Files.size(file) > MAX_BYTES) {
+                diags.report(MessageId.IO_001, where, "it is larger than " + (MAX_BYTES >> 20) + " MB");
+                return Optional.empty();
+            }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             diags.report(MessageId.IO_001, where, e.getClass().getSimpleName() + ": " + e.getMessage());

@@ -147,10 +147,39 @@ class PieceReaderTest {
     }
 
     @Test
-    void should_keep_raw_html_as_text_with_a_warning() {
-        Piece p = read("---\ntitle: x\ndate: 2020-01-01\n---\n\n<script>alert(1)</script>\n\nText <b>bold</b>.").orElseThrow();
-        assertThat(diags.all()).extracting(Diagnostic::id).containsOnly(MessageId.MD_001);
-        assertThat(p.body().get(0)).isInstanceOf(Block.RawBlock.class);
+    void should_reduce_raw_html_to_safe_markup_and_say_what_was_removed() {
+        Piece p = read("---\ntitle: x\ndate: 2020-01-01\n---\n\n<script>alert(1)</script>\n\n"
+                + "Text <b onclick=\"x()\">bold <i>and italic</b> and <a href=\"javascript:evil()\">a link</a>.\n\n"
+                + "<div style=\"background:url(x)\"><p>Kept <em>text</em></p><iframe src=\"x\"></iframe><ul><li>one</ul>").orElseThrow();
+        assertThat(messages()).containsExactly(
+                "chapters/c/piece.md:6:1: warning: raw HTML reduced to safe markup; removed: script \u2014 write it in "
+                        + "Markdown; scripts, styles, frames, forms and event handlers never reach the editions [MD-001]",
+                "chapters/c/piece.md:8:1: warning: raw HTML reduced to safe markup; removed: event handlers, unsafe link "
+                        + "\u2014 write it in Markdown; scripts, styles, frames, forms and event handlers never reach the editions [MD-001]",
+                "chapters/c/piece.md:10:1: warning: raw HTML reduced to safe markup; removed: iframe, style attributes "
+                        + "\u2014 write it in Markdown; scripts, styles, frames, forms and event handlers never reach the editions [MD-001]");
+        assertThat(p.body()).hasSize(2);
+        Block.Paragraph para = (Block.Paragraph) p.body().get(0);
+        assertThat(Walk.text(para.content())).isEqualTo("Text bold and italic and a link.");
+        assertThat(para.content()).anyMatch(i -> i instanceof Inline.Strong);
+        assertThat(para.content()).noneMatch(i -> i instanceof Inline.Link || i instanceof Inline.RawText);
+        Block.BlockQuote div = (Block.BlockQuote) p.body().get(1);
+        assertThat(div.children()).hasSize(2);
+        assertThat(div.children().get(1)).isInstanceOf(Block.ListBlock.class);
+    }
+
+    @Test
+    void should_flatten_nesting_beyond_the_limit_with_a_warning() {
+        Piece p = read("---\ntitle: x\ndate: 2020-01-01\n---\n\n" + ">".repeat(10_000) + " deep text\n").orElseThrow();
+        assertThat(diags.all()).extracting(Diagnostic::id).containsExactly(MessageId.MD_004);
+        int depth = 0;
+        Block b = p.body().get(0);
+        while (b instanceof Block.BlockQuote q && !q.children().isEmpty()) {
+            depth++;
+            b = q.children().get(0);
+        }
+        assertThat(depth).isLessThanOrEqualTo(MarkdownConverter.MAX_DEPTH);
+        assertThat(Walk.text(((Block.Paragraph) b).content())).isEqualTo("deep text");
     }
 
     @Test
