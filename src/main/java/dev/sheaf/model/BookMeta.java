@@ -13,6 +13,8 @@ import java.util.Locale;
  * @param cover      cover image (book-relative), or null to generate a typographic cover
  * @param headnotes  whether the author's notes are printed above the pieces
  * @param trim       the PDF's trim size: a5, 6x9, a4 or letter
+ * @param url        where the full book can be found (printed on handouts); may be null
+ * @param handouts   the handouts book.yaml declares, their pieces resolved
  */
 public record BookMeta(
         String title,
@@ -27,7 +29,9 @@ public record BookMeta(
         Path cover,
         boolean headnotes,
         String trim,
-        CitationSettings citations) {
+        CitationSettings citations,
+        String url,
+        List<Handout> handouts) {
 
     public Locale locale() {
         return Locale.forLanguageTag(language);
@@ -35,12 +39,17 @@ public record BookMeta(
 
     public BookMeta withDate(LocalDate newDate) {
         return new BookMeta(title, subtitle, authors, language, identifier, publisher, newDate, rights,
-                description, cover, headnotes, trim, citations);
+                description, cover, headnotes, trim, citations, url, handouts);
+    }
+
+    public BookMeta withHandouts(List<Handout> newHandouts) {
+        return new BookMeta(title, subtitle, authors, language, identifier, publisher, date, rights,
+                description, cover, headnotes, trim, citations, url, List.copyOf(newHandouts));
     }
 
     public BookMeta withCitations(CitationSettings newCitations) {
         return new BookMeta(title, subtitle, authors, language, identifier, publisher, date, rights,
-                description, cover, headnotes, trim, newCitations);
+                description, cover, headnotes, trim, newCitations, url, handouts);
     }
 
     /** Authors joined for display: "A", "A and B", "A, B and C". */

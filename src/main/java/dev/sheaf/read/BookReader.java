@@ -62,7 +62,8 @@ public final class BookReader {
             diags.report(MessageId.CH_005, SourceRef.of(Path.of(CHAPTERS)));
             return Optional.empty();
         }
-        BookMeta meta = manifest.get().meta();
+        BookMeta meta = manifest.get().meta()
+                .withHandouts(new HandoutSelector(chapters, diags).select(manifest.get().handouts(), manifest.get().meta()));
         if (!manifest.get().dateGiven()) {
             meta = meta.withDate(latest(chapters));
         }

@@ -26,7 +26,9 @@ final class ManifestReader {
 
     static final Set<String> KNOWN = Set.of("title", "subtitle", "author", "authors", "language", "identifier",
             "isbn", "publisher", "date", "rights", "description", "cover", "headnotes", "trim", "chapters",
-            "citation-style", "bibliography", "references", "cite-pieces", "sources-list");
+            "citation-style", "bibliography", "references", "cite-pieces", "sources-list", "url", "handouts");
+    private static final Set<String> HANDOUT_KEYS = Set.of("name", "title", "chapter", "pieces", "tags", "from", "to",
+            "event", "event-date", "place", "paper", "layout", "large-type", "link");
     private static final Set<String> CHAPTER_KEYS = Set.of("title", "folder", "tags", "from", "to", "pieces",
             "exclude", "sort", "intro");
     private static final Set<String> TRIMS = Set.of("a5", "a4", "letter", "6x9");
@@ -89,8 +91,8 @@ final class ManifestReader {
         BookMeta meta = new BookMeta(title.get(), f.string("subtitle").orElse(null), List.copyOf(authors),
                 language.get(), identifier, f.string("publisher").orElse(null), date,
                 f.string("rights").orElse(null), f.text("description").orElse(null), cover,
-                f.bool("headnotes").orElse(true), trim, citations(f));
-        return Optional.of(new Manifest(meta, date != null, chapters));
+                f.bool("headnotes").orElse(true), trim, citations(f), f.string("url").orElse(null), List.of());
+        return Optional.of(new Manifest(meta, date != null, chapters, handouts(f, f.string("url").orElse(null))));
     }
 
     private Optional<String> required(YamlFields f, String name) {
@@ -162,6 +164,53 @@ final class ManifestReader {
         }
         return new CitationSettings(style, List.copyOf(bibliography), !where.equals("book"),
                 f.bool("cite-pieces").orElse(true), f.bool("sources-list").orElse(true));
+    }
+
+    private List<HandoutSpec> handouts(YamlFields f, String bookUrl) {
+        List<HandoutSpec> out = new ArrayList<>();
+        Set<String> names = new java.util.HashSet<>();
+        for (YamlFields h : f.mappings("handouts")) {
+            unknownKeys(h, HANDOUT_KEYS);
+            SourceRef where = h.where(h.names().isEmpty() ? "name" : h.names().get(0));
+            Optional<String> name = h.string("name");
+            if (name.isEmpty() || !name.get().matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+                diags.report(MessageId.BOOK_004, name.isEmpty() ? where : h.whereValue("name"), "name",
+                        "of a handout must be given, as a file name (letters, digits, '-', '_', '.')");
+                continue;
+            }
+            if (!names.add(name.get())) {
+                diags.report(MessageId.BOOK_004, h.whereValue("name"), "name", "\"" + name.get() + "\" is used by two handouts");
+                continue;
+            }
+            String paper = h.string("paper").map(p -> p.toLowerCase(Locale.ROOT)).orElse("a4");
+            if (!paper.equals("a4") && !paper.equals("letter")) {
+                diags.report(MessageId.BOOK_004, h.whereValue("paper"), "paper", "must be a4 or letter");
+                paper = "a4";
+            }
+            String layout = h.string("layout").map(p -> p.toLowerCase(Locale.ROOT)).orElse("sheets");
+            if (!layout.equals("sheets") && !layout.equals("booklet")) {
+                diags.report(MessageId.BOOK_004, h.whereValue("layout"), "layout", "must be sheets or booklet");
+                layout = "sheets";
+            }
+            out.add(new HandoutSpec(name.get(), h.string("title").orElse(null), h.string("chapter").orElse(null),
+                    h.strings("pieces"), h.strings("tags"), h.string("from").flatMap(d -> date(d, h, "from")).orElse(null),
+                    h.string("to").flatMap(d -> date(d, h, "to")).orElse(null), h.string("event").orElse(null),
+                    h.string("event-date").orElse(null), h.string("place").orElse(null), paper,
+                    layout.equals("booklet"), h.bool("large-type").orElse(false),
+                    h.string("link").orElse(bookUrl), where));
+        }
+        return out;
+    }
+
+    private void unknownKeys(YamlFields f, Set<String> known) {
+        for (String name : f.names()) {
+            if (!known.contains(name)) {
+                FieldNames.nearest(name, known).ifPresentOrElse(
+                        near -> diags.reportWithHint(MessageId.BOOK_005, f.where(name),
+                                "did you mean \"" + near + "\"?", name),
+                        () -> diags.report(MessageId.BOOK_005, f.where(name), name));
+            }
+        }
     }
 
     private List<ChapterSpec> chapters(YamlFields f) {

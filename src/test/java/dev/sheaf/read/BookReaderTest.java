@@ -134,4 +134,42 @@ class BookReaderTest {
         new BookReader(dir, diags).read();
         assertThat(diags.all()).extracting(Diagnostic::id).contains(MessageId.FM_002);
     }
+
+    @Test
+    void should_resolve_handouts_by_chapter_tag_and_list() {
+        TestBooks.write(dir, "book.yaml", """
+                title: T
+                author: A
+                language: en
+                url: https://example.org/book
+                handouts:
+                  - name: panel
+                    chapter: x
+                    event: "Panel on X"
+                    event-date: 10 February 2022
+                    place: London
+                    layout: booklet
+                  - name: belarus
+                    tags: [belarus]
+                    paper: letter
+                    link: https://example.org/belarus
+                  - name: broken
+                    chapter: nope
+                  - name: bad/name
+                """);
+        TestBooks.write(dir, "chapters/x/a.md", piece("title: A\ndate: 2021\ntags: [Belarus]", "a"));
+        TestBooks.write(dir, "chapters/x/b.md", piece("title: B\ndate: 2020", "b"));
+        Book book = new BookReader(dir, diags).read().orElseThrow();
+        assertThat(book.meta().handouts()).hasSize(2);
+        var panel = book.meta().handouts().get(0);
+        assertThat(panel.pieceIds()).containsExactly("x/b", "x/a");
+        assertThat(panel.booklet()).isTrue();
+        assertThat(panel.paper()).isEqualTo("a4");
+        assertThat(panel.link()).isEqualTo("https://example.org/book");
+        assertThat(panel.title()).isEqualTo("X");
+        var belarus = book.meta().handouts().get(1);
+        assertThat(belarus.pieceIds()).containsExactly("x/a");
+        assertThat(belarus.link()).isEqualTo("https://example.org/belarus");
+        assertThat(diags.all()).extracting(Diagnostic::id).containsExactlyInAnyOrder(MessageId.CH_002, MessageId.BOOK_004);
+    }
 }
