@@ -25,6 +25,7 @@ public enum MessageId {
     MD_002("MD-002", Severity.ERROR),       // footnote reference without definition
     MD_003("MD-003", Severity.WARNING),     // footnote defined but never referenced
     MD_004("MD-004", Severity.WARNING),     // nesting too deep, flattened
+    MD_005("MD-005", Severity.ERROR),       // Markdown too complex for the parser
     IMG_001("IMG-001", Severity.ERROR),     // image missing
     IMG_002("IMG-002", Severity.ERROR),     // image path leaves the book folder
     IMG_003("IMG-003", Severity.ERROR),     // not an image / unsupported format
@@ -45,7 +46,8 @@ public enum MessageId {
     IO_002("IO-002", Severity.ERROR),       // not valid UTF-8
     OUT_001("OUT-001", Severity.ERROR),     // output folder not usable
     OUT_002("OUT-002", Severity.ERROR),     // unknown format
-    OUT_003("OUT-003", Severity.ERROR);     // writing an edition failed
+    OUT_003("OUT-003", Severity.ERROR),     // writing an edition failed
+    OUT_004("OUT-004", Severity.WARNING);   // characters no embedded font can print
 
     private final String code;
     private final Severity defaultSeverity;

@@ -66,8 +66,13 @@ public final class PieceReader {
         YamlFields f = parsed.get();
         Path dir = abs.getParent();
         Optional<PieceMeta> meta = meta(f, src, dir, defaultAuthors);
-        MarkdownConverter.Result body = new MarkdownConverter(src, fm.bodyFirstLine(), dir, images, diags)
-                .convert(fm.body());
+        Optional<MarkdownConverter.Result> converted = DeepStack.call(
+                () -> new MarkdownConverter(src, fm.bodyFirstLine(), dir, images, diags).convert(fm.body()));
+        if (converted.isEmpty()) {
+            diags.report(MessageId.MD_005, src.at(fm.bodyFirstLine(), 1));
+            return Optional.empty();
+        }
+        MarkdownConverter.Result body = converted.get();
         return meta.map(m -> new Piece(id, Slugs.slug(id.substring(id.lastIndexOf('/') + 1), "piece"),
                 src, m, body.blocks(), body.footnotes()));
     }

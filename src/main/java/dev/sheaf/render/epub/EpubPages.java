@@ -119,7 +119,6 @@ final class EpubPages {
         content.blocks(x, piece.body());
         x.close("div").nl();
         pieceHeader.footer(x, piece);
-        content.notes(x, piece.footnotes(), labels.get("notes"));
         x.close("section").nl();
         return end(x);
     }

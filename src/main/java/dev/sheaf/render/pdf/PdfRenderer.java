@@ -1,8 +1,6 @@
 package dev.sheaf.render.pdf;
 
-import dev.sheaf.diag.Diagnostic;
 import dev.sheaf.diag.MessageId;
-import dev.sheaf.diag.Severity;
 import dev.sheaf.model.Book;
 import dev.sheaf.model.SourceRef;
 import dev.sheaf.render.OutputSink;
@@ -87,11 +85,7 @@ public final class PdfRenderer implements Renderer {
         found.put(SourceRef.of(Path.of("book.yaml")), fonts.unprintable(text.bookText(), body));
         found.forEach((where, missing) -> {
             if (!missing.isEmpty()) {
-                // A message id of its own (and text in Messages.properties) would be better than OUT-003.
-                ctx.diagnostics().add(new Diagnostic(MessageId.OUT_003, Severity.WARNING, where,
-                        "the PDF edition cannot print " + missing + ": no font in fonts/ has "
-                                + (missing.codePointCount(0, missing.length()) == 1 ? "it" : "them"),
-                        "add a font that covers them to fonts/ (" + fonts.body() + " sets the text)"));
+                ctx.diagnostics().report(MessageId.OUT_004, where, missing, fonts.body());
             }
         });
     }

@@ -206,7 +206,6 @@ final class PrintDocument {
         content.blocks(x, p.body());
         x.close("div").nl();
         header.footer(x, p);
-        content.notes(x, p.footnotes(), labels.get("notes"));
         x.close("div").nl();
     }
 

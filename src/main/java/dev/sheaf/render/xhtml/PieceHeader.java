@@ -94,14 +94,15 @@ public final class PieceHeader {
     }
 
     /**
-     * After the body: the author's bio line, the works the piece cites (when listed per piece) and the
-     * suggested citation of the piece in the anthology.
+     * After the body, in reading order: the author's bio line, the notes, the works the piece cites
+     * (when listed per piece) and the suggested citation of the piece in the anthology.
      */
     public void footer(Xml x, Piece piece) {
         PieceMeta m = piece.meta();
         if (m.authorBio() != null) {
             x.element("p", m.authorBio(), "class", "author-bio").nl();
         }
+        content.notes(x, piece.footnotes(), labels.get("notes"));
         if (piece.references() != null && !piece.references().isEmpty()) {
             content.referenceList(x, piece.references(), "h2", labels.get(piece.references().slug()));
         }
