@@ -14,4 +14,6 @@ Files.createDirectories(covers)
 def img = new BufferedImage(600, 900, BufferedImage.TYPE_INT_RGB)
 def g = img.createGraphics(); g.setColor(new java.awt.Color(0x33, 0x55, 0x77)); g.fillRect(0, 0, 600, 900); g.dispose()
 ImageIO.write(img, 'png', covers.resolve('cover.png').toFile())
+// Artifacts of an earlier run of this test must not satisfy (or fail) its checks.
+new File(localRepositoryPath, 'it/sheaf/full-book').deleteDir()
 return true

@@ -28,4 +28,5 @@ def repo = new File(localRepositoryPath, 'it/sheaf/full-book/1.0')
 assert new File(repo, 'full-book-1.0.epub').isFile() : 'EPUB not installed as an artifact'
 assert new File(repo, 'full-book-1.0.pdf').isFile() : 'PDF not installed as an artifact'
 assert new File(repo, 'full-book-1.0-sources.bib').isFile() : 'BibTeX not installed as an artifact'
+assert !repo.list().any { it.endsWith('.html') || it.endsWith('.css') } : "site files installed as artifacts: ${repo.list()}"
 return true

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * The citation transform (Book → Book), run before any renderer: formats the sources list, the
@@ -31,10 +33,20 @@ import java.util.Set;
  */
 public final class CitationProcessor {
 
+    /** From this many pieces on, "cite this piece" lines are formatted on a second thread. */
+    static final int PARALLEL_FROM = 200;
+
     private final Diagnostics diags;
+    private final CitationCache cache;
 
     public CitationProcessor(Diagnostics diags) {
+        this(diags, CitationCache.none());
+    }
+
+    /** @param cache formatted entries kept between the builds of one session */
+    public CitationProcessor(Diagnostics diags, CitationCache cache) {
         this.diags = diags;
+        this.cache = cache;
     }
 
     /** @param styleOverride a style given on the command line or in the Maven plugin; null for book.yaml's */
@@ -59,27 +71,46 @@ public final class CitationProcessor {
         for (Source s : catalog.pieces()) {
             items.put(citeThisId(s), CslItems.inAnthology(s, catalog.anthology(), citeThisId(s)));
         }
+        cache.begin(style.get().argument(), book.meta().language());
+        try {
+            return process(book, settings, style.get(), catalog, items, citable, where);
+        } finally {
+            cache.end();
+        }
+    }
+
+    private Book process(Book book, CitationSettings settings, CitationStyles.Style style, SourceCatalog catalog,
+                         Map<String, CSLItemData> items, Set<String> citable, SourceRef where) {
+        String language = book.meta().language();
         CslEngine engine;
         try {
-            engine = new CslEngine(style.get(), items, book.meta().language());
+            engine = engine("main", style, items, language);
         } catch (IOException | RuntimeException e) {
             diags.reportWithHint(MessageId.CIT_003, where, String.valueOf(e.getMessage()), settings.style());
             return book;
         }
-        InlineCitations inline = new InlineCitations(engine, style.get().note(), citable, diags);
-        Map<String, List<Inline>> citeThis = settings.citeThisPiece()
-                ? engine.bibliography(catalog.pieces().stream().map(CitationProcessor::citeThisId).toList()) : Map.of();
+        InlineCitations inline = new InlineCitations(engine, style.note(), citable, diags);
+        // Each piece's line is looked up by id, so these entries need no sorting. For a large book they are
+        // formatted by a second processor on another thread while this one does the rest.
+        List<String> citeThisIds = settings.citeThisPiece()
+                ? catalog.pieces().stream().map(CitationProcessor::citeThisId).toList() : List.of();
+        FutureTask<Map<String, List<Inline>>> citeThisTask = new FutureTask<>(() -> citeThisIds.size() < PARALLEL_FROM
+                ? engine.entries(citeThisIds) : engine("cite-this", style, items, language).entries(citeThisIds));
+        if (citeThisIds.size() < PARALLEL_FROM) {
+            citeThisTask.run();
+        } else {
+            Thread t = new Thread(citeThisTask, "sheaf-cite");
+            t.setDaemon(true);
+            t.start();
+        }
         List<Chapter> chapters = new ArrayList<>();
         Set<String> citedInBook = new LinkedHashSet<>();
         for (Chapter c : book.chapters()) {
             List<Piece> pieces = new ArrayList<>();
             for (Piece p : c.pieces()) {
-                Piece cited = inline.process(p, settings.referencesPerPiece(), citedInBook);
-                List<Inline> citeAs = citeThis.getOrDefault(citeThisId(catalog.piece(p.id())), List.of());
-                pieces.add(new Piece(cited.id(), cited.slug(), cited.source(), cited.meta(), cited.body(),
-                        cited.footnotes(), citeAs, cited.references()));
+                pieces.add(inline.process(p, settings.referencesPerPiece(), citedInBook));
             }
-            chapters.add(new Chapter(c.slug(), c.title(), c.intro(), List.copyOf(pieces), c.source()));
+            chapters.add(new Chapter(c.slug(), c.title(), c.intro(), pieces, c.source()));
         }
         List<ReferenceList> backMatter = new ArrayList<>();
         if (!settings.referencesPerPiece() && !citedInBook.isEmpty()) {
@@ -91,8 +122,44 @@ public final class CitationProcessor {
         }
         List<Inline> bookCitation = engine.bibliography(List.of(catalog.anthology().id()))
                 .getOrDefault(catalog.anthology().id(), List.of());
+        Map<String, List<Inline>> citeThis = join(citeThisTask);
+        for (int i = 0; i < chapters.size(); i++) {
+            Chapter c = chapters.get(i);
+            List<Piece> pieces = new ArrayList<>();
+            for (Piece p : c.pieces()) {
+                List<Inline> citeAs = citeThis.getOrDefault(citeThisId(catalog.piece(p.id())), List.of());
+                pieces.add(new Piece(p.id(), p.slug(), p.source(), p.meta(), p.body(), p.footnotes(), citeAs,
+                        p.references()));
+            }
+            chapters.set(i, new Chapter(c.slug(), c.title(), c.intro(), List.copyOf(pieces), c.source()));
+        }
         return new Book(book.root(), book.meta(), List.copyOf(chapters), book.fonts(), bookCitation,
                 List.copyOf(backMatter));
+    }
+
+    /** A processor for {@code role}: the one kept from the previous build of the session, or a new one. */
+    private CslEngine engine(String role, CitationStyles.Style style, Map<String, CSLItemData> items, String language)
+            throws IOException {
+        CslEngine e = cache.engine(role);
+        if (e == null) {
+            e = new CslEngine(style, items, language);
+            cache.engine(role, e);
+        }
+        return e.use(items, cache);
+    }
+
+    private static <T> T join(FutureTask<T> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while formatting citations", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     static String citeThisId(Source s) {

@@ -9,10 +9,15 @@ import de.undercouch.citeproc.output.Citation;
 import dev.sheaf.model.Inline;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -25,29 +30,104 @@ import java.util.regex.Pattern;
 final class CslEngine {
 
     private final CSL csl;
-    private final Map<String, CSLItemData> items;
-    private final Pattern acronyms;
+    private final Optional<CslSort> sort;
+    private volatile Map<String, CSLItemData> items;
+    private Pattern acronyms;
+    private CitationCache cache = CitationCache.none();
 
     CslEngine(CitationStyles.Style style, Map<String, CSLItemData> items, String locale) throws IOException {
         ItemDataProvider provider = new ItemDataProvider() {
             @Override
             public CSLItemData retrieveItem(String id) {
-                return items.get(id);
+                return CslEngine.this.items.get(id);
             }
 
             @Override
             public Collection<String> getIds() {
-                return items.keySet();
+                return CslEngine.this.items.keySet();
             }
         };
         this.items = items;
         this.csl = new CSL(provider, style.argument(), CslLocales.forLanguage(locale));
         this.csl.setOutputFormat("html");
         this.acronyms = acronymPattern(items.values());
+        this.sort = CslSort.of(csl);
+    }
+
+    /**
+     * Points a processor kept from an earlier build at this build's items; formatted entries are taken
+     * from {@code cache} where the item has not changed.
+     */
+    CslEngine use(Map<String, CSLItemData> newItems, CitationCache newCache) {
+        if (newItems != items) {
+            this.items = newItems;
+            this.acronyms = acronymPattern(newItems.values());
+        }
+        this.cache = newCache;
+        csl.reset();
+        csl.setOutputFormat("html");
+        return this;
     }
 
     /** Bibliography entries for {@code ids}, in the style's order, keyed by item id. */
     Map<String, List<Inline>> bibliography(Collection<String> ids) {
+        Collection<String> distinct = new LinkedHashSet<>(ids);
+        List<String> order = sort.map(s -> s.sorts()
+                ? s.order(distinct, items, item -> cache.sortKeys(item, s::keys)) : List.copyOf(distinct))
+                .orElse(null);
+        return order != null ? formatted(order) : sortedByCiteproc(distinct);
+    }
+
+    /**
+     * Bibliography entries for {@code ids} where their order does not matter (each is looked up by id): they
+     * are formatted in the given order, without sorting.
+     */
+    Map<String, List<Inline>> entries(Collection<String> ids) {
+        return sort.isPresent() ? formatted(List.copyOf(new LinkedHashSet<>(ids))) : sortedByCiteproc(ids);
+    }
+
+    /** Registers {@code order} as it is (citation numbers follow it) and formats what the cache lacks. */
+    private Map<String, List<Inline>> formatted(List<String> order) {
+        csl.registerCitationItems(order, true);
+        List<CSLItemData> registered = List.copyOf(csl.getRegisteredItems());
+        Map<CSLItemData, List<Inline>> found = new HashMap<>();
+        List<CSLItemData> missing = new ArrayList<>();
+        for (CSLItemData item : registered) {
+            List<Inline> e = cache.entry(item);
+            if (e != null) {
+                found.put(item, e);
+            } else {
+                missing.add(item);
+            }
+        }
+        if (!missing.isEmpty()) {
+            Set<CSLItemData> wanted = new HashSet<>(missing);
+            String[] entries = csl.makeBibliography(wanted::contains).getEntries();
+            if (entries.length == missing.size()) {
+                for (int i = 0; i < entries.length; i++) {
+                    found.put(missing.get(i), inlines(entries[i]));
+                }
+            } else {
+                // Some item gave an empty entry: format the missing ones one at a time to know which.
+                for (CSLItemData item : missing) {
+                    String[] one = csl.makeBibliography(item::equals).getEntries();
+                    found.put(item, one.length == 1 ? inlines(one[0]) : List.of());
+                }
+            }
+            missing.forEach(item -> cache.entry(item, found.get(item)));
+        }
+        Map<String, List<Inline>> out = new LinkedHashMap<>();
+        for (CSLItemData item : registered) {
+            List<Inline> e = found.get(item);
+            if (!e.isEmpty()) {
+                out.put(item.getId(), e);
+            }
+        }
+        return out;
+    }
+
+    /** citeproc-java's own sorted registration, for styles {@link CslSort} cannot sort. */
+    private Map<String, List<Inline>> sortedByCiteproc(Collection<String> ids) {
         csl.registerCitationItems(ids);
         Bibliography b = csl.makeBibliography();
         String[] entries = b.getEntries();

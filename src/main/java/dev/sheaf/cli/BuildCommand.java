@@ -2,6 +2,7 @@ package dev.sheaf.cli;
 
 import dev.sheaf.core.BuildRequest;
 import dev.sheaf.core.BuildResult;
+import dev.sheaf.core.Progress;
 import dev.sheaf.core.Sheaf;
 import dev.sheaf.diag.Severity;
 import picocli.CommandLine;
@@ -10,16 +11,22 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
-/** {@code sheaf build [BOOK_DIR] --out DIR [--format epub,pdf]}. */
+/** {@code sheaf build [BOOK_DIR] --out DIR [--format epub,pdf] [--watch]}. */
 @Command(name = "build", mixinStandardHelpOptions = true,
-        description = "Build the book's editions. Writes nothing when the book has errors.")
+        description = "Build the book's editions. Writes nothing when the book has errors. "
+                + "Shows progress on a terminal; --watch keeps rebuilding as the sources change.")
 final class BuildCommand implements Callable<Integer> {
+
+    /** An editor's save is often several writes: wait this long for quiet before rebuilding. */
+    private static final long SETTLE_MILLIS = 100;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -43,6 +50,10 @@ final class BuildCommand implements Callable<Integer> {
             description = "CSL style id (apa, modern-language-association, …) or .csl file; overrides book.yaml.")
     String citationStyle;
 
+    @Option(names = {"-w", "--watch"},
+            description = "Keep running and rebuild whenever a source changes; only what changed is redone. Stop with Ctrl+C.")
+    boolean watch;
+
     @Mixin
     Verbosity verbosity;
 
@@ -51,34 +62,87 @@ final class BuildCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         Path outDir = out != null ? out : bookDir.resolve("target").resolve("book");
-        Sheaf sheaf = new Sheaf();
+        Sheaf sheaf = watch ? Sheaf.incremental() : new Sheaf();
         for (String f : formats) {
             if (sheaf.registry().find(f.trim().toLowerCase(Locale.ROOT)).isEmpty()) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "Unknown format '" + f
                         + "'; known formats: " + String.join(", ", sheaf.registry().ids()));
             }
         }
-        long start = System.nanoTime();
         BuildRequest request = BuildRequest.of(bookDir, outDir)
                 .withFormats(formats.stream().map(f -> f.trim().toLowerCase(Locale.ROOT)).toList())
                 .withFailOn(failOnWarnings ? Severity.WARNING : Severity.ERROR)
                 .withCitationStyle(citationStyle);
-        BuildResult result = sheaf.build(request);
+        int code = build(sheaf, request, err, stdout, "built", true);
+        if (!watch) {
+            return code;
+        }
+        return watch(sheaf, request, outDir, err, stdout);
+    }
+
+    /** Builds once, with a progress line on a terminal, and prints the outcome. */
+    private int build(Sheaf sheaf, BuildRequest request, PrintWriter err, PrintWriter stdout, String verb,
+                      boolean listFiles) {
+        long start = System.nanoTime();
+        Progress line = ProgressLine.forTerminal(err, verbosity.quiet);
+        StageTimes times = new StageTimes();
+        BuildResult result = sheaf.build(request.withProgress(line.and(times)));
+        if (line instanceof ProgressLine l) {
+            l.clear();
+        }
         new Reporter(err, verbosity.quiet, verbosity.verbose).print(result.diagnostics());
         String counts = Reporter.counts(result.diagnostics());
         if (!result.success()) {
             err.println("sheaf: build failed" + (counts.isEmpty() ? "" : " (" + counts + ")")
-                    + "; no edition was written");
+                    + (watch && !verb.equals("built") ? "; the previous editions are kept" : "; no edition was written"));
+            err.flush();
             return Main.INPUT_ERRORS;
         }
         if (!verbosity.quiet) {
-            for (Path p : result.written()) {
-                stdout.println("wrote " + p);
+            if (listFiles) {
+                for (Path p : result.written()) {
+                    stdout.println("wrote " + p);
+                }
             }
-            stdout.printf(Locale.ROOT, "sheaf: built %d file%s in %.1f s%s%n", result.written().size(),
+            stdout.printf(Locale.ROOT, "sheaf: %s %d file%s in %.1f s%s%n", verb, result.written().size(),
                     result.written().size() == 1 ? "" : "s", (System.nanoTime() - start) / 1e9,
                     counts.isEmpty() ? "" : " (" + counts + ")");
+            if (verbosity.verbose && !times.summary().isEmpty()) {
+                stdout.println("sheaf: " + times.summary());
+            }
+            stdout.flush();
         }
         return Main.OK;
+    }
+
+    /** Rebuilds after every change until interrupted; the JVM, parsed pieces and citations stay warm. */
+    private int watch(Sheaf sheaf, BuildRequest request, Path outDir, PrintWriter err, PrintWriter stdout) {
+        try (BookWatcher watcher = new BookWatcher(bookDir, List.of(outDir))) {
+            if (!verbosity.quiet) {
+                stdout.println("sheaf: watching " + bookDir.toAbsolutePath().normalize()
+                        + " for changes; Ctrl+C stops");
+                stdout.flush();
+            }
+            while (true) {
+                Set<String> changed = watcher.awaitChange(SETTLE_MILLIS);
+                if (changed.isEmpty()) {
+                    continue;
+                }
+                if (verbosity.verbose) {
+                    stdout.println("sheaf: changed: " + String.join(", ", changed));
+                }
+                build(sheaf, request, err, stdout, "rebuilt", false);
+                if (verbosity.verbose) {
+                    stdout.println("sheaf: " + sheaf.piecesParsedInLastBuild() + " piece(s) parsed again");
+                    stdout.flush();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Main.OK;
+        } catch (IOException e) {
+            err.println("sheaf: cannot watch " + bookDir + ": " + e.getMessage());
+            return Main.INPUT_ERRORS;
+        }
     }
 }

@@ -11,8 +11,9 @@ import java.nio.charset.StandardCharsets;
  * 2 the command line is wrong.
  */
 @Command(name = "sheaf", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Builds anthologies of short pieces: EPUB, PDF and handouts from Markdown.",
-        subcommands = {BuildCommand.class, CheckCommand.class, NewCommand.class, CommandLine.HelpCommand.class})
+        description = "Builds anthologies of short pieces from Markdown: EPUB, PDF, handouts, citation exports and a web site.",
+        subcommands = {BuildCommand.class, CheckCommand.class, NewCommand.class, ServeCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static final int OK = 0;
@@ -24,7 +25,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: build, check or new");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: build, check, new or serve");
     }
 
     public static void main(String[] args) {

@@ -16,27 +16,43 @@ import java.util.List;
  * @param timestamp overrides the book's date inside the editions (e.g. Maven's
  *                  {@code project.build.outputTimestamp}); null to use the book's date
  * @param citationStyle overrides book.yaml's {@code citation-style}; null to keep it
+ * @param progress  hears how the build advances (never null; {@link Progress#NONE} by default)
  */
 public record BuildRequest(Path bookDir, Path outDir, List<String> formats, Severity failOn, Instant timestamp,
-                           String citationStyle) {
+                           String citationStyle, Progress progress) {
+
+    public BuildRequest {
+        progress = progress == null ? Progress.NONE : progress;
+    }
+
+    /** A request that reports no progress. */
+    public BuildRequest(Path bookDir, Path outDir, List<String> formats, Severity failOn, Instant timestamp,
+                        String citationStyle) {
+        this(bookDir, outDir, formats, failOn, timestamp, citationStyle, Progress.NONE);
+    }
 
     public static BuildRequest of(Path bookDir, Path outDir) {
-        return new BuildRequest(bookDir, outDir, List.of(), Severity.ERROR, null, null);
+        return new BuildRequest(bookDir, outDir, List.of(), Severity.ERROR, null, null, Progress.NONE);
     }
 
     public BuildRequest withFormats(List<String> ids) {
-        return new BuildRequest(bookDir, outDir, List.copyOf(ids), failOn, timestamp, citationStyle);
+        return new BuildRequest(bookDir, outDir, List.copyOf(ids), failOn, timestamp, citationStyle, progress);
     }
 
     public BuildRequest withFailOn(Severity severity) {
-        return new BuildRequest(bookDir, outDir, formats, severity, timestamp, citationStyle);
+        return new BuildRequest(bookDir, outDir, formats, severity, timestamp, citationStyle, progress);
     }
 
     public BuildRequest withCitationStyle(String style) {
-        return new BuildRequest(bookDir, outDir, formats, failOn, timestamp, style);
+        return new BuildRequest(bookDir, outDir, formats, failOn, timestamp, style, progress);
     }
 
     public BuildRequest withTimestamp(Instant time) {
-        return new BuildRequest(bookDir, outDir, formats, failOn, time, citationStyle);
+        return new BuildRequest(bookDir, outDir, formats, failOn, time, citationStyle, progress);
+    }
+
+    /** The same request, reporting to {@code listener}. */
+    public BuildRequest withProgress(Progress listener) {
+        return new BuildRequest(bookDir, outDir, formats, failOn, timestamp, citationStyle, listener);
     }
 }

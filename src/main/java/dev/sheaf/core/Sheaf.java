@@ -1,11 +1,13 @@
 package dev.sheaf.core;
 
+import dev.sheaf.cite.CitationCache;
 import dev.sheaf.cite.CitationProcessor;
 import dev.sheaf.diag.Diagnostics;
 import dev.sheaf.diag.MessageId;
 import dev.sheaf.diag.Severity;
 import dev.sheaf.model.Book;
 import dev.sheaf.read.BookReader;
+import dev.sheaf.read.PieceCache;
 import dev.sheaf.render.RenderContext;
 import dev.sheaf.render.Renderer;
 import dev.sheaf.render.RendererRegistry;
@@ -24,13 +26,35 @@ import java.util.Optional;
 public final class Sheaf {
 
     private final RendererRegistry registry;
+    private final PieceCache pieces;
+    private final CitationCache citations;
 
     public Sheaf() {
         this(RendererRegistry.standard());
     }
 
     public Sheaf(RendererRegistry registry) {
+        this(registry, PieceCache.none(), CitationCache.none());
+    }
+
+    private Sheaf(RendererRegistry registry, PieceCache pieces, CitationCache citations) {
         this.registry = registry;
+        this.pieces = pieces;
+        this.citations = citations;
+    }
+
+    /**
+     * A Sheaf for many builds of the same book in one JVM ({@code sheaf build --watch}, a server): it keeps
+     * parsed pieces and formatted citations from one build to the next and only redoes what changed. The
+     * editions are the same as a fresh build's.
+     */
+    public static Sheaf incremental() {
+        return new Sheaf(RendererRegistry.standard(), PieceCache.create(), CitationCache.create());
+    }
+
+    /** How many pieces the latest build or check had to parse; the others came from the cache. */
+    public int piecesParsedInLastBuild() {
+        return pieces.parsedInLastBuild();
     }
 
     public RendererRegistry registry() {
@@ -40,13 +64,18 @@ public final class Sheaf {
     /** Reads and checks the book, citations included; writes nothing. */
     public BuildResult check(Path bookDir, String citationStyle) {
         Diagnostics diags = new Diagnostics();
-        read(bookDir.toAbsolutePath().normalize(), citationStyle, diags);
+        read(bookDir.toAbsolutePath().normalize(), citationStyle, diags, Progress.NONE);
         return new BuildResult(List.of(), diags.all(), !diags.hasErrors());
     }
 
     /** The book as renderers see it: read, then citations resolved. */
-    private static Optional<Book> read(Path root, String citationStyle, Diagnostics diags) {
-        return new BookReader(root, diags).read().map(b -> new CitationProcessor(diags).process(b, citationStyle));
+    private Optional<Book> read(Path root, String citationStyle, Diagnostics diags, Progress progress) {
+        Optional<Book> book = new BookReader(root, diags, pieces, progress::piecesRead).read();
+        if (book.isEmpty()) {
+            return book;
+        }
+        progress.citing();
+        return Optional.of(new CitationProcessor(diags, citations).process(book.get(), citationStyle));
     }
 
     /** Reads the book and, when it has no errors, writes the requested editions into the output folder. */
@@ -56,18 +85,22 @@ public final class Sheaf {
         Path out = request.outDir().toAbsolutePath().normalize();
         List<Renderer> renderers = renderers(request.formats(), diags);
         checkOutput(root, out, diags);
-        Optional<Book> book = read(root, request.citationStyle(), diags);
+        Progress progress = request.progress();
+        Optional<Book> book = read(root, request.citationStyle(), diags, progress);
         if (book.isEmpty() || diags.failsAt(request.failOn())) {
             return failed(diags);
         }
         RenderContext ctx = RenderContext.of(book.get(), diags, request.timestamp());
         try (StagedOutput staged = new StagedOutput(out)) {
             for (Renderer r : renderers) {
+                long start = System.nanoTime();
+                progress.writing(r.id());
                 try {
-                    r.render(book.get(), ctx, staged);
+                    r.render(book.get(), ctx, new CountingSink(staged, r.id(), progress));
                 } catch (IOException | RuntimeException e) {
                     diags.report(MessageId.OUT_003, null, r.id(), describe(e));
                 }
+                progress.finished(r.id(), System.nanoTime() - start);
             }
             if (diags.failsAt(request.failOn())) {
                 return failed(diags);
@@ -115,12 +148,14 @@ public final class Sheaf {
         if (formats.isEmpty()) {
             return registry.all();
         }
-        List<Renderer> out = new ArrayList<>();
         for (String id : formats) {
-            registry.find(id.trim()).ifPresentOrElse(out::add,
-                    () -> diags.report(MessageId.OUT_002, null, id, String.join(", ", registry.ids())));
+            if (registry.find(id.trim()).isEmpty()) {
+                diags.report(MessageId.OUT_002, null, id, String.join(", ", registry.ids()));
+            }
         }
-        return out;
+        // Registry order, whatever order they were asked in: the site links to the editions written before it.
+        List<String> wanted = formats.stream().map(String::trim).toList();
+        return registry.all().stream().filter(r -> wanted.contains(r.id())).toList();
     }
 
     /** The output folder must not hold the sources: never inside chapters/, fonts/ or covers/, never the book folder. */

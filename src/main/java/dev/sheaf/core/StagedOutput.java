@@ -3,14 +3,18 @@ package dev.sheaf.core;
 import dev.sheaf.render.OutputSink;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -39,6 +43,23 @@ final class StagedOutput implements OutputSink, AutoCloseable {
         Files.createDirectories(target.getParent());
         files.add(relativePath);
         return Files.newOutputStream(target);
+    }
+
+    @Override
+    public synchronized Map<String, Long> written() throws IOException {
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        for (String rel : files) {
+            sizes.put(rel, Files.size(staging.resolve(rel)));
+        }
+        return sizes;
+    }
+
+    @Override
+    public synchronized InputStream open(String relativePath) throws IOException {
+        if (!files.contains(relativePath)) {
+            throw new NoSuchFileException(relativePath);
+        }
+        return Files.newInputStream(staging.resolve(relativePath));
     }
 
     /** Moves every staged file into the output folder; returns the final paths. */

@@ -66,8 +66,8 @@ public class BuildMojo extends AbstractSheafMojo {
         }
         if (attach && project != null) {
             for (Path p : result.written()) {
-                EditionArtifact a = EditionArtifact.of(outputDirectory.toPath(), p);
-                projectHelper.attachArtifact(project, a.type(), a.classifier(), p.toFile());
+                EditionArtifact.of(outputDirectory.toPath(), p).ifPresent(
+                        a -> projectHelper.attachArtifact(project, a.type(), a.classifier(), p.toFile()));
             }
         }
     }

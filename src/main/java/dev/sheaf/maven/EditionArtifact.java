@@ -9,9 +9,17 @@ import java.nio.file.Path;
  */
 record EditionArtifact(String type, String classifier) {
 
-    static EditionArtifact of(Path outDir, Path file) {
+    /** The artifact for {@code file}, or empty for files that are not published one by one (the site's). */
+    static java.util.Optional<EditionArtifact> of(Path outDir, Path file) {
         String rel = outDir.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize())
                 .toString().replace('\\', '/');
+        if (rel.startsWith("site/")) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(artifact(rel, file));
+    }
+
+    private static EditionArtifact artifact(String rel, Path file) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String type = dot < 0 ? "bin" : name.substring(dot + 1);

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -33,16 +34,43 @@ public final class BookReader {
     static final String CHAPTERS = "chapters";
     static final String INTRO_FILE = "_chapter.md";
 
+    /** Hears how many pieces have been read. */
+    @FunctionalInterface
+    public interface Listener {
+        void piecesRead(int done, int total);
+    }
+
     private final Path root;
     private final Diagnostics diags;
+    private final PieceCache cache;
+    private final Listener listener;
 
     public BookReader(Path root, Diagnostics diags) {
+        this(root, diags, PieceCache.none(), (done, total) -> { });
+    }
+
+    /**
+     * @param cache    pieces kept from earlier builds of a session ({@link PieceCache#none()} for none)
+     * @param listener hears the pieces being read (from several threads, one call at a time)
+     */
+    public BookReader(Path root, Diagnostics diags, PieceCache cache, Listener listener) {
         this.root = root.toAbsolutePath().normalize();
         this.diags = diags;
+        this.cache = cache;
+        this.listener = listener;
     }
 
     /** The book, or empty when it has errors that leave nothing to render. */
     public Optional<Book> read() {
+        cache.begin();
+        try {
+            return readBook();
+        } finally {
+            cache.end();
+        }
+    }
+
+    private Optional<Book> readBook() {
         Optional<Manifest> manifest = new ManifestReader(root, diags).read();
         Path chaptersDir = root.resolve(CHAPTERS);
         if (!Files.isDirectory(chaptersDir)) {
@@ -84,7 +112,8 @@ public final class BookReader {
 
     private List<Folder> readFolders(Path chaptersDir, List<String> defaultAuthors) {
         PieceReader reader = new PieceReader(root, diags);
-        List<Folder> folders = new ArrayList<>();
+        record Listing(String name, Path dir, List<Path> pieces, PieceReader.ChapterIntro intro) { }
+        List<Listing> listings = new ArrayList<>();
         for (Path dir : list(chaptersDir, Files::isDirectory)) {
             String name = dir.getFileName().toString();
             if (name.startsWith(".")) {
@@ -94,12 +123,39 @@ public final class BookReader {
             PieceReader.ChapterIntro intro = files.stream()
                     .filter(p -> p.getFileName().toString().equals(INTRO_FILE))
                     .findFirst().flatMap(reader::readIntro).orElse(null);
-            List<Piece> pieces = files.parallelStream()
-                    .filter(p -> !p.getFileName().toString().startsWith("_"))
-                    .map(p -> reader.read(p, name + "/" + stem(p), defaultAuthors))
-                    .flatMap(Optional::stream)
-                    .toList();
-            folders.add(new Folder(name, intro, pieces, SourceRef.of(root.relativize(dir))));
+            listings.add(new Listing(name, dir, files.stream()
+                    .filter(p -> !p.getFileName().toString().startsWith("_")).toList(), intro));
+        }
+        // Every piece of the book in one parallel stream, so that both cores stay busy to the end.
+        record Job(int folder, Path file, String id) { }
+        List<Job> jobs = new ArrayList<>();
+        for (int i = 0; i < listings.size(); i++) {
+            for (Path p : listings.get(i).pieces()) {
+                jobs.add(new Job(i, p, listings.get(i).name() + "/" + stem(p)));
+            }
+        }
+        AtomicInteger done = new AtomicInteger();
+        int total = jobs.size();
+        listener.piecesRead(0, total);
+        List<Optional<Piece>> read = jobs.parallelStream()
+                .map(j -> {
+                    Optional<Piece> p = cache.read(root, j.file().toAbsolutePath().normalize(), j.id(), defaultAuthors, diags);
+                    int n = done.incrementAndGet();
+                    synchronized (listener) {
+                        listener.piecesRead(n, total);
+                    }
+                    return p;
+                })
+                .toList();
+        List<List<Piece>> byFolder = new ArrayList<>();
+        listings.forEach(l -> byFolder.add(new ArrayList<>()));
+        for (int i = 0; i < jobs.size(); i++) {
+            read.get(i).ifPresent(byFolder.get(jobs.get(i).folder())::add);
+        }
+        List<Folder> folders = new ArrayList<>();
+        for (int i = 0; i < listings.size(); i++) {
+            Listing l = listings.get(i);
+            folders.add(new Folder(l.name(), l.intro(), List.copyOf(byFolder.get(i)), SourceRef.of(root.relativize(l.dir()))));
         }
         folders.sort(Comparator.comparingInt(Folder::order).thenComparing(Folder::name));
         return folders;

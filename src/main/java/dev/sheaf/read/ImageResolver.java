@@ -18,8 +18,15 @@ final class ImageResolver {
     private final Path root;
     private final Path realRoot;
     private final Diagnostics diags;
+    private final java.util.function.Consumer<Path> looked;
 
     ImageResolver(Path root, Diagnostics diags) {
+        this(root, diags, p -> { });
+    }
+
+    /** @param looked hears every file an image reference leads to (for caches that must notice it change) */
+    ImageResolver(Path root, Diagnostics diags, java.util.function.Consumer<Path> looked) {
+        this.looked = looked;
         this.root = root.toAbsolutePath().normalize();
         Path real;
         try {
@@ -48,6 +55,7 @@ final class ImageResolver {
             diags.report(MessageId.IMG_001, where, src);
             return Optional.empty();
         }
+        looked.accept(p);
         if (!p.startsWith(root) || Path.of(s).isAbsolute()) {
             diags.report(MessageId.IMG_002, where, src);
             return Optional.empty();

@@ -30,8 +30,13 @@ public final class PieceReader {
 
     /** @param root the book folder; source paths in diagnostics are relative to it */
     public PieceReader(Path root, Diagnostics diags) {
+        this(root, diags, p -> { });
+    }
+
+    /** @param images hears every file the piece's image references lead to */
+    PieceReader(Path root, Diagnostics diags, java.util.function.Consumer<Path> images) {
         this.root = root.toAbsolutePath().normalize();
-        this.images = new ImageResolver(this.root, diags);
+        this.images = new ImageResolver(this.root, diags, images);
         this.diags = diags;
     }
 

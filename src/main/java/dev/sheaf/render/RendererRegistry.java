@@ -2,7 +2,9 @@ package dev.sheaf.render;
 
 import dev.sheaf.render.citations.CitationExportRenderer;
 import dev.sheaf.render.epub.EpubRenderer;
+import dev.sheaf.render.handout.HandoutRenderer;
 import dev.sheaf.render.pdf.PdfRenderer;
+import dev.sheaf.render.site.SiteRenderer;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,9 +20,10 @@ public final class RendererRegistry {
         list.forEach(r -> renderers.put(r.id(), r));
     }
 
-    /** The built-in formats, in the order a full build writes them. */
+    /** The built-in formats, in the order a full build writes them (the site last: it offers the others). */
     public static RendererRegistry standard() {
-        return new RendererRegistry(List.of(new EpubRenderer(), new PdfRenderer(), new CitationExportRenderer()));
+        return new RendererRegistry(List.of(new EpubRenderer(), new PdfRenderer(), new HandoutRenderer(),
+                new CitationExportRenderer(), new SiteRenderer()));
     }
 
     public Optional<Renderer> find(String id) {

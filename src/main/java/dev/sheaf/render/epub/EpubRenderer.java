@@ -2,6 +2,7 @@ package dev.sheaf.render.epub;
 
 import dev.sheaf.model.Block;
 import dev.sheaf.model.Book;
+import dev.sheaf.model.BookMeta;
 import dev.sheaf.model.Chapter;
 import dev.sheaf.model.FontFace;
 import dev.sheaf.model.Inline;
@@ -37,6 +38,9 @@ public final class EpubRenderer implements Renderer {
 
     static final String ROOT = "EPUB/";
     static final String CSS = "css/book.css";
+
+    /** Kept for the next build by the same renderer (a watch session); replaced, never grown. */
+    private volatile PieceDocs lastPieces;
 
     @Override
     public String id() {
@@ -78,14 +82,17 @@ public final class EpubRenderer implements Renderer {
         spine.add("nav");
 
         List<Chapter> chapters = book.chapters();
-        Map<String, String> pieceDocs = renderPieces(pages, chapters);
+        Map<String, EpubZip.Entry> pieceDocs = renderPieces(pages, book);
         for (int i = 0; i < chapters.size(); i++) {
             Chapter c = chapters.get(i);
             String file = chapterFile(c);
             addDoc(items, spine, "ch-" + c.slug(), pages.chapterOpener(c, i + 1), file);
             List<TocEntry> children = new ArrayList<>();
             for (Piece p : c.pieces()) {
-                addDoc(items, spine, "p-" + p.slug(), pieceDocs.get(p.slug()), pieceFile(p));
+                // Written from the compressed entry made by renderPieces.
+                items.add(new EpubItem("p-" + p.slug(), EpubPages.TEXT_DIR + pieceFile(p), "application/xhtml+xml",
+                        null, null));
+                spine.add("p-" + p.slug());
                 children.add(new TocEntry(p.title(), pieceFile(p), List.of()));
             }
             toc.add(new TocEntry(c.title(), file, List.copyOf(children)));
@@ -130,7 +137,12 @@ public final class EpubRenderer implements Renderer {
             zip.add("META-INF/container.xml", CONTAINER);
             zip.add(ROOT + "package.opf", opf);
             for (EpubItem item : items) {
-                zip.add(ROOT + item.href(), item.data());
+                EpubZip.Entry piece = item.data() == null ? pieceDocs.get(ROOT + item.href()) : null;
+                if (piece != null) {
+                    zip.add(piece);
+                } else {
+                    zip.add(ROOT + item.href(), item.data());
+                }
             }
         }
     }
@@ -144,13 +156,31 @@ public final class EpubRenderer implements Renderer {
             </container>
             """;
 
-    /** Pieces are independent documents: render them in parallel, keyed by slug. */
-    private static Map<String, String> renderPieces(EpubPages pages, List<Chapter> chapters) {
-        Map<String, String> docs = new ConcurrentHashMap<>();
-        chapters.stream().flatMap(c -> c.pieces().stream()).parallel()
-                .forEach(p -> docs.put(p.slug(), pages.piece(p)));
-        return docs;
+    /**
+     * Pieces are independent documents: rendered and compressed in parallel, keyed by their path in the
+     * container. A piece that has not changed since the previous build of this renderer (same piece, same
+     * book metadata) is taken as it was compressed then.
+     */
+    private Map<String, EpubZip.Entry> renderPieces(EpubPages pages, Book book) {
+        PieceDocs before = lastPieces;
+        PieceDocs now = new PieceDocs(book.meta(), new ConcurrentHashMap<>());
+        boolean reuse = before != null && before.meta().equals(book.meta());
+        Map<String, EpubZip.Entry> byPath = new ConcurrentHashMap<>();
+        book.pieces().parallelStream().forEach(p -> {
+            EpubZip.Entry e = reuse ? before.docs().get(p) : null;
+            if (e == null) {
+                e = EpubZip.deflate(ROOT + EpubPages.TEXT_DIR + pieceFile(p),
+                        pages.piece(p).getBytes(StandardCharsets.UTF_8));
+            }
+            now.docs().put(p, e);
+            byPath.put(e.name(), e);
+        });
+        lastPieces = now;
+        return byPath;
     }
+
+    /** The compressed piece documents of the latest build, and the book metadata they were made with. */
+    private record PieceDocs(BookMeta meta, Map<Piece, EpubZip.Entry> docs) { }
 
     private static void addDoc(List<EpubItem> items, List<String> spine, String id, String xhtml, String file) {
         String href = EpubPages.TEXT_DIR + (file == null ? id + ".xhtml" : file);

@@ -39,7 +39,8 @@ final class FixedOutput extends DefaultPDFCreationListener {
 
     /**
      * @param identity      bytes that change whenever the content does (the print document); hashed into /ID
-     * @param firstBodyPage 0-based index of the page labelled 1
+     * @param firstBodyPage 0-based index of the page labelled 1; the pages before it are labelled in roman
+     *                      numerals, so 0 labels every page in arabic numerals
      */
     FixedOutput(String language, Instant timestamp, byte[] identity, int firstBodyPage) {
         this.language = language;
@@ -53,10 +54,10 @@ final class FixedOutput extends DefaultPDFCreationListener {
         PdfWriter writer = renderer.getWriter();
         writer.getExtraCatalog().put(PdfName.LANG, new PdfString(language));
         PdfPageLabels labels = new PdfPageLabels();
-        labels.addPageLabel(1, PdfPageLabels.LOWERCASE_ROMAN_NUMERALS);
         if (firstBodyPage > 0) {
-            labels.addPageLabel(firstBodyPage + 1, PdfPageLabels.DECIMAL_ARABIC_NUMERALS, null, 1);
+            labels.addPageLabel(1, PdfPageLabels.LOWERCASE_ROMAN_NUMERALS);
         }
+        labels.addPageLabel(firstBodyPage + 1, PdfPageLabels.DECIMAL_ARABIC_NUMERALS, null, 1);
         writer.setPageLabels(labels);
         for (FontFamily family : renderer.getFontResolver().getFonts().values()) {
             for (FontDescription d : family.getFontDescriptions()) {

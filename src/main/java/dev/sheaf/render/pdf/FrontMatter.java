@@ -13,6 +13,7 @@ import dev.sheaf.render.xhtml.Xml;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The pages around the chapters: cover, half-title, title and copyright pages, the printed contents, and
@@ -93,31 +94,43 @@ final class FrontMatter {
      * never wraps away from its leader.
      */
     void contents(Xml x) {
+        contents(x, null);
+    }
+
+    /** @param pageNumbers the folio of each entry's target by id, written out instead of {@code target-counter()} */
+    void contents(Xml x, Map<String, Integer> pageNumbers) {
         x.open("div", "class", "contents", "id", CONTENTS_ID).nl();
         x.element("h1", labels.get("contents"), "class", "contents-title").nl();
         x.open("table", "class", "toc").nl();
         List<Chapter> chapters = book.chapters();
         for (int i = 0; i < chapters.size(); i++) {
             Chapter c = chapters.get(i);
-            entry(x, "toc-chapter", PrintDocument.chapterId(c), Integer.toString(i + 1), c.title());
+            entry(x, "toc-chapter", PrintDocument.chapterId(c), Integer.toString(i + 1), c.title(), pageNumbers);
             for (Piece p : c.pieces()) {
-                entry(x, "toc-piece", PrintDocument.pieceId(p), null, p.title());
+                entry(x, "toc-piece", PrintDocument.pieceId(p), null, p.title(), pageNumbers);
             }
         }
         for (ReferenceList list : PrintDocument.backMatter(book)) {
-            entry(x, "toc-back", PrintDocument.backMatterId(list), null, PrintDocument.title(list, labels));
+            entry(x, "toc-back", PrintDocument.backMatterId(list), null, PrintDocument.title(list, labels), pageNumbers);
         }
         x.close("table").nl();
         x.close("div").nl();
     }
 
-    private static void entry(Xml x, String kind, String id, String number, String title) {
+    private static void entry(Xml x, String kind, String id, String number, String title,
+                              Map<String, Integer> pageNumbers) {
         x.open("tr", "class", kind).open("td", "class", "toc-title").open("a", "href", "#" + id);
         if (number != null) {
             x.element("span", number, "class", "toc-number");
         }
         x.text(title).close("a").close("td");
-        x.open("td", "class", "toc-page").element("a", "", "href", "#" + id).close("td").close("tr").nl();
+        if (pageNumbers == null) {
+            x.open("td", "class", "toc-page").element("a", "", "href", "#" + id).close("td").close("tr").nl();
+        } else {
+            // class "fixed": the stylesheet then adds no target-counter() (see PagedPdf).
+            x.open("td", "class", "toc-page").element("a", String.valueOf(pageNumbers.get(id)), "href", "#" + id,
+                    "class", "fixed").close("td").close("tr").nl();
+        }
     }
 
     /**

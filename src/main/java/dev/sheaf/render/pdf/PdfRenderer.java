@@ -50,8 +50,17 @@ public final class PdfRenderer implements Renderer {
                 : TypographicCover.png(book);
         String coverUrl = book.meta().cover() != null ? BookPaths.href(book.meta().cover())
                 : "data:image/png;base64," + Base64.getEncoder().encodeToString(cover);
-        PrintDocument doc = new PrintDocument(book, ctx.labels(), PrintStyle.css(trim, fonts), coverUrl,
-                CoverFit.of(cover, trim), fonts.textFamilies());
+        String css = PrintStyle.css(trim, fonts);
+        if (PdfParts.applies(book, css)) {
+            // A large book is laid out part by part, which keeps memory bounded (see PdfParts).
+            try (OutputStream os = out.create(ctx.baseName() + ".pdf")) {
+                new PdfParts(book, ctx.labels(), css, coverUrl, CoverFit.of(cover, trim), fonts.textFamilies(), trim,
+                        book.meta().language(), ctx.timestamp(), pages -> { }).write(os);
+            }
+            return;
+        }
+        PrintDocument doc = new PrintDocument(book, ctx.labels(), css, coverUrl, CoverFit.of(cover, trim),
+                fonts.textFamilies());
         String xhtml = doc.render();
         String bookUrl = book.root().toUri().toString();
         PrintOutputDevice device = new PrintOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT);

@@ -106,11 +106,44 @@ final class PrintDocument {
     /** The document, ready for Flying Saucer. */
     String render() {
         Xml x = new Xml(1 << 20);
+        start(x, true);
+        frontMatter(x, null);
+        List<Chapter> chapters = book.chapters();
+        for (int i = 0; i < chapters.size(); i++) {
+            chapter(x, chapters.get(i), i + 1);
+        }
+        for (ReferenceList list : backMatter(book)) {
+            backMatter(x, list);
+        }
+        colophon(x);
+        return end(x);
+    }
+
+    /*
+     * The parts of the document, also used one group at a time by PagedPdf (large books are laid out in
+     * parts, see there).
+     */
+
+    /** The prologue, {@code <head>} (with the outline when {@code withBookmarks}) and the opening body tag. */
+    void start(Xml x, boolean withBookmarks) {
         x.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n");
         x.open("html", "xmlns", "http://www.w3.org/1999/xhtml", "xmlns:epub", "http://www.idpf.org/2007/ops",
                 "xml:lang", meta.language(), "lang", meta.language()).nl();
-        head(x);
+        head(x, withBookmarks);
         x.open("body").nl();
+    }
+
+    /** Closes what {@link #start} opened and returns the document. */
+    static String end(Xml x) {
+        x.close("body").nl().close("html").nl();
+        return CjkRuns.wrap(x.toString());
+    }
+
+    /**
+     * Cover, inside of the cover, half-title, title and copyright pages, contents. The contents take their
+     * page numbers from {@code target-counter()}, or from {@code pageNumbers} (target id to folio) when given.
+     */
+    void frontMatter(Xml x, Map<String, Integer> pageNumbers) {
         FrontMatter front = new FrontMatter(book, labels, contentRenderer("front-"));
         front.cover(x, coverUrl, coverFit);
         // The inside of the cover is written out: Flying Saucer ignores page-break-before: right on the half-title.
@@ -118,23 +151,21 @@ final class PrintDocument {
         front.halfTitle(x);
         front.titlePage(x);
         front.copyrightPage(x);
-        front.contents(x);
-        List<Chapter> chapters = book.chapters();
-        for (int i = 0; i < chapters.size(); i++) {
-            chapter(x, chapters.get(i), i + 1);
-        }
-        for (ReferenceList list : backMatter(book)) {
-            x.open("div", "class", "back-matter", "id", backMatterId(list)).nl();
-            runningHeads(x, title(list, labels));
-            contentRenderer("back-").referenceList(x, list, "h1", title(list, labels));
-            x.close("div").nl();
-        }
-        front.colophon(x, fontFamilies);
-        x.close("body").nl().close("html").nl();
-        return CjkRuns.wrap(x.toString());
+        front.contents(x, pageNumbers);
     }
 
-    private void head(Xml x) {
+    void backMatter(Xml x, ReferenceList list) {
+        x.open("div", "class", "back-matter", "id", backMatterId(list)).nl();
+        runningHeads(x, title(list, labels));
+        contentRenderer("back-").referenceList(x, list, "h1", title(list, labels));
+        x.close("div").nl();
+    }
+
+    void colophon(Xml x) {
+        new FrontMatter(book, labels, contentRenderer("front-")).colophon(x, fontFamilies);
+    }
+
+    private void head(Xml x, boolean withBookmarks) {
         x.open("head").nl();
         x.empty("meta", "charset", "UTF-8").nl();
         x.element("title", meta.title()).nl();
@@ -147,7 +178,9 @@ final class PrintDocument {
             x.empty("meta", "name", "keywords", "content", String.join(", ", keywords)).nl();
         }
         x.open("style", "type", "text/css").text(css).close("style").nl();
-        bookmarks(x);
+        if (withBookmarks) {
+            bookmarks(x);
+        }
         x.close("head").nl();
     }
 
@@ -173,6 +206,11 @@ final class PrintDocument {
     }
 
     private void chapter(Xml x, Chapter c, int number) {
+        opener(x, c, number);
+        pieces(x, c.pieces());
+    }
+
+    void opener(Xml x, Chapter c, int number) {
         String classes = number == 1 ? "opener first-opener" : "opener";
         x.open("div", "class", classes, "id", chapterId(c)).nl();
         x.element("p", Integer.toString(number), "class", "chapter-number").nl();
@@ -184,18 +222,23 @@ final class PrintDocument {
             x.close("div").nl();
         }
         x.close("div").nl();
+    }
+
+    /** Pieces of one chapter, in their container (which starts on a recto). */
+    void pieces(Xml x, List<Piece> pieces) {
         // Painting a page visits every block whose bounds meet it, level by level: a container for each
         // chapter's pieces keeps that from visiting every piece of the book for every page.
-        if (!c.pieces().isEmpty()) {
+        if (!pieces.isEmpty()) {
             x.open("div", "class", "pieces").nl();
-            for (Piece p : c.pieces()) {
+            for (Piece p : pieces) {
                 piece(x, p);
             }
             x.close("div").nl();
         }
     }
 
-    private void piece(Xml x, Piece p) {
+    /** One piece as the edition prints it: running heads, header, body, footer and notes, ids prefixed per piece. */
+    void piece(Xml x, Piece p) {
         ContentRenderer content = contentRenderer(pieceId(p) + "-");
         PieceHeader header = new PieceHeader(labels, meta, content);
         x.open("div", "class", "piece", "id", pieceId(p),
@@ -213,7 +256,7 @@ final class PrintDocument {
      * Running elements: the book's short title for versos, {@code title} for rectos. Both are left off the
      * page where they are set ({@code last-except}), the first page of a piece.
      */
-    private void runningHeads(Xml x, String title) {
+    void runningHeads(Xml x, String title) {
         x.element("div", shortTitle(), "class", "rh-book").nl();
         x.element("div", title, "class", "rh-piece").nl();
     }

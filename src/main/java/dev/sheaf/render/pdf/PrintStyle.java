@@ -19,22 +19,29 @@ final class PrintStyle {
     private PrintStyle() { }
 
     static String css(TrimSize trim, PrintFonts fonts) {
+        return css(trim.width, trim.height, trim.top, trim.bottom, trim.inner, trim.outer, trim.fontSize, fonts);
+    }
+
+    /** The stylesheet for any page: size and margins in millimetres (inner at the spine), text size in points. */
+    static String css(double width, double height, double top, double bottom, double inner, double outer,
+                      double fontSize, PrintFonts fonts) {
+        double textHeight = height - top - bottom;
         Map<String, String> v = new TreeMap<>();
         v.put("FONT_FACES", fonts.fontFaceCss());
         v.put("BODY_FONT", fonts.body());
         v.put("HEADING_FONT", fonts.headings());
         v.put("MONO_FONT", fonts.mono());
         v.put("CJK_FONT", fonts.cjk().orElse(fonts.body()));
-        v.put("FONT_SIZE", mm(trim.fontSize));
-        v.put("PAGE_WIDTH", mm(trim.width));
-        v.put("PAGE_HEIGHT", mm(trim.height));
-        v.put("MARGIN_TOP", mm(trim.top));
-        v.put("MARGIN_BOTTOM", mm(trim.bottom));
-        v.put("MARGIN_INNER", mm(trim.inner));
-        v.put("MARGIN_OUTER", mm(trim.outer));
-        v.put("OPENER_TOP", mm(trim.textHeight() * 0.22));
-        v.put("COPYRIGHT_TOP", mm(trim.textHeight() * 0.35));
-        v.put("COLOPHON_TOP", mm(trim.textHeight() * 0.6));
+        v.put("FONT_SIZE", mm(fontSize));
+        v.put("PAGE_WIDTH", mm(width));
+        v.put("PAGE_HEIGHT", mm(height));
+        v.put("MARGIN_TOP", mm(top));
+        v.put("MARGIN_BOTTOM", mm(bottom));
+        v.put("MARGIN_INNER", mm(inner));
+        v.put("MARGIN_OUTER", mm(outer));
+        v.put("OPENER_TOP", mm(textHeight * 0.22));
+        v.put("COPYRIGHT_TOP", mm(textHeight * 0.35));
+        v.put("COLOPHON_TOP", mm(textHeight * 0.6));
         Matcher m = PLACEHOLDER.matcher(TEMPLATE);
         StringBuilder sb = new StringBuilder(TEMPLATE.length() + 4096);
         while (m.find()) {

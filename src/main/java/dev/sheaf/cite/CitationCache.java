@@ -1,0 +1,127 @@
+package dev.sheaf.cite;
+
+import de.undercouch.citeproc.csl.CSLItemData;
+import dev.sheaf.model.Inline;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Formatted bibliography entries and sort keys kept from one build to the next (a watch session), so that
+ * after one piece changes only its entries are formatted again. Entries depend only on the style, the locale
+ * and the item (with its citation number): citeproc-java 3.4 formats each bibliography entry on its own.
+ *
+ * <p>Only what the latest build used is kept, so the cache never holds more than two books' worth of
+ * entries. A build without a cache uses {@link #none()}. Thread-safe.
+ */
+public final class CitationCache {
+
+    private static final CitationCache NONE = new CitationCache(false);
+
+    private final boolean enabled;
+    private String styleKey;
+    private Generation previous = new Generation();
+    private Generation current = new Generation();
+    private final Map<String, CslEngine> engines = new java.util.HashMap<>();
+
+    private CitationCache(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    /** A cache to pass to every build of one session. */
+    public static CitationCache create() {
+        return new CitationCache(true);
+    }
+
+    /** No caching: every build formats everything. */
+    public static CitationCache none() {
+        return NONE;
+    }
+
+    /** Starts a build with {@code style} (its id or XML) in {@code locale}; a change of either empties the cache. */
+    synchronized void begin(String style, String locale) {
+        if (!enabled) {
+            return;
+        }
+        String key = locale + "\n" + style;
+        if (!key.equals(styleKey)) {
+            styleKey = key;
+            previous = new Generation();
+            engines.clear();
+        }
+        current = new Generation();
+    }
+
+    /** Ends a build: what it did not use is forgotten. */
+    synchronized void end() {
+        if (!enabled) {
+            return;
+        }
+        previous = current;
+        current = new Generation();
+    }
+
+    /** The processor for {@code role} kept from the previous build with the same style and locale, or null. */
+    synchronized CslEngine engine(String role) {
+        return enabled ? engines.get(role) : null;
+    }
+
+    synchronized void engine(String role, CslEngine e) {
+        if (enabled) {
+            engines.put(role, e);
+        }
+    }
+
+    CslSort.Keys sortKeys(CSLItemData item, Function<CSLItemData, CslSort.Keys> compute) {
+        if (!enabled) {
+            return compute.apply(item);
+        }
+        return lookup(item, g -> g.sortKeys, compute);
+    }
+
+    /** The formatted entry of {@code item} (which carries its citation number), or null. */
+    List<Inline> entry(CSLItemData item) {
+        if (!enabled) {
+            return null;
+        }
+        return lookup(item, g -> g.entries, i -> null);
+    }
+
+    void entry(CSLItemData item, List<Inline> formatted) {
+        if (enabled) {
+            generation().entries.put(item, formatted);
+        }
+    }
+
+    private <V> V lookup(CSLItemData item, Function<Generation, Map<CSLItemData, V>> map,
+                         Function<CSLItemData, V> compute) {
+        Generation now = generation();
+        V v = map.apply(now).get(item);
+        if (v == null) {
+            v = map.apply(older()).get(item);
+            if (v == null) {
+                v = compute.apply(item);
+            }
+            if (v != null) {
+                map.apply(now).put(item, v);
+            }
+        }
+        return v;
+    }
+
+    private synchronized Generation generation() {
+        return current;
+    }
+
+    private synchronized Generation older() {
+        return previous;
+    }
+
+    /** What one build used. */
+    private static final class Generation {
+        final Map<CSLItemData, CslSort.Keys> sortKeys = new ConcurrentHashMap<>();
+        final Map<CSLItemData, List<Inline>> entries = new ConcurrentHashMap<>();
+    }
+}

@@ -1,0 +1,137 @@
+package dev.sheaf.read;
+
+import dev.sheaf.diag.Diagnostic;
+import dev.sheaf.diag.Diagnostics;
+import dev.sheaf.model.Piece;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Parsed pieces kept from one build to the next (a watch session): a piece whose file has the same size
+ * and modification time, or failing that the same content (SHA-256), and whose images are unchanged, is
+ * not parsed again; its diagnostics are reported again as they were. Only the pieces of the latest
+ * build are kept. A build without a cache uses {@link #none()}. Thread-safe: pieces are read in parallel.
+ */
+public final class PieceCache {
+
+    private static final PieceCache NONE = new PieceCache(false);
+
+    private final boolean enabled;
+    private final Map<Path, Entry> entries = new ConcurrentHashMap<>();
+    private final Set<Path> seen = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger parsed = new AtomicInteger();
+
+    private PieceCache(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    /** A cache to pass to every build of one session. */
+    public static PieceCache create() {
+        return new PieceCache(true);
+    }
+
+    /** No caching: every piece is parsed. */
+    public static PieceCache none() {
+        return NONE;
+    }
+
+    /** How many pieces the latest build had to parse (the rest came from the cache). */
+    public int parsedInLastBuild() {
+        return parsed.get();
+    }
+
+    void begin() {
+        seen.clear();
+        parsed.set(0);
+    }
+
+    /** Forgets the pieces the build just finished did not read (deleted or renamed files). */
+    void end() {
+        if (enabled) {
+            entries.keySet().retainAll(Set.copyOf(seen));
+        }
+    }
+
+    /** The piece in {@code file} (absolute), from the cache when nothing it depends on has changed. */
+    Optional<Piece> read(Path root, Path file, String id, List<String> defaultAuthors, Diagnostics diags) {
+        if (!enabled) {
+            parsed.incrementAndGet();
+            return new PieceReader(root, diags).read(file, id, defaultAuthors);
+        }
+        seen.add(file);
+        Stamp stamp = Stamp.of(file);
+        Entry old = entries.get(file);
+        if (old != null && old.id().equals(id) && old.defaultAuthors().equals(defaultAuthors) && old.imagesUnchanged()) {
+            if (old.stamp().equals(stamp)) {
+                return old.replay(diags);
+            }
+            byte[] hash = hash(file);
+            if (hash != null && Arrays.equals(hash, old.hash())) {
+                entries.put(file, old.restamped(stamp));
+                return old.replay(diags);
+            }
+        }
+        byte[] hash = hash(file);
+        Diagnostics own = new Diagnostics();
+        Set<Path> images = ConcurrentHashMap.newKeySet();
+        parsed.incrementAndGet();
+        Optional<Piece> piece = new PieceReader(root, own, images::add).read(file, id, defaultAuthors);
+        Entry e = new Entry(id, List.copyOf(defaultAuthors), stamp, hash, piece, own.all(),
+                images.stream().collect(java.util.stream.Collectors.toMap(p -> p, Stamp::of)));
+        if (hash != null) {
+            entries.put(file, e);
+        } else {
+            entries.remove(file);
+        }
+        return e.replay(diags);
+    }
+
+    private static byte[] hash(Path file) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+        } catch (IOException | NoSuchAlgorithmException | OutOfMemoryError e) {
+            return null;
+        }
+    }
+
+    /** What a file looked like: size and modification time, or absent. */
+    private record Stamp(boolean exists, long size, long modified) {
+        static Stamp of(Path p) {
+            try {
+                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+                return new Stamp(true, a.size(), a.lastModifiedTime().toMillis());
+            } catch (IOException e) {
+                return new Stamp(false, -1, -1);
+            }
+        }
+    }
+
+    private record Entry(String id, List<String> defaultAuthors, Stamp stamp, byte[] hash, Optional<Piece> piece,
+                         List<Diagnostic> diagnostics, Map<Path, Stamp> images) {
+
+        boolean imagesUnchanged() {
+            return images.entrySet().stream().allMatch(i -> Stamp.of(i.getKey()).equals(i.getValue()));
+        }
+
+        Optional<Piece> replay(Diagnostics diags) {
+            diagnostics.forEach(diags::add);
+            return piece;
+        }
+
+        Entry restamped(Stamp s) {
+            return new Entry(id, defaultAuthors, s, hash, piece, diagnostics, images);
+        }
+    }
+}

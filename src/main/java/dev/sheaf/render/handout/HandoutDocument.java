@@ -1,0 +1,237 @@
+package dev.sheaf.render.handout;
+
+import dev.sheaf.model.Book;
+import dev.sheaf.model.BookMeta;
+import dev.sheaf.model.Handout;
+import dev.sheaf.model.Inline;
+import dev.sheaf.model.Piece;
+import dev.sheaf.model.ReferenceList;
+import dev.sheaf.render.Labels;
+import dev.sheaf.render.pdf.PrintKit;
+import dev.sheaf.render.xhtml.Xml;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * One handout as an XHTML document for the print engine: a cover sheet (the event, the handout's title, the
+ * book it comes from, the link to the full book as text and QR code, and what the handout holds), the
+ * pieces exactly as the PDF edition prints them, and a last page with the sources of those pieces.
+ *
+ * <p>Folios count every page from the cover sheet (page 1, which shows none), so the number printed on a
+ * page is its place in the handout, and in a booklet its place in the folded stack. Running heads are the
+ * edition's: the book's short title on versos, the piece's title on rectos, none on a piece's first page.
+ */
+final class HandoutDocument {
+
+    static final String COVER_ID = "cover";
+    static final String SOURCES_ID = "sources";
+    /** The widest the QR code may be, as a share of the text block's width. */
+    static final double QR_SHARE = 0.3;
+    static final double QR_MAX_MM = 40;
+
+    private static final String CSS = load("handout.css");
+    private static final String LARGE_TYPE_CSS = load("large-type.css");
+
+    private final Book book;
+    private final BookMeta meta;
+    private final Handout handout;
+    private final List<Piece> pieces;
+    private final List<List<Inline>> sources;
+    private final Labels labels;
+    private final PrintKit kit;
+    private final PrintKit.Page page;
+    private final String link;
+    private final QrCode qr;
+
+    /**
+     * @param link the address of the full book, or null
+     * @param qr   {@code link} as a QR code, or null to print the address as text only
+     */
+    HandoutDocument(Book book, Handout handout, List<Piece> pieces, List<List<Inline>> sources, Labels labels,
+                    PrintKit kit, PrintKit.Page page, String link, QrCode qr) {
+        this.book = book;
+        this.meta = book.meta();
+        this.handout = handout;
+        this.pieces = pieces;
+        this.sources = sources;
+        this.labels = labels;
+        this.kit = kit;
+        this.page = page;
+        this.link = link;
+        this.qr = qr;
+    }
+
+    /**
+     * The document, with {@code blankPages} empty pages (no head, no folio) before the sources, so that a
+     * booklet's page count comes to a multiple of four while the sources keep the last page.
+     */
+    String render(int blankPages) {
+        Xml x = new Xml(1 << 16);
+        x.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n");
+        // Pieces carry the EPUB's note semantics (epub:type), so the prefix must be bound.
+        x.open("html", "xmlns", "http://www.w3.org/1999/xhtml", "xmlns:epub", "http://www.idpf.org/2007/ops",
+                "xml:lang", meta.language(), "lang", meta.language(),
+                "class", handout.largeType() ? "large-type" : null).nl();
+        head(x);
+        x.open("body").nl();
+        cover(x);
+        for (Piece p : pieces) {
+            kit.piece(x, p);
+        }
+        for (int i = 0; i < blankPages; i++) {
+            x.element("div", "\u00a0", "class", "handout-blank").nl();
+        }
+        sourcesPage(x);
+        x.close("body").nl().close("html").nl();
+        return x.toString();
+    }
+
+    private void head(Xml x) {
+        x.open("head").nl();
+        x.empty("meta", "charset", "UTF-8").nl();
+        x.element("title", handout.title()).nl();
+        x.empty("meta", "name", "author", "content", meta.authorLine()).nl();
+        String event = eventLine();
+        if (!event.isEmpty()) {
+            x.empty("meta", "name", "subject", "content", event).nl();
+        }
+        String keywords = pieces.stream().flatMap(p -> p.meta().tags().stream()).distinct().sorted()
+                .collect(Collectors.joining(", "));
+        if (!keywords.isEmpty()) {
+            x.empty("meta", "name", "keywords", "content", keywords).nl();
+        }
+        x.open("style", "type", "text/css").text(kit.stylesheet(page)).text(CSS);
+        if (handout.largeType()) {
+            x.text(LARGE_TYPE_CSS.replace("${BODY_FONT}", cssString(kit.bodyFamily()))
+                    .replace("${HEADING_FONT}", cssString(kit.headingFamily())));
+        }
+        x.close("style").nl();
+        x.open("bookmarks").nl();
+        x.empty("bookmark", "name", handout.title(), "href", "#" + COVER_ID).nl();
+        for (Piece p : pieces) {
+            x.empty("bookmark", "name", p.title(), "href", "#" + PrintKit.pieceId(p)).nl();
+        }
+        x.empty("bookmark", "name", labels.get("sources"), "href", "#" + SOURCES_ID).nl();
+        x.close("bookmarks").nl();
+        x.close("head").nl();
+    }
+
+    /** "Panel discussion, 10 February 2022, London": what the PDF's subject says. */
+    private String eventLine() {
+        return Stream.of(handout.event(), handout.eventDate(), handout.place()).filter(Objects::nonNull)
+                .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.joining(", "));
+    }
+
+    private void cover(Xml x) {
+        x.open("div", "class", "handout-cover", "id", COVER_ID).nl();
+        if (present(handout.event())) {
+            x.element("p", handout.event().strip(), "class", "kicker handout-event").nl();
+        }
+        String when = Stream.of(handout.eventDate(), handout.place()).filter(HandoutDocument::present)
+                .map(String::strip).collect(Collectors.joining(" \u00b7 "));
+        if (!when.isEmpty()) {
+            x.element("p", when, "class", "kicker handout-when").nl();
+        }
+        x.element("h1", handout.title(), "class", "handout-title").nl();
+        fromLine(x);
+        if (link != null) {
+            link(x);
+        }
+        contents(x);
+        if (present(meta.rights())) {
+            x.element("p", meta.rights(), "class", "handout-rights").nl();
+        }
+        x.close("div").nl();
+    }
+
+    /** "From <cite>Book: Subtitle</cite> by Author". */
+    private void fromLine(Xml x) {
+        String marker = "\u0000";
+        String line = labels.get("handout.from", marker, meta.authorLine());
+        int at = line.indexOf(marker);
+        String title = meta.subtitle() == null ? meta.title() : meta.title() + ": " + meta.subtitle();
+        x.open("p", "class", "handout-from").text(line.substring(0, at)).element("cite", title)
+                .text(line.substring(at + marker.length())).close("p").nl();
+    }
+
+    /** The QR code beside the address it encodes. */
+    private void link(Xml x) {
+        double maxMm = Math.min(QR_MAX_MM, page.measure() * QR_SHARE);
+        x.open("table", "class", "handout-link").open("tr");
+        if (qr != null) {
+            x.open("td", "class", "qr-cell");
+            qr.write(x, maxMm);
+            x.close("td");
+        }
+        x.open("td", "class", "link-cell");
+        x.element("p", labels.get("handout.link"), "class", "handout-link-label");
+        x.open("p", "class", "handout-url").element("a", link, "href", link).close("p");
+        x.close("td").close("tr").close("table").nl();
+    }
+
+    /** What the handout holds, with page numbers (Flying Saucer's target-counter, as in the edition's contents). */
+    private void contents(Xml x) {
+        x.open("div", "class", "handout-contents").nl();
+        x.element("h2", labels.get("handout.contents"), "class", "handout-contents-title").nl();
+        x.open("table", "class", "toc handout-toc").nl();
+        for (Piece p : pieces) {
+            entry(x, PrintKit.pieceId(p), p.title());
+        }
+        entry(x, SOURCES_ID, labels.get("sources"));
+        x.close("table").nl();
+        x.close("div").nl();
+    }
+
+    private static void entry(Xml x, String id, String title) {
+        x.open("tr", "class", "handout-entry").open("td", "class", "toc-title").element("a", title, "href", "#" + id)
+                .close("td").open("td", "class", "toc-page").element("a", "", "href", "#" + id).close("td")
+                .close("tr").nl();
+    }
+
+    /** The sources of the pieces, then how to cite the book and where to find it. */
+    private void sourcesPage(Xml x) {
+        String title = labels.get("sources");
+        x.open("div", "class", "handout-sources", "id", SOURCES_ID).nl();
+        kit.runningHeads(x, title);
+        var content = PrintKit.content("sources-");
+        content.referenceList(x, new ReferenceList("sources", title, sources), "h1", title);
+        if (!book.citeAs().isEmpty()) {
+            x.open("p", "class", "cite-book");
+            x.element("span", labels.get("cite.book"), "class", "cite-book-label").text(" ");
+            content.inlines(x, book.citeAs());
+            x.close("p").nl();
+        }
+        if (link != null) {
+            x.open("p", "class", "handout-url").text(labels.get("handout.link") + " ")
+                    .element("a", link, "href", link).close("p").nl();
+        }
+        x.close("div").nl();
+    }
+
+    private static boolean present(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    /** A font family for inside a double-quoted CSS string. */
+    private static String cssString(String family) {
+        return family.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    private static String load(String name) {
+        try (InputStream in = HandoutDocument.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

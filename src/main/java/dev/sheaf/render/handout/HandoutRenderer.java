@@ -1,0 +1,101 @@
+package dev.sheaf.render.handout;
+
+import dev.sheaf.diag.Diagnostic;
+import dev.sheaf.diag.MessageId;
+import dev.sheaf.diag.Severity;
+import dev.sheaf.model.Book;
+import dev.sheaf.model.Handout;
+import dev.sheaf.model.Piece;
+import dev.sheaf.render.OutputSink;
+import dev.sheaf.render.RenderContext;
+import dev.sheaf.render.Renderer;
+import dev.sheaf.render.pdf.PrintKit;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Handouts for events ({@code handouts:} in book.yaml): each one a PDF, {@code handouts/<name>.pdf}, holding
+ * a cover sheet, some of the book's pieces as the PDF edition prints them, and their sources. Laid out by
+ * the PDF edition's engine ({@link PrintKit}) on A4 or Letter pages ({@code sheets}), or on A5 or half-letter
+ * pages that {@link Booklet} imposes two-up on landscape sheets for a folded, saddle-stitched booklet.
+ * A book without handouts gets no files.
+ */
+public final class HandoutRenderer implements Renderer {
+
+    @Override
+    public String id() {
+        return "handouts";
+    }
+
+    @Override
+    public String description() {
+        return "printable handouts for events (A4/Letter sheets or folded A5 booklets), as book.yaml declares them";
+    }
+
+    @Override
+    public void render(Book book, RenderContext ctx, OutputSink out) throws IOException {
+        List<Handout> handouts = book.meta().handouts();
+        if (handouts == null || handouts.isEmpty()) {
+            return;
+        }
+        Map<String, Piece> byId = new LinkedHashMap<>();
+        book.pieces().forEach(p -> byId.putIfAbsent(p.id(), p));
+        PrintKit kit = new PrintKit(book, ctx.labels());
+        HandoutSources sources = HandoutSources.of(book, ctx.labels());
+        for (Handout h : handouts) {
+            List<Piece> pieces = h.pieceIds().stream().map(byId::get).filter(Objects::nonNull).toList();
+            if (pieces.isEmpty()) {
+                continue;
+            }
+            byte[] pdf = render(book, ctx, kit, h, pieces, sources);
+            try (OutputStream os = out.create("handouts/" + h.name() + ".pdf")) {
+                os.write(pdf);
+            }
+        }
+    }
+
+    /**
+     * One handout. A booklet is laid out twice when its page count is not a multiple of four: the second time
+     * with blank pages before the sources, so that every folio is still the page's place in the booklet.
+     */
+    static byte[] render(Book book, RenderContext ctx, PrintKit kit, Handout h, List<Piece> pieces,
+                         HandoutSources sources) throws IOException {
+        HandoutFormat format = HandoutFormat.of(h);
+        String link = h.link() == null || h.link().isBlank() ? null : h.link().strip();
+        HandoutDocument doc = new HandoutDocument(book, h, pieces, sources.entries(pieces), ctx.labels(), kit,
+                format.page(), link, link == null ? null : qrCode(h, link, ctx));
+        PrintKit.Layout layout = kit.layout(doc.render(0), format.page());
+        if (format.booklet()) {
+            int blanks = Booklet.padding(layout.pages());
+            if (blanks > 0) {
+                layout = kit.layout(doc.render(blanks), format.page());
+            }
+        }
+        ByteArrayOutputStream pages = new ByteArrayOutputStream(1 << 18);
+        layout.write(pages, ctx.timestamp());
+        if (!format.booklet()) {
+            return pages.toByteArray();
+        }
+        return Booklet.impose(pages.toByteArray(), format.sheetWidth(), format.sheetHeight(),
+                book.meta().language(), ctx.timestamp());
+    }
+
+    /** The link as a QR code; an address too long for one is printed as text only, with a warning. */
+    private static QrCode qrCode(Handout h, String link, RenderContext ctx) {
+        try {
+            return QrCode.of(link);
+        } catch (IllegalArgumentException e) {
+            ctx.diagnostics().add(new Diagnostic(MessageId.BOOK_004, Severity.WARNING, h.source(),
+                    "book.yaml field \"link\" of handout \"" + h.name() + "\" is too long for a QR code ("
+                            + link.length() + " characters)",
+                    "the cover sheet prints the address as text only; give a shorter one"));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,599 @@
+package dev.sheaf.render.pdf;
+
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.pdf.PdfAction;
+import com.lowagie.text.pdf.PdfAnnotation;
+import com.lowagie.text.pdf.PdfBorderArray;
+import com.lowagie.text.pdf.PdfBorderDictionary;
+import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.PdfDestination;
+import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfNumber;
+import com.lowagie.text.pdf.PdfOutline;
+import com.lowagie.text.pdf.PdfPageLabels;
+import com.lowagie.text.pdf.PdfWriter;
+import dev.sheaf.model.Book;
+import dev.sheaf.model.Chapter;
+import dev.sheaf.model.Piece;
+import dev.sheaf.model.ReferenceList;
+import dev.sheaf.render.Labels;
+import dev.sheaf.render.xhtml.Xml;
+import org.w3c.dom.Element;
+import org.xhtmlrenderer.css.sheet.FontFaceRule;
+import org.xhtmlrenderer.css.style.CalculatedStyle;
+import org.xhtmlrenderer.css.style.CssContext;
+import org.xhtmlrenderer.extend.UserAgentCallback;
+import org.xhtmlrenderer.pdf.DefaultPDFCreationListener;
+import org.xhtmlrenderer.pdf.ITextFontContext;
+import org.xhtmlrenderer.pdf.ITextFontResolver;
+import org.xhtmlrenderer.pdf.ITextOutputDevice;
+import org.xhtmlrenderer.pdf.ITextRenderer;
+import org.xhtmlrenderer.pdf.ITextTextRenderer;
+import org.xhtmlrenderer.render.Box;
+import org.xhtmlrenderer.render.JustificationInfo;
+import org.xhtmlrenderer.render.PageBox;
+import org.xhtmlrenderer.render.RenderingContext;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntConsumer;
+
+/**
+ * The PDF edition of a large book, laid out one part at a time so that memory stays bounded: Flying Saucer
+ * holds the boxes of everything it lays out until the PDF is written, about 100 KB a page, so a book of
+ * 8,000 pages needs most of a gigabyte in one layout. Here each part (a chapter opener with up to
+ * {@link #piecesPerPart()} pieces, further pieces of the chapter, the back matter) is its own XHTML document,
+ * laid out and appended to the same PDF ({@code writeNextDocument}); the front matter goes last, once every
+ * page number is known, and its pages are then moved to the front.
+ *
+ * <p>The result is the same book as the single layout of {@link PdfRenderer}: the same pages, folios, running
+ * heads, blank versos, contents with page numbers (written out instead of {@code target-counter()}), outline,
+ * contents links and page labels. What makes that work:
+ * <ul>
+ *   <li>A part starts on a recto. Chapters and the back matter start on rectos anyway (an empty page is put
+ *       in front when needed, as Flying Saucer does); within a chapter, a part ends just before the last of
+ *       its pieces that starts on a recto, and that piece begins the next part.</li>
+ *   <li>The first page of a document is a {@code :first} page, which the {@code @page :right} rules do not
+ *       reach; parts get a copy of that rule as {@code @page :first}.</li>
+ *   <li>Folios continue from part to part ({@code writeNextDocument(initialPageNo)}).</li>
+ *   <li>The book's fonts are loaded once for all parts, so each face is embedded once.</li>
+ *   <li>The outline, the contents links (which point into other parts) and the page labels are written here;
+ *       links inside a part are Flying Saucer's as usual. A link from one part to another part's block other
+ *       than a chapter, piece or list is not made.</li>
+ * </ul>
+ */
+final class PdfParts {
+
+    /** Pieces laid out at once; a book with no more pieces is laid out in one go by {@link PdfRenderer}. */
+    static final int DEFAULT_PIECES_PER_PART = 100;
+
+    private static final String TOC_RULE = "\n.toc-page a.fixed::after { content: none; }\n";
+
+    /**
+     * A part starts on a page of its own already; a page break before its first block would make Flying Saucer
+     * begin with an empty page.
+     */
+    private static final String PART_RULE = "\nbody > .opener:first-child, body > .pieces:first-child,"
+            + " body > .back-matter:first-child { page-break-before: auto; }\n";
+
+    private final Book book;
+    private final Labels labels;
+    private final PrintDocument front;
+    private final PrintDocument parts;
+    private final int piecesPerPart;
+    private final String bookUrl;
+    private final TrimSize trim;
+    private final String language;
+    private final Instant timestamp;
+    private final IntConsumer pagesDone;
+
+    /** Where each chapter, piece and list landed: 0-based page in writing order, and the top of its block. */
+    private final Map<String, Target> targets = new HashMap<>();
+    private final Set<String> targetIds = new HashSet<>();
+    private final Set<Integer> blankPages = new HashSet<>();
+    /** Pages written so far, and those of them that belong to the body (chapters and back matter). */
+    private int written;
+    private int bodyWritten;
+
+    /** A block's first page in writing order (0-based), its folio (body pages only) and the top of the block. */
+    private record Target(int page, int folio, float top) { }
+
+    /**
+     * @param css       the print stylesheet, as for the single layout
+     * @param pagesDone hears the number of pages written so far
+     */
+    PdfParts(Book book, Labels labels, String css, String coverUrl, CoverFit coverFit, List<String> fontFamilies,
+             TrimSize trim, String language, Instant timestamp, IntConsumer pagesDone) {
+        this.book = book;
+        this.labels = labels;
+        this.front = new PrintDocument(book, labels, css + TOC_RULE, coverUrl, coverFit, fontFamilies);
+        this.parts = new PrintDocument(book, labels, css + firstPageRule(css) + TOC_RULE + PART_RULE, coverUrl, coverFit,
+                fontFamilies);
+        this.piecesPerPart = piecesPerPart();
+        this.bookUrl = book.root().toUri().toString();
+        this.trim = trim;
+        this.language = language;
+        this.timestamp = timestamp;
+        this.pagesDone = pagesDone;
+        book.chapters().forEach(c -> {
+            targetIds.add(PrintDocument.chapterId(c));
+            c.pieces().forEach(p -> targetIds.add(PrintDocument.pieceId(p)));
+        });
+        PrintDocument.backMatter(book).forEach(l -> targetIds.add(PrintDocument.backMatterId(l)));
+        targetIds.add(FrontMatter.CONTENTS_ID);
+    }
+
+    /** Pieces per part: {@value #DEFAULT_PIECES_PER_PART}, or the system property {@code sheaf.pdf.piecesPerPart}. */
+    static int piecesPerPart() {
+        return Math.max(0, Integer.getInteger("sheaf.pdf.piecesPerPart", DEFAULT_PIECES_PER_PART));
+    }
+
+    /** Whether {@code book} is laid out in parts: it has more pieces than a part holds, and the stylesheet allows it. */
+    static boolean applies(Book book, String css) {
+        int n = piecesPerPart();
+        return n > 0 && book.pieces().size() > n && !firstPageRule(css).isEmpty();
+    }
+
+    /** The stylesheet's {@code @page :right} rule as an {@code @page :first} rule, or empty when there is none. */
+    static String firstPageRule(String css) {
+        int at = css.indexOf("@page :right");
+        int open = at < 0 ? -1 : css.indexOf('{', at);
+        if (open < 0) {
+            return "";
+        }
+        int depth = 0;
+        for (int i = open; i < css.length(); i++) {
+            char ch = css.charAt(i);
+            if (ch == '{') {
+                depth++;
+            } else if (ch == '}' && --depth == 0) {
+                return "\n@page :first " + css.substring(open, i + 1) + "\n";
+            }
+        }
+        return "";
+    }
+
+    void write(OutputStream os) throws IOException {
+        Device device = new Device(ITextRenderer.DEFAULT_DOTS_PER_POINT);
+        float dotsPerMm = ITextRenderer.DEFAULT_DOTS_PER_POINT * 72 / 25.4f;
+        ITextRenderer renderer = new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT,
+                ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device,
+                new PrintUserAgent(device, ITextRenderer.DEFAULT_DOTS_PER_PIXEL, bookUrl), new FontsOnce(),
+                new FittingImages(device, (int) (trim.measure() * dotsPerMm), (int) (trim.imageHeight() * dotsPerMm)),
+                new ITextTextRenderer());
+        FixedOutput fixed = new FixedOutput(language, timestamp, identity(), 0);
+        renderer.setListener(new DefaultPDFCreationListener() {
+            @Override
+            public void preOpen(ITextRenderer r) {
+                fixed.preOpen(r);
+                // The front matter is written last and moved to the front, which needs a flat page tree.
+                r.getWriter().setLinearPageMode();
+            }
+
+            @Override
+            public void preWrite(ITextRenderer r, int pageCount) {
+                fixed.preWrite(r, pageCount);
+            }
+
+            @Override
+            public void onClose(ITextRenderer r) {
+                fixed.onClose(r);
+            }
+        });
+        Writer w = new Writer(renderer, os);
+        try {
+            List<Chapter> chapters = book.chapters();
+            for (int i = 0; i < chapters.size(); i++) {
+                chapter(w, chapters.get(i), i + 1);
+            }
+            int bodyPages = written;
+            // The back matter is measured first (the contents list it), written after the front matter.
+            String back = backMatterDocument();
+            int blankBeforeBack = written % 2;
+            w.layout(back);
+            recordBackMatter(w, written + blankBeforeBack, bodyWritten + blankBeforeBack);
+            int frontPages = frontMatter(w, bodyPages, blankBeforeBack);
+            backMatter(w, back);
+            PdfWriter writer = renderer.getWriter();
+            // The last page written joins the page tree when the document is closed, after the reordering.
+            int inTree = writer.reorderPages(null);
+            int[] order = new int[inTree];
+            int k = 0;
+            for (int i = 0; i < frontPages; i++) {
+                order[k++] = bodyPages + i + 1;
+            }
+            for (int i = 0; i < bodyPages; i++) {
+                order[k++] = i + 1;
+            }
+            for (int i = bodyPages + frontPages; i < inTree; i++) {
+                order[k++] = i + 1;
+            }
+            writer.reorderPages(order);
+            outline(writer);
+            PdfPageLabels pageLabels = new PdfPageLabels();
+            pageLabels.addPageLabel(1, PdfPageLabels.LOWERCASE_ROMAN_NUMERALS);
+            pageLabels.addPageLabel(frontPages + 1, PdfPageLabels.DECIMAL_ARABIC_NUMERALS, null, 1);
+            writer.setPageLabels(pageLabels);
+            renderer.finishPDF();
+        } catch (DocumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /** A chapter: its opener with the first pieces, then the other pieces, part by part. */
+    private void chapter(Writer w, Chapter c, int number) throws DocumentException {
+        List<Piece> pending = c.pieces();
+        boolean opener = true;
+        while (opener || !pending.isEmpty()) {
+            List<Piece> group = pending.subList(0, Math.min(piecesPerPart, pending.size()));
+            boolean more = group.size() < pending.size();
+            Xml x = new Xml(1 << 20);
+            parts.start(x, false);
+            if (opener) {
+                parts.opener(x, c, number);
+            }
+            parts.pieces(x, group);
+            if (opener) {
+                w.toRecto(true);
+            }
+            w.layout(PrintDocument.end(x));
+            int keep = group.size();
+            if (more) {
+                keep = lastOnRecto(w.pages(), group);
+                if (keep == 0) {
+                    keep = group.size();
+                }
+            }
+            if (opener) {
+                w.record(PrintDocument.chapterId(c), written, bodyWritten);
+            }
+            for (Piece p : group.subList(0, keep)) {
+                w.record(PrintDocument.pieceId(p), written, bodyWritten);
+            }
+            int pageCount = keep < group.size() ? w.pages().first(PrintDocument.pieceId(group.get(keep)))
+                    : w.pageCount();
+            w.write(pageCount, true);
+            if (keep == group.size() && more && written % 2 == 1) {
+                // No piece of the part started on a recto (never seen): the next part starts on one.
+                w.blank(true);
+            }
+            pending = pending.subList(keep, pending.size());
+            opener = false;
+        }
+    }
+
+    /** How many pieces of {@code group} to keep: up to the last piece after the first that starts on a recto. */
+    private static int lastOnRecto(Pages pages, List<Piece> group) {
+        for (int k = group.size() - 1; k > 0; k--) {
+            if (pages.first(PrintDocument.pieceId(group.get(k))) % 2 == 0) {
+                return k;
+            }
+        }
+        return 0;
+    }
+
+    private String backMatterDocument() {
+        Xml x = new Xml(1 << 20);
+        parts.start(x, false);
+        for (ReferenceList list : PrintDocument.backMatter(book)) {
+            parts.backMatter(x, list);
+        }
+        parts.colophon(x);
+        return PrintDocument.end(x);
+    }
+
+    private void recordBackMatter(Writer w, int pageBase, int folioBase) {
+        PrintDocument.backMatter(book).forEach(l -> w.record(PrintDocument.backMatterId(l), pageBase, folioBase));
+    }
+
+    /** The back matter, laid out again (as when it was measured) and written; its lists start on rectos. */
+    private void backMatter(Writer w, String back) throws DocumentException {
+        List<ReferenceList> lists = PrintDocument.backMatter(book);
+        if (!lists.isEmpty()) {
+            w.toRecto(true);
+        }
+        w.layout(back);
+        recordBackMatter(w, written, bodyWritten);
+        Map<String, String> rectoStarts = new LinkedHashMap<>();
+        for (int i = 1; i < lists.size(); i++) {
+            rectoStarts.put(PrintDocument.backMatterId(lists.get(i)), PrintDocument.backMatterId(lists.get(i - 1)));
+        }
+        for (int blank : w.pages().insertedBlanks(rectoStarts)) {
+            blankPages.add(written + blank);
+        }
+        w.write(w.pageCount(), true);
+    }
+
+    /**
+     * Cover to contents, with every page number now known; followed by an empty verso when it ends on a
+     * recto. Returns the number of pages written.
+     */
+    private int frontMatter(Writer w, int bodyPages, int blankBeforeBack) throws DocumentException {
+        Map<String, Integer> folios = new HashMap<>();
+        targets.forEach((id, t) -> folios.put(id, t.folio()));
+        Xml x = new Xml(1 << 20);
+        front.start(x, false);
+        front.frontMatter(x, folios);
+        w.layout(PrintDocument.end(x));
+        int count = w.pageCount();
+        int padded = count + count % 2;
+        // The back matter will be written after these pages: move its targets there before the contents link to them.
+        int shift = bodyPages + padded + blankBeforeBack;
+        for (ReferenceList list : PrintDocument.backMatter(book)) {
+            Target t = targets.get(PrintDocument.backMatterId(list));
+            targets.put(PrintDocument.backMatterId(list),
+                    new Target(shift + t.page() - (bodyPages + blankBeforeBack), t.folio(), t.top()));
+        }
+        w.record(FrontMatter.CONTENTS_ID, written, 0);
+        w.write(count, false);
+        if (count % 2 == 1) {
+            w.blank(false);
+        }
+        return padded;
+    }
+
+    /** The outline mirrors the printed contents, with the contents page itself first. */
+    private void outline(PdfWriter writer) {
+        PdfOutline root = writer.getRootOutline();
+        new PdfOutline(root, destination(writer, FrontMatter.CONTENTS_ID), labels.get("contents"));
+        for (Chapter c : book.chapters()) {
+            PdfOutline chapter = new PdfOutline(root, destination(writer, PrintDocument.chapterId(c)), c.title());
+            for (Piece p : c.pieces()) {
+                new PdfOutline(chapter, destination(writer, PrintDocument.pieceId(p)), p.title());
+            }
+        }
+        for (ReferenceList list : PrintDocument.backMatter(book)) {
+            new PdfOutline(root, destination(writer, PrintDocument.backMatterId(list)), PrintDocument.title(list, labels));
+        }
+    }
+
+    /** Where {@code id} is, by its page in writing order (the page reference follows the page when it is moved). */
+    private PdfDestination destination(PdfWriter writer, String id) {
+        Target t = targets.get(id);
+        PdfDestination d = new PdfDestination(PdfDestination.XYZ, 0, t.top(), 0);
+        d.addPage(writer.getPageReference(t.page() + 1));
+        return d;
+    }
+
+    /** The digest of every part of the document, for the PDF's /ID and font subset tags. */
+    private byte[] identity() {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            Xml x = new Xml(1 << 16);
+            front.start(x, true);
+            front.frontMatter(x, null);
+            md.update(x.toString().getBytes(StandardCharsets.UTF_8));
+            List<Chapter> chapters = book.chapters();
+            for (int i = 0; i < chapters.size(); i++) {
+                x = new Xml(1 << 16);
+                parts.opener(x, chapters.get(i), i + 1);
+                md.update(x.toString().getBytes(StandardCharsets.UTF_8));
+                for (Piece p : chapters.get(i).pieces()) {
+                    x = new Xml(1 << 16);
+                    parts.piece(x, p);
+                    md.update(x.toString().getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            x = new Xml(1 << 16);
+            for (ReferenceList list : PrintDocument.backMatter(book)) {
+                parts.backMatter(x, list);
+            }
+            parts.colophon(x);
+            md.update(x.toString().getBytes(StandardCharsets.UTF_8));
+            return FixedOutput.sha256(book.meta().identifier(), md.digest(), 32);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Lays out one document after another and appends their pages to the PDF. */
+    private final class Writer {
+        private final ITextRenderer renderer;
+        private final OutputStream os;
+        private boolean started;
+        private Pages pages;
+
+        Writer(ITextRenderer renderer, OutputStream os) {
+            this.renderer = renderer;
+            this.os = os;
+        }
+
+        void layout(String xhtml) {
+            renderer.setDocumentFromString(xhtml, bookUrl);
+            renderer.layout();
+            pages = new Pages(renderer);
+        }
+
+        Pages pages() {
+            return pages;
+        }
+
+        int pageCount() {
+            return renderer.getRootBox().getLayer().getPages().size();
+        }
+
+        /**
+         * Notes where block {@code id} of the document just laid out will be: {@code pageBase} is the page (in
+         * writing order) and {@code folioBase} the folio before the document's first page.
+         */
+        void record(String id, int pageBase, int folioBase) {
+            int page = pages.first(id);
+            PageBox pageBox = renderer.getRootBox().getLayer().getPages().get(page);
+            Box box = renderer.getSharedContext().getBoxById(id);
+            CssContext c = renderer.getSharedContext().newLayoutContextInstance(new ITextFontContext());
+            float dpp = ITextRenderer.DEFAULT_DOTS_PER_POINT;
+            int fromTop = pageBox.getMarginBorderPadding(c, CalculatedStyle.Edge.TOP)
+                    + box.getAbsY() + (int) box.getMargin(c).top() - pageBox.getTop();
+            targets.put(id, new Target(pageBase + page, folioBase + page + 1,
+                    pageBox.getHeight(c) / dpp - fromTop / dpp));
+        }
+
+        /**
+         * Writes the first {@code count} pages of the document just laid out. Body folios continue from the
+         * body's last page; the front matter counts from 1.
+         */
+        void write(int count, boolean body) throws DocumentException {
+            List<PageBox> list = renderer.getRootBox().getLayer().getPages();
+            while (list.size() > count) {
+                renderer.getRootBox().getLayer().removeLastPage();
+            }
+            int firstFolio = body ? bodyWritten + 1 : written - bodyWritten + 1;
+            if (!started) {
+                renderer.createPDF(os, false, firstFolio);
+                started = true;
+            } else {
+                renderer.writeNextDocument(firstFolio);
+            }
+            written += count;
+            if (body) {
+                bodyWritten += count;
+            }
+            pagesDone.accept(written);
+        }
+
+        /** Puts in an empty page when the next page would be a verso. */
+        void toRecto(boolean body) throws DocumentException {
+            if (written % 2 == 1) {
+                blank(body);
+            }
+        }
+
+        /** An empty page (no head, no folio), as Flying Saucer puts in before a block that starts on a recto. */
+        void blank(boolean body) throws DocumentException {
+            Xml x = new Xml();
+            parts.start(x, false);
+            x.element("div", "\u00a0", "class", "blank-page").nl();
+            layout(PrintDocument.end(x));
+            blankPages.add(written);
+            write(1, body);
+        }
+    }
+
+    /**
+     * The book's fonts, loaded from the first document's {@code @font-face} rules and kept for every later part
+     * (Flying Saucer would load and embed them again for each document).
+     */
+    private static final class FontsOnce extends ITextFontResolver {
+        private boolean loaded;
+
+        @Override
+        public void flushFontFaceFonts() {
+            if (!loaded) {
+                super.flushFontFaceFonts();
+            }
+        }
+
+        @Override
+        public void importFontFaces(List<FontFaceRule> fontFaces, UserAgentCallback userAgentCallback) {
+            if (!loaded) {
+                super.importFontFaces(fontFaces, userAgentCallback);
+                loaded = true;
+            }
+        }
+    }
+
+    /**
+     * Flying Saucer's output device, writing no text on the empty versos before blocks that start on a recto
+     * (as {@link PrintOutputDevice}), no outline per document (the book's is written at the end), and links to
+     * chapters, pieces and lists laid out in another part.
+     */
+    private final class Device extends ITextOutputDevice {
+        private int page = -1;
+        private final Set<String> linkAreas = new HashSet<>();
+
+        Device(float dotsPerPoint) {
+            super(dotsPerPoint);
+        }
+
+        @Override
+        public void initializePage(PdfContentByte currentPage, float height) {
+            page++;
+            linkAreas.clear();
+            super.initializePage(currentPage, height);
+        }
+
+        @Override
+        public void drawString(String s, float x, float y, JustificationInfo info) {
+            if (!blankPages.contains(page)) {
+                super.drawString(s, x, y, info);
+            }
+        }
+
+        @Override
+        public void finish(RenderingContext c, Box root) {
+            // The outline of the whole book is written once every part has been laid out.
+        }
+
+        @Override
+        public void paintBackground(RenderingContext c, Box box) {
+            super.paintBackground(c, box);
+            Element elem = box.getElement();
+            if (elem == null || !"a".equals(elem.getLocalName())) {
+                return;
+            }
+            String uri = getSharedContext().getNamespaceHandler().getLinkUri(elem);
+            if (uri == null || uri.length() < 2 || uri.charAt(0) != '#') {
+                return;
+            }
+            String id = uri.substring(1);
+            if (!targetIds.contains(id) || getSharedContext().getBoxById(id) != null || !targets.containsKey(id)) {
+                return;
+            }
+            com.lowagie.text.Rectangle area = linkArea(c, box);
+            String key = area.getLeft() + ":" + area.getBottom() + ":" + area.getRight() + ":" + area.getTop();
+            if (!linkAreas.add(key)) {
+                return;
+            }
+            PdfWriter writer = getWriter();
+            PdfAction action = new PdfAction();
+            action.put(PdfName.S, PdfName.GOTO);
+            action.put(PdfName.D, destination(writer, id));
+            PdfAnnotation annot = new PdfAnnotation(writer, area.getLeft(), area.getBottom(), area.getRight(),
+                    area.getTop(), action);
+            annot.put(PdfName.SUBTYPE, PdfName.LINK);
+            annot.put(PdfName.F, new PdfNumber(PdfAnnotation.FLAGS_PRINT));
+            annot.setBorderStyle(new PdfBorderDictionary(0.0f, 0));
+            annot.setBorder(new PdfBorderArray(0.0f, 0.0f, 0));
+            writer.addAnnotation(annot);
+        }
+
+        /** As Flying Saucer: the boxes of the link's element next to each other, by their painted bounds. */
+        private com.lowagie.text.Rectangle linkArea(RenderingContext c, Box box) {
+            Box first = box;
+            for (Box prev = first.getPreviousSibling(); prev != null && prev.getElement() == box.getElement();
+                 prev = first.getPreviousSibling()) {
+                first = prev;
+            }
+            com.lowagie.text.Rectangle r = paintedArea(c, first);
+            for (Box next = first.getNextSibling(); next != null && next.getElement() == box.getElement();
+                 next = next.getNextSibling()) {
+                com.lowagie.text.Rectangle n = paintedArea(c, next);
+                r = new com.lowagie.text.Rectangle(Math.min(r.getLeft(), n.getLeft()), Math.min(r.getBottom(), n.getBottom()),
+                        Math.max(r.getRight(), n.getRight()), Math.max(r.getTop(), n.getTop()));
+            }
+            return r;
+        }
+
+        /** A box's painted bounds on the page, in PDF units, placed from its content area as Flying Saucer places it. */
+        private com.lowagie.text.Rectangle paintedArea(RenderingContext c, Box box) {
+            java.awt.Rectangle edge = box.getContentAreaEdge(box.getAbsX(), box.getAbsY(), c);
+            java.awt.Rectangle bounds = box.getPaintingInfo() != null ? box.getPaintingInfo().getAggregateBounds() : edge;
+            com.lowagie.text.Rectangle base = createLocalTargetArea(c, box);
+            float dpp = getDotsPerPoint();
+            float left = base.getLeft() + (bounds.x - edge.x) / dpp;
+            float bottom = base.getBottom() - ((bounds.y + bounds.height) - (edge.y + edge.height)) / dpp;
+            return new com.lowagie.text.Rectangle(left, bottom, left + bounds.width / dpp, bottom + bounds.height / dpp);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package dev.sheaf.render.pdf;
+
+import dev.sheaf.model.Book;
+import dev.sheaf.model.Piece;
+import dev.sheaf.render.Labels;
+import dev.sheaf.render.xhtml.ContentRenderer;
+import dev.sheaf.render.xhtml.Xml;
+import org.xhtmlrenderer.pdf.ITextFontResolver;
+import org.xhtmlrenderer.pdf.ITextRenderer;
+import org.xhtmlrenderer.pdf.ITextTextRenderer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/**
+ * The PDF edition's typesetting for other printed products, such as handouts: the book's fonts and print
+ * stylesheet at any page size, its pieces as the edition prints them, and Flying Saucer set up as for the
+ * edition (fonts embedded as subsets, resources loaded only from the book folder, images fitted to the text
+ * block, reproducible bytes).
+ */
+public final class PrintKit {
+
+    /**
+     * A page: size and margins in millimetres (the inner margin is at the spine, mirrored between versos and
+     * rectos), and the size of the running text in points.
+     */
+    public record Page(double width, double height, double top, double bottom, double inner, double outer,
+                       double fontSize) {
+
+        /** The PDF edition's page for a trim as named in book.yaml: a5, 6x9, a4 or letter. */
+        public static Page trim(String id) {
+            TrimSize t = TrimSize.of(id);
+            return new Page(t.width, t.height, t.top, t.bottom, t.inner, t.outer, t.fontSize);
+        }
+
+        /** The same margins and text on paper of another size. */
+        public Page withSize(double newWidth, double newHeight) {
+            return new Page(newWidth, newHeight, top, bottom, inner, outer, fontSize);
+        }
+
+        public Page withFontSize(double points) {
+            return new Page(width, height, top, bottom, inner, outer, points);
+        }
+
+        /** Width of the text block. */
+        public double measure() {
+            return width - inner - outer;
+        }
+
+        /** Height of the text block. */
+        public double textHeight() {
+            return height - top - bottom;
+        }
+    }
+
+    private final Book book;
+    private final PrintFonts fonts;
+    private final PrintDocument pieces;
+
+    public PrintKit(Book book, Labels labels) {
+        this.book = book;
+        this.fonts = PrintFonts.of(book, TextScan.of(book).hasCjk());
+        this.pieces = new PrintDocument(book, labels, "", null, null, fonts.textFamilies());
+    }
+
+    /**
+     * The edition's stylesheet ({@code print.css}) for {@code page}: the book's fonts, page size, mirrored
+     * margins, running heads ({@code .rh-book} on versos, {@code .rh-piece} on rectos) and folios, the named
+     * pages {@code plain} and {@code blank} without either, and every style of a piece.
+     */
+    public String stylesheet(Page page) {
+        return PrintStyle.css(page.width(), page.height(), page.top(), page.bottom(), page.inner(), page.outer(),
+                page.fontSize(), fonts);
+    }
+
+    /** The family the running text is set in (margin boxes inherit no font and must name it). */
+    public String bodyFamily() {
+        return fonts.body();
+    }
+
+    /** The family titles and headings are set in. */
+    public String headingFamily() {
+        return fonts.headings();
+    }
+
+    /** A piece as the edition prints it, in a {@code div.piece} with the id {@link #pieceId}. */
+    public void piece(Xml x, Piece p) {
+        pieces.piece(x, p);
+    }
+
+    /**
+     * The running elements of the blocks that follow: the book's short title for versos, {@code title} for
+     * rectos, both left off the page where they are set.
+     */
+    public void runningHeads(Xml x, String title) {
+        pieces.runningHeads(x, title);
+    }
+
+    public static String pieceId(Piece p) {
+        return PrintDocument.pieceId(p);
+    }
+
+    /** Renders model content as the edition does (images relative to the book folder); ids get {@code idPrefix}. */
+    public static ContentRenderer content(String idPrefix) {
+        return new ContentRenderer(BookPaths::href, 0, idPrefix);
+    }
+
+    /** Lays out a whole XHTML document (as {@link Xml} writes it) on pages of {@code page}. */
+    public Layout layout(String xhtml, Page page) {
+        return new Layout(CjkRuns.wrap(xhtml), page);
+    }
+
+    /** A laid-out document: where its blocks landed, and its PDF. */
+    public final class Layout {
+
+        private final String xhtml;
+        private final ITextRenderer renderer;
+        private final Pages pages;
+
+        private Layout(String xhtml, Page page) {
+            this.xhtml = xhtml;
+            String bookUrl = book.root().toUri().toString();
+            PrintOutputDevice device = new PrintOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT);
+            float dotsPerMm = ITextRenderer.DEFAULT_DOTS_PER_POINT * 72 / 25.4f;
+            double imageHeight = page.textHeight() * 0.6;
+            renderer = new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT,
+                    ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device,
+                    new PrintUserAgent(device, ITextRenderer.DEFAULT_DOTS_PER_PIXEL, bookUrl), new ITextFontResolver(),
+                    new FittingImages(device, (int) (page.measure() * dotsPerMm), (int) (imageHeight * dotsPerMm)),
+                    new ITextTextRenderer());
+            renderer.setDocumentFromString(xhtml, bookUrl);
+            renderer.layout();
+            pages = new Pages(renderer);
+        }
+
+        public int pages() {
+            return renderer.getRootBox().getLayer().getPages().size();
+        }
+
+        /** The 0-based page holding the top of the block with id {@code id}. */
+        public int firstPage(String id) {
+            return pages.first(id);
+        }
+
+        /** The 0-based page holding the bottom of the block with id {@code id}. */
+        public int lastPage(String id) {
+            return pages.last(id);
+        }
+
+        /**
+         * Writes the PDF: /Lang, page labels 1, 2, 3…, dates from {@code timestamp}, and an /ID and font subset
+         * tags that depend only on the document, so the same document gives the same bytes.
+         */
+        public void write(OutputStream out, Instant timestamp) throws IOException {
+            byte[] identity = FixedOutput.sha256(book.meta().identifier(), xhtml.getBytes(StandardCharsets.UTF_8), 32);
+            renderer.setListener(new FixedOutput(book.meta().language(), timestamp, identity, 0));
+            renderer.createPDF(out);
+        }
+    }
+}

@@ -1,0 +1,337 @@
+package dev.sheaf.render.site;
+
+import dev.sheaf.model.Book;
+import dev.sheaf.model.BookMeta;
+import dev.sheaf.model.Chapter;
+import dev.sheaf.model.Inline;
+import dev.sheaf.model.Piece;
+import dev.sheaf.model.PieceMeta;
+import dev.sheaf.model.ReferenceList;
+import dev.sheaf.render.Labels;
+import dev.sheaf.render.xhtml.ContentRenderer;
+import dev.sheaf.render.xhtml.PieceHeader;
+import dev.sheaf.render.xhtml.Xml;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The site's HTML pages: the landing page and one page per chapter, piece and back-matter list, all
+ * sharing one header, footer and previous/next bar. Piece text goes through the same
+ * {@link ContentRenderer} and {@link PieceHeader} as the EPUB and PDF, then {@link Html5}.
+ */
+final class SitePages {
+
+    /** A page of the site in reading order: its path inside {@code site/} and its title. */
+    record Page(String path, String title) { }
+
+    /** The cover as the landing page shows it. */
+    record Cover(String href, int width, int height) { }
+
+    static final String INDEX = "index.html";
+
+    private final Book book;
+    private final BookMeta meta;
+    private final Labels labels;
+    private final List<Downloads.Item> downloads;
+    private final Cover cover;
+    private final ContentRenderer content;
+    private final PieceHeader pieceHeader;
+    private final List<Page> order = new ArrayList<>();
+
+    SitePages(Book book, Labels labels, List<Downloads.Item> downloads, Cover cover) {
+        this.book = book;
+        this.meta = book.meta();
+        this.labels = labels;
+        this.downloads = downloads;
+        this.cover = cover;
+        // Every page but the landing page is one folder down.
+        this.content = new ContentRenderer(path -> "../" + SiteRenderer.imagePath(path), 0, "");
+        this.pieceHeader = new PieceHeader(labels, meta, content);
+        order.add(new Page(INDEX, meta.title()));
+        for (Chapter c : book.chapters()) {
+            order.add(new Page(chapterPath(c), c.title()));
+            for (Piece p : c.pieces()) {
+                order.add(new Page(piecePath(p), p.title()));
+            }
+        }
+        for (ReferenceList list : book.backMatter()) {
+            order.add(new Page(backPath(list), backTitle(list)));
+        }
+    }
+
+    /** Every page in reading order, the landing page first. */
+    List<Page> pages() {
+        return List.copyOf(order);
+    }
+
+    static String chapterPath(Chapter c) {
+        return "chapters/" + c.slug() + ".html";
+    }
+
+    static String piecePath(Piece p) {
+        return "pieces/" + p.slug() + ".html";
+    }
+
+    static String backPath(ReferenceList list) {
+        return "back/" + list.slug() + ".html";
+    }
+
+    String backTitle(ReferenceList list) {
+        return list.title() != null ? list.title() : labels.get(list.slug());
+    }
+
+    // ---------------------------------------------------------------- landing page
+
+    String landing() {
+        Xml x = start(meta.title(), "", "landing", meta.description());
+        x.open("header", "class", "book-hero").nl();
+        x.open("div", "class", "hero-inner").nl();
+        x.empty("img", "class", "cover", "src", cover.href(), "width", Integer.toString(cover.width()),
+                "height", Integer.toString(cover.height()), "alt", labels.get("cover.alt", meta.title(), meta.authorLine())).nl();
+        x.open("div", "class", "hero-text").nl();
+        x.element("h1", meta.title(), "class", "book-title").nl();
+        if (meta.subtitle() != null) {
+            x.element("p", meta.subtitle(), "class", "book-subtitle").nl();
+        }
+        x.element("p", meta.authorLine(), "class", "book-author").nl();
+        if (meta.description() != null) {
+            x.element("p", meta.description(), "class", "book-description").nl();
+        }
+        x.open("p", "class", "hero-actions");
+        if (order.size() > 1) {
+            x.element("a", labels.get("site.start"), "class", "button primary", "href", order.get(1).path());
+        }
+        if (!downloads.isEmpty()) {
+            x.text(" ").element("a", labels.get("site.downloads"), "class", "button", "href", "#downloads");
+        }
+        x.close("p").nl();
+        x.close("div").nl();
+        x.close("div").nl();
+        x.close("header").nl();
+
+        x.open("main", "id", "main", "class", "landing-main").nl();
+        contents(x);
+        if (!downloads.isEmpty()) {
+            downloadList(x);
+        }
+        if (!book.citeAs().isEmpty()) {
+            x.open("section", "class", "cite-book", "aria-labelledby", "cite-heading").nl();
+            x.element("h2", labels.get("site.cite.heading"), "id", "cite-heading").nl();
+            x.open("p");
+            content.inlines(x, book.citeAs());
+            x.close("p").nl();
+            x.close("section").nl();
+        }
+        x.close("main").nl();
+        return end(x, "");
+    }
+
+    private void contents(Xml x) {
+        x.open("nav", "id", "contents", "class", "contents", "aria-labelledby", "contents-heading").nl();
+        x.element("h2", labels.get("contents"), "id", "contents-heading").nl();
+        x.open("ol", "class", "toc").nl();
+        List<Chapter> chapters = book.chapters();
+        for (int i = 0; i < chapters.size(); i++) {
+            Chapter c = chapters.get(i);
+            x.open("li", "class", "toc-chapter").nl();
+            x.open("a", "class", "toc-chapter-title", "href", chapterPath(c))
+                    .element("span", labels.get("site.chapter", i + 1), "class", "toc-number").text(" ")
+                    .element("span", c.title(), "class", "toc-title").close("a").nl();
+            pieceList(x, c.pieces(), "toc-pieces", "");
+            x.close("li").nl();
+        }
+        for (ReferenceList list : book.backMatter()) {
+            x.open("li", "class", "toc-back").open("a", "class", "toc-chapter-title", "href", backPath(list))
+                    .element("span", backTitle(list), "class", "toc-title").close("a").close("li").nl();
+        }
+        x.close("ol").nl();
+        x.close("nav").nl();
+    }
+
+    /** Pieces with where and when they first appeared. */
+    private void pieceList(Xml x, List<Piece> pieces, String cssClass, String root) {
+        x.open("ol", "class", cssClass).nl();
+        for (Piece p : pieces) {
+            PieceMeta m = p.meta();
+            x.open("li").open("a", "href", root + piecePath(p)).text(p.title()).close("a");
+            String when = m.date().display(meta.locale());
+            x.text(" ").element("span", m.outlet() == null ? when : m.outlet() + ", " + when, "class", "toc-meta");
+            x.close("li").nl();
+        }
+        x.close("ol").nl();
+    }
+
+    private void downloadList(Xml x) {
+        x.open("section", "id", "downloads", "class", "downloads", "aria-labelledby", "downloads-heading").nl();
+        x.element("h2", labels.get("site.downloads"), "id", "downloads-heading").nl();
+        String group = null;
+        for (Downloads.Item d : downloads) {
+            if (!d.group().equals(group)) {
+                if (group != null) {
+                    x.close("ul").nl();
+                }
+                group = d.group();
+                if (!group.equals("books")) {
+                    x.element("h3", labels.get("site.download.group." + group)).nl();
+                }
+                x.open("ul", "class", "download-list " + group).nl();
+            }
+            x.open("li").open("a", "class", "download", "href", d.href(), "type", d.type(),
+                    "download", d.save() ? d.fileName() : null);
+            x.element("span", d.name(), "class", "download-name");
+            if (!d.note().isEmpty()) {
+                x.text(" ").element("span", d.note(), "class", "download-note");
+            }
+            x.text(" ").element("span", d.fileName() + " \u00b7 " + Downloads.size(d.bytes(), meta.locale(), labels),
+                    "class", "download-size");
+            x.close("a").close("li").nl();
+        }
+        if (group != null) {
+            x.close("ul").nl();
+        }
+        x.close("section").nl();
+    }
+
+    // ---------------------------------------------------------------- chapters, pieces, back matter
+
+    String chapter(Chapter c, int number) {
+        String path = chapterPath(c);
+        Xml x = start(c.title() + " \u2014 " + meta.title(), "../", "chapter-page", null);
+        siteHeader(x);
+        x.open("main", "id", "main").nl();
+        x.open("article", "class", "chapter", "aria-labelledby", "chapter-title").nl();
+        x.open("header", "class", "chapter-header").nl();
+        x.element("p", labels.get("site.chapter", number), "class", "chapter-number").nl();
+        x.element("h1", c.title(), "id", "chapter-title", "class", "chapter-title").nl();
+        x.close("header").nl();
+        if (!c.intro().isEmpty()) {
+            x.open("div", "class", "chapter-intro").nl();
+            content.blocks(x, c.intro());
+            x.close("div").nl();
+        }
+        x.element("h2", labels.get("site.chapter.pieces"), "class", "visually-hidden").nl();
+        pieceList(x, c.pieces(), "chapter-contents", "../");
+        x.close("article").nl();
+        x.close("main").nl();
+        pager(x, path);
+        return end(x, "../");
+    }
+
+    String piece(Chapter chapter, Piece p) {
+        String path = piecePath(p);
+        String description = p.meta().subtitle();
+        Xml x = start(p.title() + " \u2014 " + meta.title(), "../", "piece-page", description);
+        siteHeader(x);
+        x.open("main", "id", "main").nl();
+        x.open("article", "class", "piece", "aria-labelledby", "piece-title", "lang", p.meta().language()).nl();
+        x.open("p", "class", "piece-chapter").open("a", "href", "../" + chapterPath(chapter)).text(chapter.title())
+                .close("a").close("p").nl();
+        pieceHeader.header(x, p, "piece-title");
+        x.open("div", "class", "piece-body").nl();
+        content.blocks(x, p.body());
+        x.close("div").nl();
+        pieceHeader.footer(x, p);
+        x.close("article").nl();
+        x.close("main").nl();
+        pager(x, path);
+        return end(x, "../");
+    }
+
+    String back(ReferenceList list) {
+        String title = backTitle(list);
+        Xml x = start(title + " \u2014 " + meta.title(), "../", "back-page", null);
+        siteHeader(x);
+        x.open("main", "id", "main").nl();
+        x.open("article", "class", "back-matter", "aria-labelledby", "back-title").nl();
+        x.element("h1", title, "id", "back-title", "class", "back-matter-title").nl();
+        x.open("ul", "class", "reference-entries").nl();
+        for (List<Inline> entry : list.entries()) {
+            x.open("li");
+            content.inlines(x, entry);
+            x.close("li").nl();
+        }
+        x.close("ul").nl();
+        x.close("article").nl();
+        x.close("main").nl();
+        pager(x, backPath(list));
+        return end(x, "../");
+    }
+
+    /** Book title back to the landing page, and the way to the contents and downloads. */
+    private void siteHeader(Xml x) {
+        x.open("header", "class", "site-header").nl();
+        x.open("div", "class", "bar").nl();
+        x.element("a", meta.title(), "class", "site-title", "href", "../" + INDEX).nl();
+        x.open("nav", "class", "site-nav", "aria-label", labels.get("site.nav")).nl();
+        x.element("a", labels.get("contents"), "href", "../" + INDEX + "#contents").nl();
+        if (!downloads.isEmpty()) {
+            x.element("a", labels.get("site.downloads.short"), "href", "../" + INDEX + "#downloads").nl();
+        }
+        x.close("nav").nl();
+        x.close("div").nl();
+        x.close("header").nl();
+    }
+
+    /** Links to the pages before and after {@code path} in reading order. */
+    private void pager(Xml x, String path) {
+        int at = -1;
+        for (int i = 0; i < order.size(); i++) {
+            if (order.get(i).path().equals(path)) {
+                at = i;
+            }
+        }
+        x.open("nav", "class", "pager", "aria-label", labels.get("site.pager")).nl();
+        if (at > 0) {
+            Page prev = order.get(at - 1);
+            x.open("a", "class", "pager-prev", "rel", "prev", "href", "../" + prev.path())
+                    .element("span", labels.get("site.previous"), "class", "pager-label").text(" ")
+                    .element("span", prev.title(), "class", "pager-title").close("a").nl();
+        }
+        if (at >= 0 && at + 1 < order.size()) {
+            Page next = order.get(at + 1);
+            x.open("a", "class", "pager-next", "rel", "next", "href", "../" + next.path())
+                    .element("span", labels.get("site.next"), "class", "pager-label").text(" ")
+                    .element("span", next.title(), "class", "pager-title").close("a").nl();
+        }
+        x.close("nav").nl();
+    }
+
+    // ---------------------------------------------------------------- page frame
+
+    private Xml start(String title, String root, String bodyClass, String description) {
+        Xml x = new Xml(16384);
+        x.raw("<!DOCTYPE html>\n");
+        x.open("html", "lang", meta.language()).nl();
+        x.open("head").nl();
+        x.empty("meta", "charset", "utf-8").nl();
+        x.empty("meta", "name", "viewport", "content", "width=device-width, initial-scale=1").nl();
+        x.empty("meta", "name", "color-scheme", "content", "light dark").nl();
+        x.element("title", title).nl();
+        if (description != null && !description.isBlank()) {
+            x.empty("meta", "name", "description", "content", description).nl();
+        }
+        x.empty("meta", "name", "author", "content", meta.authorLine()).nl();
+        x.empty("meta", "name", "generator", "content", "Sheaf").nl();
+        x.empty("link", "rel", "stylesheet", "href", root + SiteStyle.CSS).nl();
+        // No favicon request that could fail: the site has no icon of its own.
+        x.empty("link", "rel", "icon", "href", "data:,").nl();
+        x.close("head").nl();
+        x.open("body", "class", bodyClass).nl();
+        x.element("a", labels.get("site.skip"), "class", "skip-link", "href", "#main").nl();
+        return x;
+    }
+
+    private String end(Xml x, String root) {
+        x.open("footer", "class", "site-footer").nl();
+        x.open("p").open("a", "href", root + INDEX).open("cite").text(meta.title()).close("cite").close("a")
+                .text(" \u00b7 " + meta.authorLine()).close("p").nl();
+        if (meta.rights() != null) {
+            x.element("p", meta.rights(), "class", "rights").nl();
+        }
+        x.element("p", labels.get("colophon.made"), "class", "made-with").nl();
+        x.close("footer").nl();
+        x.close("body").nl().close("html").nl();
+        return Html5.of(x.toString());
+    }
+}

@@ -1,0 +1,169 @@
+package dev.sheaf.render.site;
+
+import dev.sheaf.model.Block;
+import dev.sheaf.model.Book;
+import dev.sheaf.model.Chapter;
+import dev.sheaf.model.FontFace;
+import dev.sheaf.model.Inline;
+import dev.sheaf.model.Piece;
+import dev.sheaf.model.ReferenceList;
+import dev.sheaf.model.Walk;
+import dev.sheaf.render.OutputSink;
+import dev.sheaf.render.RenderContext;
+import dev.sheaf.render.Renderer;
+import dev.sheaf.render.cover.TypographicCover;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The web edition: a static site under {@code site/} that works from the file system and from any
+ * static host, with no JavaScript and no request leaving it. A landing page (cover, description,
+ * contents, downloads), one page per chapter, piece and back-matter list, the book's own fonts.
+ *
+ * <p>It runs after the other renderers of the same build and offers for download exactly the files
+ * they wrote ({@link OutputSink#written()}), copied into {@code site/downloads/} so that the
+ * {@code site/} folder can be published on its own.
+ */
+public final class SiteRenderer implements Renderer {
+
+    /** The site's folder inside the output folder. */
+    public static final String ROOT = "site/";
+
+    @Override
+    public String id() {
+        return "site";
+    }
+
+    @Override
+    public String description() {
+        return "web edition: a static site with every piece and the other editions to download";
+    }
+
+    @Override
+    public void render(Book book, RenderContext ctx, OutputSink out) throws IOException {
+        Map<String, Long> earlier = new LinkedHashMap<>();
+        out.written().forEach((path, size) -> {
+            if (!path.startsWith(ROOT)) {
+                earlier.put(path, size);
+            }
+        });
+        List<Downloads.Item> downloads = Downloads.of(earlier, ctx.baseName(), book.meta().handouts(), ctx.labels());
+        for (Downloads.Item d : downloads) {
+            try (InputStream in = out.open(d.source()); OutputStream os = out.create(ROOT + d.href())) {
+                in.transferTo(os);
+            }
+        }
+
+        SitePages.Cover cover = cover(book, out);
+        Map<String, String> images = images(book);
+        for (Map.Entry<String, String> image : images.entrySet()) {
+            write(out, image.getValue(), Files.readAllBytes(book.root().resolve(image.getKey())));
+        }
+        List<FontFace> fonts = SiteStyle.fonts(book);
+        for (FontFace f : fonts) {
+            write(out, SiteStyle.fontHref(f), Files.readAllBytes(book.root().resolve(f.file())));
+        }
+        write(out, SiteStyle.CSS, SiteStyle.css(fonts));
+
+        SitePages pages = new SitePages(book, ctx.labels(), downloads, cover);
+        write(out, SitePages.INDEX, pages.landing());
+        List<Chapter> chapters = book.chapters();
+        for (int i = 0; i < chapters.size(); i++) {
+            Chapter c = chapters.get(i);
+            write(out, SitePages.chapterPath(c), pages.chapter(c, i + 1));
+            for (Piece p : c.pieces()) {
+                write(out, SitePages.piecePath(p), pages.piece(c, p));
+            }
+        }
+        for (ReferenceList list : book.backMatter()) {
+            write(out, SitePages.backPath(list), pages.back(list));
+        }
+    }
+
+    /** The book's cover, or the typographic cover the EPUB also uses, with its size for the page layout. */
+    private static SitePages.Cover cover(Book book, OutputSink out) throws IOException {
+        byte[] data;
+        String href;
+        if (book.meta().cover() != null) {
+            data = Files.readAllBytes(book.root().resolve(book.meta().cover()));
+            href = data.length > 2 && (data[0] & 0xff) == 0xFF ? "cover.jpg" : "cover.png";
+        } else {
+            data = TypographicCover.png(book);
+            href = "cover.png";
+        }
+        write(out, href, data);
+        int[] size = dimensions(data);
+        return new SitePages.Cover(href, size[0], size[1]);
+    }
+
+    /** Width and height of an image, read from its header; 2:3 when it cannot be read. */
+    private static int[] dimensions(byte[] data) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(data))) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers != null && readers.hasNext()) {
+                ImageReader reader = readers.next();
+                try {
+                    reader.setInput(in);
+                    return new int[] {reader.getWidth(0), reader.getHeight(0)};
+                } finally {
+                    reader.dispose();
+                }
+            }
+        }
+        return new int[] {TypographicCover.WIDTH, TypographicCover.HEIGHT};
+    }
+
+    /** Every image the pages show (lead images, inline images), book-relative path → path in the site. */
+    private static Map<String, String> images(Book book) {
+        TreeMap<String, String> found = new TreeMap<>();
+        for (Piece p : book.pieces()) {
+            if (p.meta().image() != null) {
+                found.put(p.meta().image(), imagePath(p.meta().image()));
+            }
+            collect(p.body(), found);
+            p.footnotes().forEach(n -> collect(n.content(), found));
+            collect(p.meta().note(), found);
+            Walk.each(p.meta().caption(), i -> add(i, found));
+        }
+        book.chapters().forEach(c -> collect(c.intro(), found));
+        return found;
+    }
+
+    private static void collect(List<Block> blocks, Map<String, String> found) {
+        Walk.inlines(blocks, i -> add(i, found));
+    }
+
+    private static void add(Inline i, Map<String, String> found) {
+        if (i instanceof Inline.Image img) {
+            found.put(img.resolved(), imagePath(img.resolved()));
+        }
+    }
+
+    /** Where a book image is stored in the site: under images/, with a file-name-safe name. */
+    static String imagePath(String bookRelative) {
+        return "images/" + bookRelative.replaceAll("[^A-Za-z0-9._/-]", "-").replace('/', '-');
+    }
+
+    private static void write(OutputSink out, String path, String text) throws IOException {
+        write(out, path, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void write(OutputSink out, String path, byte[] data) throws IOException {
+        try (OutputStream os = out.create(ROOT + path)) {
+            os.write(data);
+        }
+    }
+}
