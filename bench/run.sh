@@ -87,6 +87,7 @@ fi
 mkdir -p "$work"
 results="$work/results.tsv"
 : > "$results"
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # measure BOOK TOOL EDITION -- COMMAND...: runs COMMAND under GNU time and appends one line to results.tsv
 measure() {
@@ -140,7 +141,9 @@ if [ "$watch" = 1 ]; then
   name=large
   book="$work/$name"
   [ -d "$book" ] || book="$work/${names[${#names[@]}-1]%%:*}"
-  piece=$(find "$book/chapters" -name '*.md' | sort | head -n 300 | tail -n 1)
+  # (sed, not head: with pipefail, a pipe closed early would end the script.)
+  piece=$(find "$book/chapters" -name '*.md' | sort | sed -n '300p')
+  [ -n "$piece" ] || piece=$(find "$book/chapters" -name '*.md' | sort | sed -n '1p')
   rm -rf "$work/out-watch"
   echo "bench: watch rebuilds" >&2
   java -Xmx"$heap" -jar "$jar" build "$book" --out "$work/out-watch" --format epub --watch > "$work/watch.log" 2>&1 &
@@ -164,9 +167,10 @@ if [ "$watch" = 1 ]; then
   wait "$watcher" 2>/dev/null || true
 fi
 
-machine="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo) RAM; $(java -version 2>&1 | head -n 1)"
+machine="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo) RAM; $(java -version 2>&1 | sed -n 1p)"
+machine="$machine; load average $load_start at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end"
 if [ "$peers" = 1 ]; then
-  machine="$machine; $(pandoc --version | head -n 1); wkhtmltopdf $(wkhtmltopdf --version | awk '{print $2}')"
+  machine="$machine; $(pandoc --version | sed -n 1p); wkhtmltopdf $(wkhtmltopdf --version | awk '{print $2}')"
 fi
 # The command as it can be run again from the repository (no machine paths).
 command="bench/run.sh --sizes \"$sizes\" --heap $heap"

@@ -23,8 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 /**
  * The citation transform (Book → Book), run before any renderer: formats the sources list, the
@@ -33,7 +31,7 @@ import java.util.concurrent.FutureTask;
  */
 public final class CitationProcessor {
 
-    /** From this many pieces on, "cite this piece" lines are formatted on a second thread. */
+    /** From this many pieces on, a second thread helps with the "cite this piece" lines. */
     static final int PARALLEL_FROM = 200;
 
     private final Diagnostics diags;
@@ -90,18 +88,10 @@ public final class CitationProcessor {
             return book;
         }
         InlineCitations inline = new InlineCitations(engine, style.note(), citable, diags);
-        // Each piece's line is looked up by id, so these entries need no sorting. For a large book they are
-        // formatted by a second processor on another thread while this one does the rest.
-        List<String> citeThisIds = settings.citeThisPiece()
-                ? catalog.pieces().stream().map(CitationProcessor::citeThisId).toList() : List.of();
-        FutureTask<Map<String, List<Inline>>> citeThisTask = new FutureTask<>(() -> citeThisIds.size() < PARALLEL_FROM
-                ? engine.entries(citeThisIds) : engine("cite-this", style, items, language).entries(citeThisIds));
-        if (citeThisIds.size() < PARALLEL_FROM) {
-            citeThisTask.run();
-        } else {
-            Thread t = new Thread(citeThisTask, "sheaf-cite");
-            t.setDaemon(true);
-            t.start();
+        CiteThisLines citeThis = new CiteThisLines(settings.citeThisPiece()
+                ? catalog.pieces().stream().map(CitationProcessor::citeThisId).toList() : List.of());
+        if (settings.citeThisPiece() && catalog.pieces().size() >= PARALLEL_FROM) {
+            citeThis.startHelper(() -> engine("cite-this", style, items, language));
         }
         List<Chapter> chapters = new ArrayList<>();
         Set<String> citedInBook = new LinkedHashSet<>();
@@ -122,12 +112,12 @@ public final class CitationProcessor {
         }
         List<Inline> bookCitation = engine.bibliography(List.of(catalog.anthology().id()))
                 .getOrDefault(catalog.anthology().id(), List.of());
-        Map<String, List<Inline>> citeThis = join(citeThisTask);
+        Map<String, List<Inline>> citeThisLines = citeThis.finish(engine);
         for (int i = 0; i < chapters.size(); i++) {
             Chapter c = chapters.get(i);
             List<Piece> pieces = new ArrayList<>();
             for (Piece p : c.pieces()) {
-                List<Inline> citeAs = citeThis.getOrDefault(citeThisId(catalog.piece(p.id())), List.of());
+                List<Inline> citeAs = citeThisLines.getOrDefault(citeThisId(catalog.piece(p.id())), List.of());
                 pieces.add(new Piece(p.id(), p.slug(), p.source(), p.meta(), p.body(), p.footnotes(), citeAs,
                         p.references()));
             }
@@ -146,20 +136,6 @@ public final class CitationProcessor {
             cache.engine(role, e);
         }
         return e.use(items, cache);
-    }
-
-    private static <T> T join(FutureTask<T> task) {
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while formatting citations", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     static String citeThisId(Source s) {

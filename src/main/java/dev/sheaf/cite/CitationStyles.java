@@ -4,6 +4,7 @@ import de.undercouch.citeproc.CSL;
 import dev.sheaf.diag.Diagnostics;
 import dev.sheaf.diag.MessageId;
 import dev.sheaf.model.SourceRef;
+import dev.sheaf.read.FieldNames;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -83,22 +84,11 @@ final class CitationStyles {
         }
     }
 
+    /** Edit distance, with a style id that extends the other (apa vs apa-6th-edition) counted as close. */
     private static int distance(String a, String b) {
         if (a.startsWith(b) || b.startsWith(a)) {
             return Math.abs(a.length() - b.length()) / 4;
         }
-        int[] prev = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            int[] cur = new int[b.length() + 1];
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-            }
-            prev = cur;
-        }
-        return prev[b.length()];
+        return FieldNames.distance(a, b);
     }
 }

@@ -9,6 +9,7 @@ import dev.sheaf.model.Inline;
 import dev.sheaf.model.Piece;
 import dev.sheaf.model.ReferenceList;
 import dev.sheaf.model.Walk;
+import dev.sheaf.read.FieldNames;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -145,28 +146,11 @@ final class InlineCitations {
 
     private String nearest(String key) {
         int allowed = Math.max(2, key.length() / 3);
-        List<String> near = keys.stream().filter(k -> distance(k, key) <= allowed)
-                .sorted(Comparator.comparingInt((String k) -> distance(k, key)).thenComparing(k -> k))
+        List<String> near = keys.stream().filter(k -> FieldNames.distance(k, key) <= allowed)
+                .sorted(Comparator.comparingInt((String k) -> FieldNames.distance(k, key)).thenComparing(k -> k))
                 .limit(3).toList();
         return near.isEmpty() ? "no known key is close; keys come from the bibliography files named in book.yaml"
                 : "did you mean " + String.join(", ", near) + "?";
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            int[] cur = new int[b.length() + 1];
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1),
-                        prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-            }
-            prev = cur;
-        }
-        return prev[b.length()];
     }
 
     private static boolean hasCitations(Piece p) {

@@ -4,7 +4,6 @@ import dev.sheaf.cite.CitationCache;
 import dev.sheaf.cite.CitationProcessor;
 import dev.sheaf.diag.Diagnostics;
 import dev.sheaf.diag.MessageId;
-import dev.sheaf.diag.Severity;
 import dev.sheaf.model.Book;
 import dev.sheaf.read.BookReader;
 import dev.sheaf.read.PieceCache;
@@ -15,7 +14,6 @@ import dev.sheaf.render.RendererRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 

@@ -3,8 +3,8 @@ package dev.sheaf.read;
 import java.util.Collection;
 import java.util.Optional;
 
-/** "Did you mean" for misspelt field names: the nearest known name within a small edit distance. */
-final class FieldNames {
+/** "Did you mean": the nearest known name within a small edit distance (fields, citation keys, styles). */
+public final class FieldNames {
 
     private FieldNames() { }
 
@@ -24,7 +24,7 @@ final class FieldNames {
     }
 
     /** Damerau–Levenshtein distance (optimal string alignment). */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {
             d[i][0] = i;

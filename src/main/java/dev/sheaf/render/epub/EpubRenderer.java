@@ -29,6 +29,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * The EPUB 3 edition: one XHTML document per piece and per chapter opener, a nav document and an NCX,
@@ -41,6 +43,7 @@ public final class EpubRenderer implements Renderer {
 
     /** Kept for the next build by the same renderer (a watch session); replaced, never grown. */
     private volatile PieceDocs lastPieces;
+    private volatile DrawnCover lastCover;
 
     @Override
     public String id() {
@@ -61,12 +64,15 @@ public final class EpubRenderer implements Renderer {
         String coverHref;
         byte[] coverBytes;
         String coverType;
+        FutureTask<byte[]> drawnCover = null;
         if (book.meta().cover() != null) {
             coverBytes = Files.readAllBytes(book.root().resolve(book.meta().cover()));
             coverType = coverBytes.length > 2 && (coverBytes[0] & 0xff) == 0xFF ? "image/jpeg" : "image/png";
             coverHref = "images/cover" + (coverType.equals("image/jpeg") ? ".jpg" : ".png");
         } else {
-            coverBytes = TypographicCover.png(book);
+            // Drawn (Java2D, PNG) on a thread of its own while the pages are rendered; written last.
+            drawnCover = drawCover(book);
+            coverBytes = null;
             coverType = "image/png";
             coverHref = "images/cover.png";
         }
@@ -140,6 +146,8 @@ public final class EpubRenderer implements Renderer {
                 EpubZip.Entry piece = item.data() == null ? pieceDocs.get(ROOT + item.href()) : null;
                 if (piece != null) {
                     zip.add(piece);
+                } else if (item.data() == null && item.id().equals("cover-image")) {
+                    zip.add(EpubZip.stored(ROOT + item.href(), join(drawnCover)));
                 } else {
                     zip.add(ROOT + item.href(), item.data());
                 }
@@ -178,6 +186,45 @@ public final class EpubRenderer implements Renderer {
         lastPieces = now;
         return byPath;
     }
+
+    /**
+     * The typographic cover, drawn on another thread; the same as the previous build's when the book's
+     * metadata and fonts have not changed.
+     */
+    private FutureTask<byte[]> drawCover(Book book) {
+        DrawnCover before = lastCover;
+        FutureTask<byte[]> task = new FutureTask<>(() -> {
+            if (before != null && before.meta().equals(book.meta()) && before.fonts().equals(book.fonts())) {
+                return before.png();
+            }
+            byte[] png = TypographicCover.png(book);
+            lastCover = new DrawnCover(book.meta(), book.fonts(), png);
+            return png;
+        });
+        Thread t = new Thread(task, "sheaf-cover");
+        t.setDaemon(true);
+        t.start();
+        return task;
+    }
+
+    private static byte[] join(FutureTask<byte[]> task) throws IOException {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while drawing the cover", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException(e.getCause());
+        }
+    }
+
+    private record DrawnCover(BookMeta meta, List<FontFace> fonts, byte[] png) { }
 
     /** The compressed piece documents of the latest build, and the book metadata they were made with. */
     private record PieceDocs(BookMeta meta, Map<Piece, EpubZip.Entry> docs) { }

@@ -1,14 +1,7 @@
 package dev.sheaf.render.pdf;
 
 import com.lowagie.text.DocumentException;
-import com.lowagie.text.pdf.PdfAction;
-import com.lowagie.text.pdf.PdfAnnotation;
-import com.lowagie.text.pdf.PdfBorderArray;
-import com.lowagie.text.pdf.PdfBorderDictionary;
-import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfDestination;
-import com.lowagie.text.pdf.PdfName;
-import com.lowagie.text.pdf.PdfNumber;
 import com.lowagie.text.pdf.PdfOutline;
 import com.lowagie.text.pdf.PdfPageLabels;
 import com.lowagie.text.pdf.PdfWriter;
@@ -18,21 +11,14 @@ import dev.sheaf.model.Piece;
 import dev.sheaf.model.ReferenceList;
 import dev.sheaf.render.Labels;
 import dev.sheaf.render.xhtml.Xml;
-import org.w3c.dom.Element;
-import org.xhtmlrenderer.css.sheet.FontFaceRule;
 import org.xhtmlrenderer.css.style.CalculatedStyle;
 import org.xhtmlrenderer.css.style.CssContext;
-import org.xhtmlrenderer.extend.UserAgentCallback;
 import org.xhtmlrenderer.pdf.DefaultPDFCreationListener;
 import org.xhtmlrenderer.pdf.ITextFontContext;
-import org.xhtmlrenderer.pdf.ITextFontResolver;
-import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.pdf.ITextRenderer;
 import org.xhtmlrenderer.pdf.ITextTextRenderer;
 import org.xhtmlrenderer.render.Box;
-import org.xhtmlrenderer.render.JustificationInfo;
 import org.xhtmlrenderer.render.PageBox;
-import org.xhtmlrenderer.render.RenderingContext;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -40,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -76,7 +61,7 @@ import java.util.function.IntConsumer;
 final class PdfParts {
 
     /** Pieces laid out at once; a book with no more pieces is laid out in one go by {@link PdfRenderer}. */
-    static final int DEFAULT_PIECES_PER_PART = 100;
+    static final int DEFAULT_PIECES_PER_PART = 40;
 
     private static final String TOC_RULE = "\n.toc-page a.fixed::after { content: none; }\n";
 
@@ -100,7 +85,6 @@ final class PdfParts {
 
     /** Where each chapter, piece and list landed: 0-based page in writing order, and the top of its block. */
     private final Map<String, Target> targets = new HashMap<>();
-    private final Set<String> targetIds = new HashSet<>();
     private final Set<Integer> blankPages = new HashSet<>();
     /** Pages written so far, and those of them that belong to the body (chapters and back matter). */
     private int written;
@@ -126,12 +110,6 @@ final class PdfParts {
         this.language = language;
         this.timestamp = timestamp;
         this.pagesDone = pagesDone;
-        book.chapters().forEach(c -> {
-            targetIds.add(PrintDocument.chapterId(c));
-            c.pieces().forEach(p -> targetIds.add(PrintDocument.pieceId(p)));
-        });
-        PrintDocument.backMatter(book).forEach(l -> targetIds.add(PrintDocument.backMatterId(l)));
-        targetIds.add(FrontMatter.CONTENTS_ID);
     }
 
     /** Pieces per part: {@value #DEFAULT_PIECES_PER_PART}, or the system property {@code sheaf.pdf.piecesPerPart}. */
@@ -165,11 +143,12 @@ final class PdfParts {
     }
 
     void write(OutputStream os) throws IOException {
-        Device device = new Device(ITextRenderer.DEFAULT_DOTS_PER_POINT);
+        PartsOutputDevice device = new PartsOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT, blankPages,
+                this::destination);
         float dotsPerMm = ITextRenderer.DEFAULT_DOTS_PER_POINT * 72 / 25.4f;
         ITextRenderer renderer = new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT,
                 ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device,
-                new PrintUserAgent(device, ITextRenderer.DEFAULT_DOTS_PER_PIXEL, bookUrl), new FontsOnce(),
+                new PrintUserAgent(device, ITextRenderer.DEFAULT_DOTS_PER_PIXEL, bookUrl), new KeptFonts(),
                 new FittingImages(device, (int) (trim.measure() * dotsPerMm), (int) (trim.imageHeight() * dotsPerMm)),
                 new ITextTextRenderer());
         FixedOutput fixed = new FixedOutput(language, timestamp, identity(), 0);
@@ -358,9 +337,15 @@ final class PdfParts {
         }
     }
 
-    /** Where {@code id} is, by its page in writing order (the page reference follows the page when it is moved). */
+    /**
+     * Where {@code id} is, by its page in writing order (the page reference follows the page when it is moved),
+     * or null when it is not (yet) known.
+     */
     private PdfDestination destination(PdfWriter writer, String id) {
         Target t = targets.get(id);
+        if (t == null) {
+            return null;
+        }
         PdfDestination d = new PdfDestination(PdfDestination.XYZ, 0, t.top(), 0);
         d.addPage(writer.getPageReference(t.page() + 1));
         return d;
@@ -477,123 +462,6 @@ final class PdfParts {
             layout(PrintDocument.end(x));
             blankPages.add(written);
             write(1, body);
-        }
-    }
-
-    /**
-     * The book's fonts, loaded from the first document's {@code @font-face} rules and kept for every later part
-     * (Flying Saucer would load and embed them again for each document).
-     */
-    private static final class FontsOnce extends ITextFontResolver {
-        private boolean loaded;
-
-        @Override
-        public void flushFontFaceFonts() {
-            if (!loaded) {
-                super.flushFontFaceFonts();
-            }
-        }
-
-        @Override
-        public void importFontFaces(List<FontFaceRule> fontFaces, UserAgentCallback userAgentCallback) {
-            if (!loaded) {
-                super.importFontFaces(fontFaces, userAgentCallback);
-                loaded = true;
-            }
-        }
-    }
-
-    /**
-     * Flying Saucer's output device, writing no text on the empty versos before blocks that start on a recto
-     * (as {@link PrintOutputDevice}), no outline per document (the book's is written at the end), and links to
-     * chapters, pieces and lists laid out in another part.
-     */
-    private final class Device extends ITextOutputDevice {
-        private int page = -1;
-        private final Set<String> linkAreas = new HashSet<>();
-
-        Device(float dotsPerPoint) {
-            super(dotsPerPoint);
-        }
-
-        @Override
-        public void initializePage(PdfContentByte currentPage, float height) {
-            page++;
-            linkAreas.clear();
-            super.initializePage(currentPage, height);
-        }
-
-        @Override
-        public void drawString(String s, float x, float y, JustificationInfo info) {
-            if (!blankPages.contains(page)) {
-                super.drawString(s, x, y, info);
-            }
-        }
-
-        @Override
-        public void finish(RenderingContext c, Box root) {
-            // The outline of the whole book is written once every part has been laid out.
-        }
-
-        @Override
-        public void paintBackground(RenderingContext c, Box box) {
-            super.paintBackground(c, box);
-            Element elem = box.getElement();
-            if (elem == null || !"a".equals(elem.getLocalName())) {
-                return;
-            }
-            String uri = getSharedContext().getNamespaceHandler().getLinkUri(elem);
-            if (uri == null || uri.length() < 2 || uri.charAt(0) != '#') {
-                return;
-            }
-            String id = uri.substring(1);
-            if (!targetIds.contains(id) || getSharedContext().getBoxById(id) != null || !targets.containsKey(id)) {
-                return;
-            }
-            com.lowagie.text.Rectangle area = linkArea(c, box);
-            String key = area.getLeft() + ":" + area.getBottom() + ":" + area.getRight() + ":" + area.getTop();
-            if (!linkAreas.add(key)) {
-                return;
-            }
-            PdfWriter writer = getWriter();
-            PdfAction action = new PdfAction();
-            action.put(PdfName.S, PdfName.GOTO);
-            action.put(PdfName.D, destination(writer, id));
-            PdfAnnotation annot = new PdfAnnotation(writer, area.getLeft(), area.getBottom(), area.getRight(),
-                    area.getTop(), action);
-            annot.put(PdfName.SUBTYPE, PdfName.LINK);
-            annot.put(PdfName.F, new PdfNumber(PdfAnnotation.FLAGS_PRINT));
-            annot.setBorderStyle(new PdfBorderDictionary(0.0f, 0));
-            annot.setBorder(new PdfBorderArray(0.0f, 0.0f, 0));
-            writer.addAnnotation(annot);
-        }
-
-        /** As Flying Saucer: the boxes of the link's element next to each other, by their painted bounds. */
-        private com.lowagie.text.Rectangle linkArea(RenderingContext c, Box box) {
-            Box first = box;
-            for (Box prev = first.getPreviousSibling(); prev != null && prev.getElement() == box.getElement();
-                 prev = first.getPreviousSibling()) {
-                first = prev;
-            }
-            com.lowagie.text.Rectangle r = paintedArea(c, first);
-            for (Box next = first.getNextSibling(); next != null && next.getElement() == box.getElement();
-                 next = next.getNextSibling()) {
-                com.lowagie.text.Rectangle n = paintedArea(c, next);
-                r = new com.lowagie.text.Rectangle(Math.min(r.getLeft(), n.getLeft()), Math.min(r.getBottom(), n.getBottom()),
-                        Math.max(r.getRight(), n.getRight()), Math.max(r.getTop(), n.getTop()));
-            }
-            return r;
-        }
-
-        /** A box's painted bounds on the page, in PDF units, placed from its content area as Flying Saucer places it. */
-        private com.lowagie.text.Rectangle paintedArea(RenderingContext c, Box box) {
-            java.awt.Rectangle edge = box.getContentAreaEdge(box.getAbsX(), box.getAbsY(), c);
-            java.awt.Rectangle bounds = box.getPaintingInfo() != null ? box.getPaintingInfo().getAggregateBounds() : edge;
-            com.lowagie.text.Rectangle base = createLocalTargetArea(c, box);
-            float dpp = getDotsPerPoint();
-            float left = base.getLeft() + (bounds.x - edge.x) / dpp;
-            float bottom = base.getBottom() - ((bounds.y + bounds.height) - (edge.y + edge.height)) / dpp;
-            return new com.lowagie.text.Rectangle(left, bottom, left + bounds.width / dpp, bottom + bounds.height / dpp);
         }
     }
 }

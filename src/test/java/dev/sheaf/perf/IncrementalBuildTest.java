@@ -1,0 +1,74 @@
+package dev.sheaf.perf;
+
+import dev.sheaf.core.BuildRequest;
+import dev.sheaf.core.BuildResult;
+import dev.sheaf.core.Sheaf;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link Sheaf#incremental()} (behind {@code sheaf build --watch}) parses again only the pieces that changed and
+ * reuses formatted citations and rendered EPUB pages; what it writes must be what a fresh build writes.
+ */
+class IncrementalBuildTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void should_parse_only_the_edited_piece_and_write_what_a_fresh_build_writes() throws Exception {
+        // setup
+        Path book = GeneratedBook.write(tmp.resolve("book"), 60, 5, true);
+        Sheaf session = Sheaf.incremental();
+        build(session, book, "first");
+        Path piece = pieces(book).get(17);
+        // when
+        Files.writeString(piece, "\nAn added paragraph with a new word: zyxwv.\n", StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
+        Path rebuilt = build(session, book, "second");
+        int parsed = session.piecesParsedInLastBuild();
+        Path fresh = build(new Sheaf(), book, "fresh");
+        // then
+        assertThat(parsed).isEqualTo(1);
+        assertThat(Files.readAllBytes(rebuilt)).isEqualTo(Files.readAllBytes(fresh));
+    }
+
+    @Test
+    void should_follow_a_new_date_and_a_deleted_piece_when_rebuilding() throws Exception {
+        // setup
+        Path book = GeneratedBook.write(tmp.resolve("book"), 40, 6);
+        Sheaf session = Sheaf.incremental();
+        build(session, book, "first");
+        Path moved = pieces(book).get(3);
+        // when: a new date moves the piece (and its source) elsewhere; another piece goes away
+        String text = Files.readString(moved, StandardCharsets.UTF_8).replaceFirst("date: \"\\d{4}", "date: \"2030");
+        Files.writeString(moved, text, StandardCharsets.UTF_8);
+        Files.delete(pieces(book).get(30));
+        Path rebuilt = build(session, book, "second");
+        Path fresh = build(new Sheaf(), book, "fresh");
+        // then
+        assertThat(session.piecesParsedInLastBuild()).isEqualTo(1);
+        assertThat(Files.readAllBytes(rebuilt)).isEqualTo(Files.readAllBytes(fresh));
+    }
+
+    private Path build(Sheaf sheaf, Path book, String out) {
+        BuildResult r = sheaf.build(BuildRequest.of(book, tmp.resolve(out)).withFormats(List.of("epub")));
+        assertThat(r.success()).as(r.diagnostics().toString()).isTrue();
+        return r.written().get(0);
+    }
+
+    private static List<Path> pieces(Path book) throws Exception {
+        try (Stream<Path> s = Files.walk(book.resolve("chapters"))) {
+            return s.filter(p -> p.toString().endsWith(".md")).sorted().toList();
+        }
+    }
+}

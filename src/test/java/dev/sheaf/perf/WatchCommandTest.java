@@ -1,0 +1,61 @@
+package dev.sheaf.perf;
+
+import dev.sheaf.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code sheaf build --watch} builds, then rebuilds after a piece is saved, until it is stopped. */
+class WatchCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void should_rebuild_after_a_piece_is_saved_when_watching() throws Exception {
+        // setup
+        Path book = GeneratedBook.write(tmp.resolve("book"), 12, 9);
+        Path out = tmp.resolve("out");
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        AtomicInteger code = new AtomicInteger(-1);
+        Thread watch = new Thread(() -> code.set(Main.execute(new String[] {"build", book.toString(), "--out",
+                out.toString(), "--format", "epub", "--watch"}, new PrintWriter(stdout, true), new PrintWriter(stderr, true))));
+        watch.start();
+        try {
+            assertThat(waitFor(() -> stdout.toString().contains("watching"))).as(stdout + "\n" + stderr).isTrue();
+            Path piece = book.resolve("chapters").resolve("afghanistan").resolve("00001.md");
+            // when
+            Files.writeString(piece, "\nOne more sentence.\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            // then
+            assertThat(waitFor(() -> stdout.toString().contains("sheaf: rebuilt 1 file")))
+                    .as(stdout + "\n" + stderr).isTrue();
+            assertThat(stderr.toString()).doesNotContain("error");
+        } finally {
+            watch.interrupt();
+            watch.join(10_000);
+        }
+        assertThat(watch.isAlive()).isFalse();
+        assertThat(code.get()).isEqualTo(Main.OK);
+    }
+
+    private static boolean waitFor(BooleanSupplier condition) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+}
