@@ -4,7 +4,7 @@
 #
 # Usage (from anywhere; run by hand, not in CI):
 #   bench/run.sh [--gen PATH/gen_corpus.py] [--work DIR] [--sizes "200 2000"] [--install] [--no-peers]
-#                [--no-watch] [--no-write] [--heap 1g]
+#                [--no-watch] [--no-write] [--heap 1g] [--jar PATH] [--idle LOAD]
 #
 #   --gen       the corpus generator (default: ../shared/bench/gen_corpus.py next to the repository)
 #   --work      scratch folder for the books and outputs (default: a new temporary folder, removed after)
@@ -14,6 +14,8 @@
 #               instead of writing it into docs/PERFORMANCE.md
 #   --heap      the Java heap for every Sheaf run (default: 1g)
 #   --jar       the CLI jar to measure (default: target/sheaf.jar, built when missing)
+#   --idle L    before each measurement, wait (up to 5 minutes) until the 1-minute load average is below L
+#               (for a machine that is not otherwise idle; the load is recorded next to the table)
 #
 # Needs: java 17+, python3, GNU time (/usr/bin/time -v), and for the comparison pandoc and wkhtmltopdf
 # (Debian: apt-get install pandoc wkhtmltopdf time). Builds target/sheaf.jar first when it is missing
@@ -30,6 +32,7 @@ watch=1
 write=1
 heap=1g
 jar=""
+idle=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --gen) gen=$2; shift 2 ;;
@@ -41,7 +44,8 @@ while [ $# -gt 0 ]; do
     --no-write) write=0; shift ;;
     --heap) heap=$2; shift 2 ;;
     --jar) jar=$2; shift 2 ;;
-    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
+    --idle) idle=$2; shift 2 ;;
+    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
     *) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -89,12 +93,22 @@ results="$work/results.tsv"
 : > "$results"
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 
+# wait_idle: with --idle L, waits until the 1-minute load average is below L (at most 5 minutes)
+wait_idle() {
+  [ -n "$idle" ] || return 0
+  for _ in $(seq 1 300); do
+    awk -v max="$idle" '{ exit !($1 < max) }' /proc/loadavg && return 0
+    sleep 1
+  done
+}
+
 # measure BOOK TOOL EDITION -- COMMAND...: runs COMMAND under GNU time and appends one line to results.tsv
 measure() {
   local book=$1 tool=$2 edition=$3
   shift 4
   local log="$work/log-$book-$tool-$edition.txt"
-  echo "bench: $book $tool $edition" >&2
+  wait_idle
+  echo "bench: $book $tool $edition (load $(cut -d' ' -f1 /proc/loadavg))" >&2
   if ! /usr/bin/time -v -o "$work/time.txt" "$@" > "$log" 2>&1; then
     echo "bench: FAILED: $book $tool $edition (see $log)" >&2
     tail -5 "$log" >&2
@@ -145,6 +159,7 @@ if [ "$watch" = 1 ]; then
   piece=$(find "$book/chapters" -name '*.md' | sort | sed -n '300p')
   [ -n "$piece" ] || piece=$(find "$book/chapters" -name '*.md' | sort | sed -n '1p')
   rm -rf "$work/out-watch"
+  wait_idle
   echo "bench: watch rebuilds" >&2
   java -Xmx"$heap" -jar "$jar" build "$book" --out "$work/out-watch" --format epub --watch > "$work/watch.log" 2>&1 &
   watcher=$!
@@ -176,6 +191,7 @@ fi
 command="bench/run.sh --sizes \"$sizes\" --heap $heap"
 [ "$peers" = 1 ] || command="$command --no-peers"
 [ "$watch" = 1 ] || command="$command --no-watch"
+[ -z "$idle" ] || command="$command --idle $idle"
 command="$command (books from gen_corpus.py)"
 
 python3 - "$results" "$machine" "$command" "$write" "$repo/docs/PERFORMANCE.md" "${names[@]}" <<'PY'
