@@ -4,7 +4,7 @@
 #
 # Usage (from anywhere; run by hand, not in CI):
 #   bench/run.sh [--gen PATH/gen_corpus.py] [--work DIR] [--sizes "200 2000"] [--install] [--no-peers]
-#                [--no-watch] [--no-write] [--heap 1g] [--jar PATH] [--idle LOAD]
+#                [--no-watch] [--no-write] [--heap 1g] [--jar PATH] [--idle LOAD] [--repeat N]
 #
 #   --gen       the corpus generator (default: ../shared/bench/gen_corpus.py next to the repository)
 #   --work      scratch folder for the books and outputs (default: a new temporary folder, removed after)
@@ -16,6 +16,8 @@
 #   --jar       the CLI jar to measure (default: target/sheaf.jar, built when missing)
 #   --idle L    before each measurement, wait (up to 5 minutes) until the 1-minute load average is below L
 #               (for a machine that is not otherwise idle; the load is recorded next to the table)
+#   --repeat N  run every measurement N times and keep the run with the median wall time (and the largest
+#               peak memory of the N runs); default 1
 #
 # Needs: java 17+, python3, GNU time (/usr/bin/time -v), and for the comparison pandoc and wkhtmltopdf
 # (Debian: apt-get install pandoc wkhtmltopdf time). Builds target/sheaf.jar first when it is missing
@@ -33,6 +35,7 @@ write=1
 heap=1g
 jar=""
 idle=""
+repeat=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --gen) gen=$2; shift 2 ;;
@@ -45,7 +48,8 @@ while [ $# -gt 0 ]; do
     --heap) heap=$2; shift 2 ;;
     --jar) jar=$2; shift 2 ;;
     --idle) idle=$2; shift 2 ;;
-    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+    --repeat) repeat=$2; shift 2 ;;
+    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
     *) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -107,15 +111,18 @@ measure() {
   local book=$1 tool=$2 edition=$3
   shift 4
   local log="$work/log-$book-$tool-$edition.txt"
-  wait_idle
-  echo "bench: $book $tool $edition (load $(cut -d' ' -f1 /proc/loadavg))" >&2
-  if ! /usr/bin/time -v -o "$work/time.txt" "$@" > "$log" 2>&1; then
-    echo "bench: FAILED: $book $tool $edition (see $log)" >&2
-    tail -5 "$log" >&2
-    printf '%s\t%s\t%s\tfailed\t\t\t\n' "$book" "$tool" "$edition" >> "$results"
-    return 0
-  fi
-  python3 - "$work/time.txt" "$book" "$tool" "$edition" >> "$results" <<'PY'
+  : > "$work/runs.tsv"
+  for run in $(seq 1 "$repeat"); do
+    rm -rf "$work/out"
+    wait_idle
+    echo "bench: $book $tool $edition, run $run of $repeat (load $(cut -d' ' -f1 /proc/loadavg))" >&2
+    if ! /usr/bin/time -v -o "$work/time.txt" "$@" > "$log" 2>&1; then
+      echo "bench: FAILED: $book $tool $edition (see $log)" >&2
+      tail -5 "$log" >&2
+      printf '%s\t%s\t%s\tfailed\t\t\t\n' "$book" "$tool" "$edition" >> "$results"
+      return 0
+    fi
+    python3 - "$work/time.txt" >> "$work/runs.tsv" <<'PY'
 import re, sys
 t = open(sys.argv[1]).read()
 def num(key):
@@ -124,7 +131,15 @@ wall = num("Elapsed (wall clock) time (h:mm:ss or m:ss)").split(":")
 secs = sum(float(x) * 60 ** i for i, x in enumerate(reversed(wall)))
 cpu = float(num("User time (seconds)")) + float(num("System time (seconds)"))
 rss = int(num("Maximum resident set size (kbytes)"))
-print("\t".join([sys.argv[2], sys.argv[3], sys.argv[4], "%.1f" % secs, "%.1f" % cpu, str(rss)]))
+print("%.1f\t%.1f\t%d" % (secs, cpu, rss))
+PY
+  done
+  # The run with the median wall time; the largest peak memory of all runs.
+  python3 - "$work/runs.tsv" "$book" "$tool" "$edition" >> "$results" <<'PY'
+import sys
+runs = sorted((float(w), c, int(r)) for w, c, r in (l.split() for l in open(sys.argv[1]) if l.strip()))
+wall, cpu, _ = runs[(len(runs) - 1) // 2]
+print("\t".join(sys.argv[2:5] + ["%.1f" % wall, cpu, str(max(r for _, _, r in runs))]))
 PY
 }
 
@@ -140,7 +155,6 @@ for n in $sizes; do
   python3 "$gen" -n "$n" --out "$work/$name" > /dev/null
   book="$work/$name"
   for edition in epub pdf epub,pdf; do
-    rm -rf "$work/out"
     measure "$name" sheaf "$edition" -- java -Xmx"$heap" -jar "$jar" build "$book" --out "$work/out" --format "$edition" --quiet
   done
   if [ "$peers" = 1 ]; then
@@ -192,6 +206,7 @@ command="bench/run.sh --sizes \"$sizes\" --heap $heap"
 [ "$peers" = 1 ] || command="$command --no-peers"
 [ "$watch" = 1 ] || command="$command --no-watch"
 [ -z "$idle" ] || command="$command --idle $idle"
+[ "$repeat" = 1 ] || command="$command --repeat $repeat"
 command="$command (books from gen_corpus.py)"
 
 python3 - "$results" "$machine" "$command" "$write" "$repo/docs/PERFORMANCE.md" "${names[@]}" <<'PY'

@@ -34,6 +34,13 @@ final class CslEngine {
     private volatile Map<String, CSLItemData> items;
     private Pattern acronyms;
     private CitationCache cache = CitationCache.none();
+    /** The last few lists sorted by this processor: a rebuild with the same sources needs no sorting. */
+    private final Map<List<CSLItemData>, List<String>> orders = new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<CSLItemData>, List<String>> eldest) {
+            return size() > 4;
+        }
+    };
 
     CslEngine(CitationStyles.Style style, Map<String, CSLItemData> items, String locale) throws IOException {
         ItemDataProvider provider = new ItemDataProvider() {
@@ -60,8 +67,11 @@ final class CslEngine {
      */
     CslEngine use(Map<String, CSLItemData> newItems, CitationCache newCache) {
         if (newItems != items) {
+            boolean same = List.copyOf(newItems.values()).equals(List.copyOf(items.values()));
             this.items = newItems;
-            this.acronyms = acronymPattern(newItems.values());
+            if (!same) {
+                this.acronyms = acronymPattern(newItems.values());
+            }
         }
         this.cache = newCache;
         csl.reset();
@@ -72,10 +82,18 @@ final class CslEngine {
     /** Bibliography entries for {@code ids}, in the style's order, keyed by item id. */
     Map<String, List<Inline>> bibliography(Collection<String> ids) {
         Collection<String> distinct = new LinkedHashSet<>(ids);
-        List<String> order = sort.map(s -> s.sorts()
-                ? s.order(distinct, items, item -> cache.sortKeys(item, s::keys)) : List.copyOf(distinct))
-                .orElse(null);
-        return order != null ? formatted(order) : sortedByCiteproc(distinct);
+        List<CSLItemData> sorting = distinct.stream().map(items::get).toList();
+        List<String> order = orders.get(sorting);
+        if (order == null) {
+            order = sort.map(s -> s.sorts()
+                    ? s.order(distinct, items, item -> cache.sortKeys(item, s::keys)) : List.copyOf(distinct))
+                    .orElse(null);
+        }
+        if (order == null) {
+            return sortedByCiteproc(distinct);
+        }
+        orders.put(sorting, order);
+        return formatted(order);
     }
 
     /**
