@@ -1,7 +1,7 @@
 package dev.sheaf.render.pdf;
 
 import com.lowagie.text.pdf.PdfContentByte;
-import org.xhtmlrenderer.pdf.ITextOutputDevice;
+import dev.sheaf.render.pdf.tagging.TaggingOutputDevice;
 import org.xhtmlrenderer.render.JustificationInfo;
 
 import java.util.Set;
@@ -12,7 +12,7 @@ import java.util.Set;
  * folio, which a book leaves off a blank page. Silencing them while painting spares a second layout with
  * a named blank page put in by hand.
  */
-final class PrintOutputDevice extends ITextOutputDevice {
+final class PrintOutputDevice extends TaggingOutputDevice {
 
     private Set<Integer> blankPages = Set.of();
     private int page = -1;
