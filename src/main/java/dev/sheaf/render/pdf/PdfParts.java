@@ -82,6 +82,7 @@ final class PdfParts {
     private final String language;
     private final Instant timestamp;
     private final IntConsumer pagesDone;
+    private PartsOutputDevice device;
 
     /** Where each chapter, piece and list landed: 0-based page in writing order, and the top of its block. */
     private final Map<String, Target> targets = new HashMap<>();
@@ -143,7 +144,7 @@ final class PdfParts {
     }
 
     void write(OutputStream os) throws IOException {
-        PartsOutputDevice device = new PartsOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT, blankPages,
+        device = new PartsOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT, blankPages,
                 this::destination);
         float dotsPerMm = ITextRenderer.DEFAULT_DOTS_PER_POINT * 72 / 25.4f;
         ITextRenderer renderer = new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT,
@@ -315,6 +316,8 @@ final class PdfParts {
                     new Target(shift + t.page() - (bodyPages + blankBeforeBack), t.folio(), t.top()));
         }
         w.record(FrontMatter.CONTENTS_ID, written, 0);
+        // Written last, read first: its structure goes before the chapters'.
+        device.nextDocumentFirst();
         w.write(count, false);
         if (count % 2 == 1) {
             w.blank(false);
