@@ -5,7 +5,7 @@ package dev.sheaf.diag;
  * the hint live in {@code Messages.properties} under the constant's name and {@code NAME_HINT}.
  *
  * <p>Prefixes: BOOK (book.yaml), FM (front matter), MD (Markdown body), CH (chapters and selection),
- * IMG (images), CIT (citations), OUT (writing editions), IO (reading files).
+ * IMG (images), CIT (citations), IDX (the index), OUT (writing editions), IO (reading files).
  */
 public enum MessageId {
     BOOK_001("BOOK-001", Severity.ERROR),   // book.yaml missing
@@ -42,6 +42,13 @@ public enum MessageId {
     CIT_002("CIT-002", Severity.ERROR),     // bibliography file unreadable
     CIT_003("CIT-003", Severity.ERROR),     // unknown citation style
     CIT_004("CIT-004", Severity.WARNING),   // duplicate key in bibliographies
+    IDX_001("IDX-001", Severity.ERROR),     // index.yaml not valid YAML / wrong shape
+    IDX_002("IDX-002", Severity.ERROR),     // index field of wrong type / bad value
+    IDX_003("IDX-003", Severity.WARNING),   // unknown field in an index entry
+    IDX_004("IDX-004", Severity.WARNING),   // index entry matches nothing in the book
+    IDX_005("IDX-005", Severity.WARNING),   // index mark names no entry
+    IDX_006("IDX-006", Severity.WARNING),   // see / see also names no entry
+    IDX_007("IDX-007", Severity.WARNING),   // the same form claimed by two entries
     IO_001("IO-001", Severity.ERROR),       // cannot read file
     IO_002("IO-002", Severity.ERROR),       // not valid UTF-8
     OUT_001("OUT-001", Severity.ERROR),     // output folder not usable
