@@ -2,8 +2,8 @@ package dev.sheaf.render.pdf;
 
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfContentByte;
+import dev.sheaf.render.pdf.tagging.TaggingOutputDevice;
 import org.xhtmlrenderer.pdf.ITextFSFont;
-import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.render.FSFont;
 import org.xhtmlrenderer.render.JustificationInfo;
 
@@ -18,7 +18,7 @@ import java.util.Set;
  * <p>It also keeps characters outside the Basic Multilingual Plane (emoji, rare CJK ideographs) in justified
  * lines, where Flying Saucer would drop them; see {@link #drawString}.
  */
-final class PrintOutputDevice extends ITextOutputDevice {
+final class PrintOutputDevice extends TaggingOutputDevice {
 
     private Set<Integer> blankPages = Set.of();
     private int page = -1;
