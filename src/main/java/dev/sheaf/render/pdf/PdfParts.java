@@ -104,13 +104,13 @@ final class PdfParts {
      * @param css       the print stylesheet, as for the single layout
      * @param pagesDone hears the number of pages written so far
      */
-    PdfParts(Book book, Labels labels, String css, String coverUrl, CoverFit coverFit, List<String> fontFamilies,
+    PdfParts(Book book, Labels labels, String css, String coverUrl, CoverFit coverFit, PrintFonts fonts,
              TrimSize trim, String language, Instant timestamp, IntConsumer pagesDone) {
         this.book = book;
         this.labels = labels;
-        this.front = new PrintDocument(book, labels, css + TOC_RULE, coverUrl, coverFit, fontFamilies);
+        this.front = new PrintDocument(book, labels, css + TOC_RULE, coverUrl, coverFit, fonts);
         this.parts = new PrintDocument(book, labels, css + firstPageRule(css) + TOC_RULE + PART_RULE, coverUrl, coverFit,
-                fontFamilies);
+                fonts);
         this.piecesPerPart = piecesPerPart();
         this.bookUrl = book.root().toUri().toString();
         this.trim = trim;
@@ -119,7 +119,7 @@ final class PdfParts {
         this.pagesDone = pagesDone;
         this.index = PrintIndex.applies(book) ? new PrintIndex(book, labels, trim) : null;
         this.tall = index == null ? null
-                : new PrintDocument(book, labels, css + PrintIndex.tallPage(trim), coverUrl, coverFit, fontFamilies);
+                : new PrintDocument(book, labels, css + PrintIndex.tallPage(trim), coverUrl, coverFit, fonts);
         this.anchors = index == null ? Map.of() : PrintIndex.anchorsByPiece(book);
     }
 
@@ -243,7 +243,7 @@ final class PdfParts {
             if (opener) {
                 w.toRecto(true);
             }
-            w.layout(PrintDocument.end(x));
+            w.layout(parts.end(x));
             int keep = group.size();
             if (more) {
                 keep = lastOnRecto(w.pages(), group);
@@ -304,7 +304,7 @@ final class PdfParts {
         }
         parts.index(x);
         parts.colophon(x);
-        return PrintDocument.end(x);
+        return parts.end(x);
     }
 
     private void recordBackMatter(Writer w, int pageBase, int folioBase) {
@@ -349,7 +349,7 @@ final class PdfParts {
         Xml x = new Xml(1 << 20);
         front.start(x, false);
         front.frontMatter(x, folios);
-        w.layout(PrintDocument.end(x));
+        w.layout(parts.end(x));
         int count = w.pageCount();
         int padded = count + count % 2;
         // The back matter will be written after these pages: move its targets there before the contents link to them.
@@ -506,7 +506,7 @@ final class PdfParts {
             Xml x = new Xml();
             parts.start(x, false);
             x.element("div", "\u00a0", "class", "blank-page").nl();
-            layout(PrintDocument.end(x));
+            layout(parts.end(x));
             blankPages.add(written);
             write(1, body);
         }

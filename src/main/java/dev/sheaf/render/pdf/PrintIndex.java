@@ -253,7 +253,7 @@ final class PrintIndex {
         }
         x.close("div").nl();
         x.close("div").nl();
-        return PrintDocument.end(x);
+        return doc.end(x);
     }
 
     /**
