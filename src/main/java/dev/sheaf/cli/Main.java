@@ -35,9 +35,14 @@ public final class Main implements Runnable {
         System.exit(execute(args, out, err));
     }
 
+    /** The command line model, for running and for generating completion scripts and manual pages. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main());
+    }
+
     /** Runs the command line with the given streams; returns the exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = commandLine();
         cl.setOut(out);
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : INPUT_ERRORS);

@@ -10,7 +10,7 @@ import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfNumber;
 import com.lowagie.text.pdf.PdfWriter;
 import org.w3c.dom.Element;
-import org.xhtmlrenderer.pdf.ITextOutputDevice;
+import dev.sheaf.render.pdf.tagging.TaggingOutputDevice;
 import org.xhtmlrenderer.render.Box;
 import org.xhtmlrenderer.render.JustificationInfo;
 import org.xhtmlrenderer.render.RenderingContext;
@@ -23,7 +23,7 @@ import java.util.Set;
  * versos before blocks that start on a recto (as {@link PrintOutputDevice}), no outline per document (the book's
  * is written at the end), and links to blocks laid out in another document.
  */
-final class PartsOutputDevice extends ITextOutputDevice {
+final class PartsOutputDevice extends TaggingOutputDevice {
 
     /** Where a block of another document is, or null when it is not known. */
     @FunctionalInterface
