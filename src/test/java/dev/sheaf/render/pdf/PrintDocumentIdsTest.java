@@ -26,7 +26,7 @@ class PrintDocumentIdsTest {
     Path dir;
 
     @Test
-    void should_write_each_id_once_and_link_only_to_ids_it_has() {
+    void should_write_each_id_once_and_link_only_to_ids_it_has() throws Exception {
         String repeated = "Twice[^a] and again[^a].\n\n## Notes\n\n## Notes\n\n## Title\n\n"
                 + "[other](b.md#notes) [self](#notes-2) [top](b.md)\n\n[^a]: A note.";
         TestBooks.minimal(dir, "chapters/x/a.md", piece("title: Same\ndate: 2020-01-01", repeated),
@@ -36,7 +36,7 @@ class PrintDocumentIdsTest {
         Diagnostics diags = new Diagnostics();
         Book book = new Sheaf().book(dir, diags).orElseThrow();
         String xhtml = new PrintDocument(book, RenderContext.of(book, diags, null).labels(), "", "cover.png",
-                new CoverFit(1, 1, 0, 0), List.of("serif")).render();
+                new CoverFit(1, 1, 0, 0), PrintFonts.of(book, List.of("text"))).render();
         var doc = Jsoup.parse(xhtml, "", Parser.xmlParser());
         Set<String> ids = new HashSet<>();
         for (Element e : doc.select("[id]")) {
