@@ -177,7 +177,7 @@ final class PrintDocument {
     void backMatter(Xml x, ReferenceList list) {
         x.open("div", "class", "back-matter", "id", backMatterId(list)).nl();
         runningHeads(x, title(list, labels));
-        contentRenderer("back-").referenceList(x, list, "h1", title(list, labels));
+        contentRenderer("back-list-").referenceList(x, list, "h1", title(list, labels));
         x.close("div").nl();
     }
 
@@ -241,7 +241,7 @@ final class PrintDocument {
         if (!c.intro().isEmpty()) {
             x.open("div", "class", "chapter-intro").nl();
             // The chapter title is the h1 here, so the introduction's headings start one level lower.
-            new ContentRenderer(BookPaths::href, 1, chapterId(c) + "-").blocks(x, c.intro());
+            new ContentRenderer(BookPaths::href, 1, chapterId(c) + "-").withPieceLinks(this::pieceHref).blocks(x, c.intro());
             x.close("div").nl();
         }
         x.close("div").nl();
@@ -290,7 +290,19 @@ final class PrintDocument {
     }
 
     /** Ids get {@code idPrefix}, so that notes and headings of different pieces never clash in one document. */
-    private static ContentRenderer contentRenderer(String idPrefix) {
-        return new ContentRenderer(BookPaths::href, 0, idPrefix);
+    private ContentRenderer contentRenderer(String idPrefix) {
+        return new ContentRenderer(BookPaths::href, 0, idPrefix).withPieceLinks(this::pieceHref);
     }
+
+    /** Pieces share one document, so a link to one is a link to its prefixed id. */
+    private String pieceHref(String pieceId, String fragment) {
+        if (piecesById == null) {
+            piecesById = new java.util.HashMap<>();
+            book.pieces().forEach(p -> piecesById.put(p.id(), p));
+        }
+        Piece p = piecesById.get(pieceId);
+        return p == null ? null : "#" + pieceId(p) + (fragment == null ? "" : "-" + fragment);
+    }
+
+    private java.util.Map<String, Piece> piecesById;
 }
