@@ -7,17 +7,23 @@ import dev.sheaf.render.OutputSink;
 import dev.sheaf.render.RenderContext;
 import dev.sheaf.render.Renderer;
 import dev.sheaf.render.cover.TypographicCover;
+import com.lowagie.text.pdf.PdfDestination;
+import com.lowagie.text.pdf.PdfWriter;
 import org.xhtmlrenderer.pdf.ITextFontResolver;
+import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.pdf.ITextRenderer;
 import org.xhtmlrenderer.pdf.ITextTextRenderer;
 
-import java.awt.Font;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -43,8 +49,8 @@ public final class PdfRenderer implements Renderer {
     @Override
     public void render(Book book, RenderContext ctx, OutputSink out) throws IOException {
         TextScan text = TextScan.of(book);
-        PrintFonts fonts = PrintFonts.of(book, text.hasCjk());
-        reportUnprintable(book, ctx, fonts, text);
+        PrintFonts fonts = PrintFonts.of(book, text.all(ctx.labels()));
+        reportUnprintable(ctx, fonts, text);
         TrimSize trim = TrimSize.of(book.meta().trim());
         byte[] cover = book.meta().cover() != null ? Files.readAllBytes(book.root().resolve(book.meta().cover()))
                 : TypographicCover.png(book);
@@ -54,26 +60,35 @@ public final class PdfRenderer implements Renderer {
         if (PdfParts.applies(book, css)) {
             // A large book is laid out part by part, which keeps memory bounded (see PdfParts).
             try (OutputStream os = out.create(ctx.baseName() + ".pdf")) {
-                new PdfParts(book, ctx.labels(), css, coverUrl, CoverFit.of(cover, trim), fonts.textFamilies(), trim,
+                new PdfParts(book, ctx.labels(), css, coverUrl, CoverFit.of(cover, trim), fonts, trim,
                         book.meta().language(), ctx.timestamp(), pages -> { }).write(os);
             }
             return;
         }
-        PrintDocument doc = new PrintDocument(book, ctx.labels(), css, coverUrl, CoverFit.of(cover, trim),
-                fonts.textFamilies());
-        String xhtml = doc.render();
+        PrintDocument doc = new PrintDocument(book, ctx.labels(), css, coverUrl, CoverFit.of(cover, trim), fonts);
         String bookUrl = book.root().toUri().toString();
-        PrintOutputDevice device = new PrintOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT);
-        float dotsPerMm = ITextRenderer.DEFAULT_DOTS_PER_POINT * 72 / 25.4f;
-        ITextRenderer renderer = new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT,
-                ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device,
-                new PrintUserAgent(device, ITextRenderer.DEFAULT_DOTS_PER_PIXEL, bookUrl), new ITextFontResolver(),
-                new FittingImages(device, (int) (trim.measure() * dotsPerMm), (int) (trim.imageHeight() * dotsPerMm)),
-                new ITextTextRenderer());
+        if (PrintIndex.applies(book)) {
+            indexPages(book, ctx, doc, css, trim, bookUrl, coverUrl, CoverFit.of(cover, trim), fonts);
+        }
+        String xhtml = doc.render();
+        Set<Integer> blanks = new HashSet<>();
+        Map<String, PrintIndex.Spot> anchors = new HashMap<>();
+        // With an index, the device links its numbers to the anchors (see PrintIndex); without, Flying Saucer's own.
+        ITextOutputDevice device = PrintIndex.applies(book)
+                ? new PartsOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT, blanks,
+                        (writer, id) -> destination(writer, anchors, id), true)
+                : new PrintOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT);
+        ITextRenderer renderer = renderer(device, trim, bookUrl);
         renderer.setDocumentFromString(xhtml, bookUrl);
         renderer.layout();
         Pages pages = new Pages(renderer);
-        device.blankPages(pages.insertedBlanks(doc.rectoStarts()));
+        Set<Integer> inserted = pages.insertedBlanks(doc.rectoStarts());
+        if (device instanceof PrintOutputDevice print) {
+            print.blankPages(inserted);
+        } else {
+            blanks.addAll(inserted);
+            anchors.putAll(PrintIndex.spots(renderer, allAnchors(book)));
+        }
         byte[] identity = FixedOutput.sha256(book.meta().identifier(), xhtml.getBytes(StandardCharsets.UTF_8), 32);
         renderer.setListener(new FixedOutput(book.meta().language(), ctx.timestamp(), identity,
                 pages.first(doc.firstBodyId())));
@@ -82,16 +97,71 @@ public final class PdfRenderer implements Renderer {
         }
     }
 
+    private static ITextRenderer renderer(ITextOutputDevice device, TrimSize trim, String bookUrl) {
+        float dotsPerMm = ITextRenderer.DEFAULT_DOTS_PER_POINT * 72 / 25.4f;
+        return new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT,
+                ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device,
+                new PrintUserAgent(device, ITextRenderer.DEFAULT_DOTS_PER_PIXEL, bookUrl), new ITextFontResolver(),
+                new FittingImages(device, (int) (trim.measure() * dotsPerMm), (int) (trim.imageHeight() * dotsPerMm)),
+                new ITextTextRenderer());
+    }
+
+    /**
+     * Sets the index into {@code doc}: the book is laid out once with the index's heading alone (which takes
+     * the same place in the contents), the page of every mention read off that layout, which is then
+     * dropped; the index's lines are measured and packed into two columns. The body's pages cannot change
+     * when the index is filled in, since nothing before it depends on it.
+     */
+    private static void indexPages(Book book, RenderContext ctx, PrintDocument doc, String css, TrimSize trim,
+                                   String bookUrl, String coverUrl, CoverFit coverFit, PrintFonts families) {
+        PrintIndex index = new PrintIndex(book, ctx.labels(), trim);
+        doc.index(index, List.of());
+        Map<String, Integer> folios = new HashMap<>();
+        int columnHeight;
+        {
+            PrintOutputDevice device = new PrintOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT);
+            ITextRenderer counting = renderer(device, trim, bookUrl);
+            counting.setDocumentFromString(doc.render(), bookUrl);
+            counting.layout();
+            int firstBody = new Pages(counting).first(doc.firstBodyId());
+            PrintIndex.spots(counting, allAnchors(book)).forEach((id, spot) -> folios.put(id, spot.page() - firstBody + 1));
+            columnHeight = PrintIndex.columnHeight(counting);
+        }
+        List<PrintIndex.Line> lines = index.lines(folios);
+        PrintDocument tall = new PrintDocument(book, ctx.labels(), css + PrintIndex.tallPage(trim), coverUrl, coverFit,
+                families);
+        ITextRenderer measuring = renderer(new PrintOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT), trim, bookUrl);
+        measuring.setDocumentFromString(index.measuringDocument(tall, lines), bookUrl);
+        measuring.layout();
+        doc.index(index, PrintIndex.pack(lines, measuring, columnHeight));
+    }
+
+    private static List<String> allAnchors(Book book) {
+        return PrintIndex.anchorsByPiece(book).values().stream().flatMap(List::stream).toList();
+    }
+
+    /** Where an index number leads: the line of the mention, on its page. */
+    private static PdfDestination destination(PdfWriter writer, Map<String, PrintIndex.Spot> anchors, String id) {
+        if (!id.startsWith(PrintIndex.LINK)) {
+            return null;
+        }
+        PrintIndex.Spot spot = anchors.get(id.substring(PrintIndex.LINK.length()));
+        if (spot == null) {
+            return null;
+        }
+        PdfDestination d = new PdfDestination(PdfDestination.XYZ, 0, spot.top(), 0);
+        d.addPage(writer.getPageReference(spot.page() + 1));
+        return d;
+    }
+
     /**
      * Flying Saucer drops characters its fonts lack without a word; tell the author which ones, and in which
      * piece, so that a name never vanishes unnoticed.
      */
-    private static void reportUnprintable(Book book, RenderContext ctx, PrintFonts fonts, TextScan text)
-            throws IOException {
-        Font body = fonts.bodyFont(book.root());
+    private static void reportUnprintable(RenderContext ctx, PrintFonts fonts, TextScan text) {
         Map<SourceRef, String> found = new LinkedHashMap<>();
-        text.byPiece().forEach((p, s) -> found.put(p.source(), fonts.unprintable(s, body)));
-        found.put(SourceRef.of(Path.of("book.yaml")), fonts.unprintable(text.bookText(), body));
+        text.byPiece().forEach((p, s) -> found.put(p.source(), fonts.unprintable(s)));
+        found.put(SourceRef.of(Path.of("book.yaml")), fonts.unprintable(text.bookText()));
         found.forEach((where, missing) -> {
             if (!missing.isEmpty()) {
                 ctx.diagnostics().report(MessageId.OUT_004, where, missing, fonts.body());
