@@ -15,6 +15,7 @@ import java.util.Locale;
  * @param trim       the PDF's trim size: a5, 6x9, a4 or letter
  * @param url        where the full book can be found (printed on handouts); may be null
  * @param handouts   the handouts book.yaml declares, their pieces resolved
+ * @param hyphenate  whether the PDF's justified text is hyphenated ({@code hyphenate: false} turns it off)
  */
 public record BookMeta(
         String title,
@@ -31,7 +32,8 @@ public record BookMeta(
         String trim,
         CitationSettings citations,
         String url,
-        List<Handout> handouts) {
+        List<Handout> handouts,
+        boolean hyphenate) {
 
     public Locale locale() {
         return Locale.forLanguageTag(language);
@@ -39,17 +41,17 @@ public record BookMeta(
 
     public BookMeta withDate(LocalDate newDate) {
         return new BookMeta(title, subtitle, authors, language, identifier, publisher, newDate, rights,
-                description, cover, headnotes, trim, citations, url, handouts);
+                description, cover, headnotes, trim, citations, url, handouts, hyphenate);
     }
 
     public BookMeta withHandouts(List<Handout> newHandouts) {
         return new BookMeta(title, subtitle, authors, language, identifier, publisher, date, rights,
-                description, cover, headnotes, trim, citations, url, List.copyOf(newHandouts));
+                description, cover, headnotes, trim, citations, url, List.copyOf(newHandouts), hyphenate);
     }
 
     public BookMeta withCitations(CitationSettings newCitations) {
         return new BookMeta(title, subtitle, authors, language, identifier, publisher, date, rights,
-                description, cover, headnotes, trim, newCitations, url, handouts);
+                description, cover, headnotes, trim, newCitations, url, handouts, hyphenate);
     }
 
     /** Authors joined for display: "A", "A and B", "A, B and C". */

@@ -26,7 +26,7 @@ final class ManifestReader {
 
     static final Set<String> KNOWN = Set.of("title", "subtitle", "author", "authors", "language", "identifier",
             "isbn", "publisher", "date", "rights", "description", "cover", "headnotes", "trim", "chapters",
-            "citation-style", "bibliography", "references", "cite-pieces", "sources-list", "url", "handouts");
+            "citation-style", "bibliography", "references", "cite-pieces", "sources-list", "url", "handouts", "hyphenate");
     private static final Set<String> HANDOUT_KEYS = Set.of("name", "title", "chapter", "pieces", "tags", "from", "to",
             "event", "event-date", "place", "paper", "layout", "large-type", "link");
     private static final Set<String> CHAPTER_KEYS = Set.of("title", "folder", "tags", "from", "to", "pieces",
@@ -91,7 +91,8 @@ final class ManifestReader {
         BookMeta meta = new BookMeta(title.get(), f.string("subtitle").orElse(null), List.copyOf(authors),
                 language.get(), identifier, f.string("publisher").orElse(null), date,
                 f.string("rights").orElse(null), f.text("description").orElse(null), cover,
-                f.bool("headnotes").orElse(true), trim, citations(f), f.string("url").orElse(null), List.of());
+                f.bool("headnotes").orElse(true), trim, citations(f), f.string("url").orElse(null), List.of(),
+                f.bool("hyphenate").orElse(true));
         return Optional.of(new Manifest(meta, date != null, chapters, handouts(f, f.string("url").orElse(null))));
     }
 

@@ -9,7 +9,6 @@ import dev.sheaf.render.Renderer;
 import dev.sheaf.render.cover.TypographicCover;
 import org.xhtmlrenderer.pdf.ITextFontResolver;
 import org.xhtmlrenderer.pdf.ITextRenderer;
-import org.xhtmlrenderer.pdf.ITextTextRenderer;
 
 import java.awt.Font;
 import java.io.IOException;
@@ -69,9 +68,9 @@ public final class PdfRenderer implements Renderer {
                 ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device,
                 new PrintUserAgent(device, ITextRenderer.DEFAULT_DOTS_PER_PIXEL, bookUrl), new ITextFontResolver(),
                 new FittingImages(device, (int) (trim.measure() * dotsPerMm), (int) (trim.imageHeight() * dotsPerMm)),
-                new ITextTextRenderer());
-        renderer.setDocumentFromString(xhtml, bookUrl);
-        renderer.layout();
+                new PrintText());
+        Typesetting.prepare(renderer);
+        Typesetting.layout(renderer, xhtml, bookUrl, book.meta().hyphenate());
         Pages pages = new Pages(renderer);
         device.blankPages(pages.insertedBlanks(doc.rectoStarts()));
         byte[] identity = FixedOutput.sha256(book.meta().identifier(), xhtml.getBytes(StandardCharsets.UTF_8), 32);

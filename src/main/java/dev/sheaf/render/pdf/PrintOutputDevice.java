@@ -35,7 +35,8 @@ final class PrintOutputDevice extends ITextOutputDevice {
     @Override
     public void drawString(String s, float x, float y, JustificationInfo info) {
         if (!blankPages.contains(page)) {
-            super.drawString(s, x, y, info);
+            SoftHyphens.Drawn drawn = SoftHyphens.drawn(s, info);
+            super.drawString(drawn.text(), x, y, drawn.info());
         }
     }
 }
