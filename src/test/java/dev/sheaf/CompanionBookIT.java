@@ -94,6 +94,59 @@ class CompanionBookIT {
         assertThat(missing).isEmpty();
     }
 
+    /**
+     * The text layer is what is printed: every sentence of every piece is found in the PDF's text (read as search
+     * and screen readers read it, clipping ignored) as often as the sources hold it, normally once.
+     */
+    @Test
+    void pdf_text_layer_holds_every_sentence_once() throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (PdfText text = new PdfText(pdf)) {
+            float height = text.document().getPage(0).getMediaBox().getHeight();
+            for (int i = 0; i < text.pages(); i++) {
+                all.append(text.layer(i, 15 * MM, height - 16 * MM)).append(' ');
+            }
+        }
+        String printed = " " + SourceWords.words(all.toString()) + " ";
+        List<String> sentences = new ArrayList<>();
+        List<String> paragraphs = new ArrayList<>();
+        try (Stream<Path> pieces = Files.walk(Path.of("chapters"))) {
+            for (Path p : pieces.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
+                paragraphs.addAll(SourceWords.paragraphs(p));
+                String body = Files.readString(p).replaceFirst("(?s)^---\\n.*?\\n---\\n", "");
+                // Paragraphs, headings and list items, then their sentences.
+                for (String para : body.split("\\n\\s*\\n|\\n(?=\\s*([-*+]|\\d+[.)]|#+)\\s)")) {
+                    for (String s : para.split("(?<=[.?!][\"”’)]?)\\s+")) {
+                        String w = SourceWords.words(s.replaceAll("\\[\\^[^\\]]+\\]:?", " "));
+                        if (w.split(" ").length >= 6) {
+                            sentences.add(w);
+                        }
+                    }
+                }
+            }
+        }
+        // A sentence may also stand in the front matter (an author's line under a letter, say): count it there too.
+        String source = " " + String.join(" | ", paragraphs) + " ";
+        List<String> wrong = new ArrayList<>();
+        for (String s : sentences) {
+            int expected = count(source, " " + s + " ");
+            int found = count(printed, " " + s + " ");
+            if (found != expected) {
+                wrong.add(found + "× (expected " + expected + "): " + s);
+            }
+        }
+        assertThat(sentences).hasSizeGreaterThan(300);
+        assertThat(wrong).isEmpty();
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
     @Test
     void rebuilding_unchanged_sources_gives_identical_bytes(@TempDir Path tmp) throws Exception {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -124,7 +124,7 @@ public final class CitationProcessor {
             chapters.set(i, new Chapter(c.slug(), c.title(), c.intro(), List.copyOf(pieces), c.source()));
         }
         return new Book(book.root(), book.meta(), List.copyOf(chapters), book.fonts(), bookCitation,
-                List.copyOf(backMatter));
+                List.copyOf(backMatter), book.index());
     }
 
     /** A processor for {@code role}: the one kept from the previous build of the session, or a new one. */

@@ -2,6 +2,7 @@ package dev.sheaf.cli;
 
 import dev.sheaf.core.BuildRequest;
 import dev.sheaf.core.BuildResult;
+import dev.sheaf.core.BuildSummary;
 import dev.sheaf.core.Progress;
 import dev.sheaf.core.Sheaf;
 import dev.sheaf.diag.Severity;
@@ -83,10 +84,10 @@ final class BuildCommand implements Callable<Integer> {
     /** Builds once, with a progress line on a terminal, and prints the outcome. */
     private int build(Sheaf sheaf, BuildRequest request, PrintWriter err, PrintWriter stdout, String verb,
                       boolean listFiles) {
-        long start = System.nanoTime();
         Progress line = ProgressLine.forTerminal(err, verbosity.quiet);
         StageTimes times = new StageTimes();
-        BuildResult result = sheaf.build(request.withProgress(line.and(times)));
+        BuildSummary summary = new BuildSummary();
+        BuildResult result = sheaf.build(request.withProgress(line.and(times).and(summary)));
         if (line instanceof ProgressLine l) {
             l.clear();
         }
@@ -99,14 +100,14 @@ final class BuildCommand implements Callable<Integer> {
             return Main.INPUT_ERRORS;
         }
         if (!verbosity.quiet) {
-            if (listFiles) {
+            if (listFiles && verbosity.verbose) {
                 for (Path p : result.written()) {
                     stdout.println("wrote " + p);
                 }
             }
-            stdout.printf(Locale.ROOT, "sheaf: %s %d file%s in %.1f s%s%n", verb, result.written().size(),
-                    result.written().size() == 1 ? "" : "s", (System.nanoTime() - start) / 1e9,
-                    counts.isEmpty() ? "" : " (" + counts + ")");
+            String line1 = summary.describe(result, request.outDir());
+            stdout.println("sheaf: " + (verb.equals("built") ? line1 : verb + line1.substring("built".length()))
+                    + (counts.isEmpty() ? "" : " (" + counts + ")"));
             if (verbosity.verbose && !times.summary().isEmpty()) {
                 stdout.println("sheaf: " + times.summary());
             }

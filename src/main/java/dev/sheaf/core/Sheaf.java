@@ -4,6 +4,7 @@ import dev.sheaf.cite.CitationCache;
 import dev.sheaf.cite.CitationProcessor;
 import dev.sheaf.diag.Diagnostics;
 import dev.sheaf.diag.MessageId;
+import dev.sheaf.index.IndexProcessor;
 import dev.sheaf.model.Book;
 import dev.sheaf.read.BookReader;
 import dev.sheaf.read.PieceCache;
@@ -66,14 +67,16 @@ public final class Sheaf {
         return new BuildResult(List.of(), diags.all(), !diags.hasErrors());
     }
 
-    /** The book as renderers see it: read, then citations resolved. */
+    /** The book as renderers see it: read, index mentions anchored, then citations resolved. */
     private Optional<Book> read(Path root, String citationStyle, Diagnostics diags, Progress progress) {
         Optional<Book> book = new BookReader(root, diags, pieces, progress::piecesRead).read();
         if (book.isEmpty()) {
             return book;
         }
+        // The index first: its matcher must see citations as citations, not as the text they become.
+        Book indexed = new IndexProcessor(diags).process(book.get());
         progress.citing();
-        return Optional.of(new CitationProcessor(diags, citations).process(book.get(), citationStyle));
+        return Optional.of(new CitationProcessor(diags, citations).process(indexed, citationStyle));
     }
 
     /** Reads the book and, when it has no errors, writes the requested editions into the output folder. */

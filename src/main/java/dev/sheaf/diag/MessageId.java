@@ -5,7 +5,7 @@ package dev.sheaf.diag;
  * the hint live in {@code Messages.properties} under the constant's name and {@code NAME_HINT}.
  *
  * <p>Prefixes: BOOK (book.yaml), FM (front matter), MD (Markdown body), CH (chapters and selection),
- * IMG (images), CIT (citations), OUT (writing editions), IO (reading files).
+ * IMG (images), CIT (citations), IDX (the index), OUT (writing editions), IO (reading files).
  */
 public enum MessageId {
     BOOK_001("BOOK-001", Severity.ERROR),   // book.yaml missing
@@ -22,26 +22,34 @@ public enum MessageId {
     FM_006("FM-006", Severity.WARNING),     // misspelt known field
     FM_007("FM-007", Severity.INFO),        // unknown field kept
     MD_001("MD-001", Severity.WARNING),     // unsafe raw HTML removed
-    MD_002("MD-002", Severity.ERROR),       // footnote reference without definition
+    MD_002("MD-002", Severity.WARNING),     // footnote reference without definition
     MD_003("MD-003", Severity.WARNING),     // footnote defined but never referenced
     MD_004("MD-004", Severity.WARNING),     // nesting too deep, flattened
-    MD_005("MD-005", Severity.ERROR),       // Markdown too complex for the parser
-    IMG_001("IMG-001", Severity.ERROR),     // image missing
-    IMG_002("IMG-002", Severity.ERROR),     // image path leaves the book folder
-    IMG_003("IMG-003", Severity.ERROR),     // not an image / unsupported format
+    MD_005("MD-005", Severity.WARNING),     // Markdown too complex for the parser, printed as text
+    MD_006("MD-006", Severity.WARNING),     // footnote label with spaces kept as text
+    IMG_001("IMG-001", Severity.WARNING),   // image missing
+    IMG_002("IMG-002", Severity.WARNING),   // image path leaves the book folder
+    IMG_003("IMG-003", Severity.WARNING),   // not an image / unsupported format
     IMG_004("IMG-004", Severity.WARNING),   // image without alt text
-    IMG_005("IMG-005", Severity.ERROR),     // remote image
-    IMG_006("IMG-006", Severity.ERROR),     // image too large or truncated
+    IMG_005("IMG-005", Severity.WARNING),   // remote image
+    IMG_006("IMG-006", Severity.WARNING),   // image too large or truncated
     IO_003("IO-003", Severity.ERROR),       // file is a link leading outside the book
     CH_001("CH-001", Severity.ERROR),       // chapters folder missing
     CH_002("CH-002", Severity.ERROR),       // selection names a piece/folder that does not exist
     CH_003("CH-003", Severity.WARNING),     // chapter selects no pieces
     CH_004("CH-004", Severity.WARNING),     // piece not in any chapter
     CH_005("CH-005", Severity.ERROR),       // book has no pieces
-    CIT_001("CIT-001", Severity.ERROR),     // unknown citation key
+    CIT_001("CIT-001", Severity.WARNING),   // unknown citation key, printed as written
     CIT_002("CIT-002", Severity.ERROR),     // bibliography file unreadable
     CIT_003("CIT-003", Severity.ERROR),     // unknown citation style
     CIT_004("CIT-004", Severity.WARNING),   // duplicate key in bibliographies
+    IDX_001("IDX-001", Severity.ERROR),     // index.yaml not valid YAML / wrong shape
+    IDX_002("IDX-002", Severity.ERROR),     // index field of wrong type / bad value
+    IDX_003("IDX-003", Severity.WARNING),   // unknown field in an index entry
+    IDX_004("IDX-004", Severity.WARNING),   // index entry matches nothing in the book
+    IDX_005("IDX-005", Severity.WARNING),   // index mark names no entry
+    IDX_006("IDX-006", Severity.WARNING),   // see / see also names no entry
+    IDX_007("IDX-007", Severity.WARNING),   // the same form claimed by two entries
     IO_001("IO-001", Severity.ERROR),       // cannot read file
     IO_002("IO-002", Severity.ERROR),       // not valid UTF-8
     OUT_001("OUT-001", Severity.ERROR),     // output folder not usable

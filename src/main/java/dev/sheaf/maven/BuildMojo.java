@@ -2,6 +2,7 @@ package dev.sheaf.maven;
 
 import dev.sheaf.core.BuildRequest;
 import dev.sheaf.core.BuildResult;
+import dev.sheaf.core.BuildSummary;
 import dev.sheaf.core.Sheaf;
 import dev.sheaf.diag.Severity;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -57,12 +58,17 @@ public class BuildMojo extends AbstractSheafMojo {
                 .withFailOn(failOnWarnings ? Severity.WARNING : Severity.ERROR)
                 .withCitationStyle(citationStyle)
                 .withTimestamp(OutputTimestamp.parse(outputTimestamp).orElse(null));
-        BuildResult result = new Sheaf().buildIfChanged(request);
+        BuildSummary summary = new BuildSummary();
+        BuildResult result = new Sheaf().buildIfChanged(request.withProgress(summary));
         report(result.diagnostics(), result.success());
         if (result.upToDate()) {
             getLog().info("Sheaf: editions are up to date in " + outputDirectory + " (nothing changed)");
         } else {
-            result.written().forEach(p -> getLog().info("Sheaf: wrote " + p));
+            // One line at INFO; the files written with -X, so that real warnings stand out.
+            if (getLog().isDebugEnabled()) {
+                result.written().forEach(p -> getLog().debug("Sheaf: wrote " + p));
+            }
+            getLog().info("Sheaf: " + summary.describe(result, outputDirectory.toPath()));
         }
         if (attach && project != null) {
             for (Path p : result.written()) {

@@ -9,9 +9,20 @@ import java.util.List;
  * @param root       the book folder; every resource path in the model is relative to it
  * @param citeAs     how to cite the anthology (empty before citations are processed)
  * @param backMatter reference lists printed after the last chapter (sources, cited works)
+ * @param index      the index of names, places and organisations with its mentions ({@link BookIndex#NONE} when
+ *                   the book has none)
  */
 public record Book(Path root, BookMeta meta, List<Chapter> chapters, List<FontFace> fonts,
-                   List<Inline> citeAs, List<ReferenceList> backMatter) {
+                   List<Inline> citeAs, List<ReferenceList> backMatter, BookIndex index) {
+
+    public Book(Path root, BookMeta meta, List<Chapter> chapters, List<FontFace> fonts,
+                List<Inline> citeAs, List<ReferenceList> backMatter) {
+        this(root, meta, chapters, fonts, citeAs, backMatter, BookIndex.NONE);
+    }
+
+    public Book withIndex(List<Chapter> newChapters, BookIndex newIndex) {
+        return new Book(root, meta, newChapters, fonts, citeAs, backMatter, newIndex);
+    }
 
     /** A book as read, before citations are processed. */
     public Book(Path root, BookMeta meta, List<Chapter> chapters, List<FontFace> fonts) {

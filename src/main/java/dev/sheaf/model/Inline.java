@@ -38,6 +38,12 @@ public sealed interface Inline {
 
     enum CiteMode { NORMAL, SUPPRESS_AUTHOR, AUTHOR_IN_TEXT }
 
+    /**
+     * Where a mention of an index entry begins: an empty anchor with a book-wide unique {@code id}, placed by
+     * the index processor just before the mentioned words so that every edition can point at that place.
+     */
+    record IndexMark(String id) implements Inline { }
+
     /** Raw HTML kept only as text: it is shown, never interpreted. */
     record RawText(String text) implements Inline { }
 }

@@ -100,6 +100,34 @@ public final class Walk {
         return rows.stream().map(r -> r.stream().map(c -> map(c, f)).toList()).toList();
     }
 
+    /**
+     * Rebuilds {@code blocks} with every list of inlines (a paragraph's, a heading's, a table cell's, an
+     * emphasis's children…) replaced by {@code f(list)}; {@code f} decides itself whether to go into children.
+     * Code and raw blocks are left as they are.
+     */
+    public static List<Block> mapInlineLists(List<Block> blocks, Function<List<Inline>, List<Inline>> f) {
+        List<Block> out = new ArrayList<>(blocks.size());
+        for (Block b : blocks) {
+            if (b instanceof Block.Paragraph p) {
+                out.add(new Block.Paragraph(f.apply(p.content())));
+            } else if (b instanceof Block.Heading h) {
+                out.add(new Block.Heading(h.level(), h.id(), f.apply(h.content())));
+            } else if (b instanceof Block.BlockQuote q) {
+                out.add(new Block.BlockQuote(mapInlineLists(q.children(), f)));
+            } else if (b instanceof Block.ListBlock l) {
+                out.add(new Block.ListBlock(l.ordered(), l.start(),
+                        l.items().stream().map(i -> mapInlineLists(i, f)).toList()));
+            } else if (b instanceof Block.Table t) {
+                out.add(new Block.Table(
+                        t.header().stream().map(r -> r.stream().map(f).toList()).toList(),
+                        t.rows().stream().map(r -> r.stream().map(f).toList()).toList(), t.alignments()));
+            } else {
+                out.add(b);
+            }
+        }
+        return List.copyOf(out);
+    }
+
     /** Maps a list of inlines, children first. */
     public static List<Inline> map(List<Inline> inlines, Function<Inline, List<Inline>> f) {
         List<Inline> out = new ArrayList<>(inlines.size());

@@ -8,7 +8,7 @@ public final class FieldNames {
 
     private FieldNames() { }
 
-    static Optional<String> nearest(String name, Collection<String> known) {
+    public static Optional<String> nearest(String name, Collection<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         String lower = name.toLowerCase(java.util.Locale.ROOT).replace('-', '_');

@@ -25,7 +25,7 @@ final class HtmlBlocks {
 
     /** Elements removed together with their content. */
     static final Set<String> DANGEROUS = Set.of("script", "style", "iframe", "frame", "frameset", "object", "embed",
-            "applet", "form", "input", "button", "select", "textarea", "svg", "math", "template", "noscript",
+            "applet", "form", "input", "button", "select", "textarea", "svg", "template", "noscript",
             "link", "meta", "base", "audio", "video", "canvas");
     private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "header", "footer", "main",
             "aside", "nav", "figure", "figcaption", "address", "center", "dl", "dd", "dt", "details", "summary",
@@ -166,10 +166,9 @@ final class HtmlBlocks {
                 case "code", "kbd", "samp", "tt" -> List.of(new Inline.Code(e.text()));
                 case "br" -> List.of(new Inline.LineBreak());
                 case "a" -> link(e, kids);
-                case "img" -> {
-                    removed.add("img (use Markdown images)");
-                    yield e.attr("alt").isBlank() ? List.of() : List.of(new Inline.Text(e.attr("alt")));
-                }
+                // Resolved by MarkdownConverter like a Markdown image.
+                case "img" -> e.attr("src").isBlank() ? List.of()
+                        : List.of(new Inline.Image(e.attr("src").strip(), null, e.attr("alt"), e.attr("title")));
                 default -> kids;
             };
         } finally {

@@ -49,7 +49,8 @@ public final class ImageTypes {
      */
     public static Optional<String> problem(Path file, String mediaType) {
         if (mediaType.equals("image/svg+xml")) {
-            return Optional.empty();
+            // Drawn once now, so that a picture the print engine cannot draw falls back in every edition.
+            return dev.sheaf.svg.SvgImages.problem(file);
         }
         try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(file.toFile())) {
             java.util.Iterator<javax.imageio.ImageReader> readers = javax.imageio.ImageIO.getImageReaders(in);

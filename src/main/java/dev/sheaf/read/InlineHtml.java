@@ -62,7 +62,7 @@ final class InlineHtml {
             } else if (name.equals("br")) {
                 stack.peek().children().add(new Inline.LineBreak());
             } else if (name.equals("img")) {
-                removed.add("img (use Markdown images)");
+                image(((Inline.RawText) i).text()).ifPresent(stack.peek().children()::add);
             } else if (!closing && !VOID.contains(name) && m.group(4).isEmpty()) {
                 stack.push(new Frame(name, href(attrs, removed), new ArrayList<>()));
             } else if (closing && stack.stream().anyMatch(f -> f.tag().equals(name))) {
@@ -76,6 +76,18 @@ final class InlineHtml {
             closeTop(stack);
         }
         return List.copyOf(stack.pop().children());
+    }
+
+    /**
+     * An {@code <img>} tag as an image still to be resolved (its {@code resolved} is null) like a Markdown
+     * image; width, height and every other attribute are left to the edition.
+     */
+    static java.util.Optional<Inline> image(String tag) {
+        org.jsoup.nodes.Element img = org.jsoup.Jsoup.parseBodyFragment(tag).selectFirst("img");
+        if (img == null || img.attr("src").isBlank()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Inline.Image(img.attr("src").strip(), null, img.attr("alt"), img.attr("title")));
     }
 
     private static void closeTop(Deque<Frame> stack) {

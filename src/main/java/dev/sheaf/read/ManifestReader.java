@@ -26,7 +26,8 @@ final class ManifestReader {
 
     static final Set<String> KNOWN = Set.of("title", "subtitle", "author", "authors", "language", "identifier",
             "isbn", "publisher", "date", "rights", "description", "cover", "headnotes", "trim", "chapters",
-            "citation-style", "bibliography", "references", "cite-pieces", "sources-list", "url", "handouts", "hyphenate");
+            "citation-style", "bibliography", "references", "cite-pieces", "sources-list", "url", "handouts",
+            "index", "hyphenate");
     private static final Set<String> HANDOUT_KEYS = Set.of("name", "title", "chapter", "pieces", "tags", "from", "to",
             "event", "event-date", "place", "paper", "layout", "large-type", "link");
     private static final Set<String> CHAPTER_KEYS = Set.of("title", "folder", "tags", "from", "to", "pieces",

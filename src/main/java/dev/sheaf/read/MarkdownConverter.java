@@ -248,7 +248,8 @@ final class MarkdownConverter {
             return null;
         } else if (n instanceof HtmlBlock) {
             HtmlBlocks html = new HtmlBlocks(this::uniqueId);
-            List<Block> converted = html.convert(n.getChars().toString());
+            List<Block> converted = dev.sheaf.model.Walk.mapInlines(html.convert(n.getChars().toString()),
+                    i -> resolvePending(i, n));
             reportRemoved(html.removed(), n);
             return converted.isEmpty() ? null
                     : converted.size() == 1 ? converted.get(0) : new Block.BlockQuote(List.copyOf(converted));
@@ -309,7 +310,8 @@ final class MarkdownConverter {
             }
             if (InlineHtml.hasRawTags(out)) {
                 Set<String> removed = new java.util.TreeSet<>();
-                out = new ArrayList<>(InlineHtml.fold(out, removed));
+                out = new ArrayList<>(dev.sheaf.model.Walk.map(InlineHtml.fold(out, removed),
+                        i -> resolvePending(i, parent)));
                 reportRemoved(removed, parent);
             }
             return mergeText(out);
@@ -349,13 +351,13 @@ final class MarkdownConverter {
         } else if (n instanceof Footnote f) {
             noteRef(f, out);
         } else if (n instanceof Image img) {
-            image(img.getUrl().unescape(), img.getText().unescape(), img.getTitle().unescape(), img, out);
+            out.addAll(image(img.getUrl().unescape(), img.getText().unescape(), img.getTitle().unescape(), img));
         } else if (n instanceof ImageRef ref) {
             Reference r = ref.isDefined() ? ref.getReferenceNode(ref.getDocument()) : null;
             if (r == null) {
                 out.add(new Inline.Text(ref.getChars().unescape()));
             } else {
-                image(r.getUrl().unescape(), ref.getText().unescape(), r.getTitle().unescape(), ref, out);
+                out.addAll(image(r.getUrl().unescape(), ref.getText().unescape(), r.getTitle().unescape(), ref));
             }
         } else if (n instanceof Link link) {
             link(link.getUrl().unescape(), link.getTitle().unescape(), inlines(n), out);
@@ -412,14 +414,27 @@ final class MarkdownConverter {
         out.add(new Inline.NoteRef(label, number));
     }
 
-    private void image(String src, String alt, String title, Node n, List<Inline> out) {
+    /**
+     * An image, or its description when it cannot be used: the alt text, else the title. An image without
+     * alt text borrows its title, so that no picture reaches a reader unnamed.
+     */
+    private List<Inline> image(String src, String alt, String title, Node n) {
         SourceRef at = where(n);
+        String description = alt.isBlank() ? nullToEmpty(title).strip() : alt;
         if (alt.isBlank()) {
             diags.report(MessageId.IMG_004, at, src);
         }
-        images.resolve(src, baseDir, at).ifPresentOrElse(
-                resolved -> out.add(new Inline.Image(src, resolved, alt, title)),
-                () -> out.add(new Inline.Text(alt)));
+        return images.resolve(src, baseDir, at)
+                .<List<Inline>>map(resolved -> List.of(new Inline.Image(src, resolved, description, title)))
+                .orElseGet(() -> description.isEmpty() ? List.of() : List.of(new Inline.Text(description)));
+    }
+
+    /** Raw HTML images arrive unresolved (see {@link InlineHtml#image}); they are checked like Markdown ones. */
+    private List<Inline> resolvePending(Inline i, Node at) {
+        if (i instanceof Inline.Image img && img.resolved() == null) {
+            return image(img.src(), img.alt(), img.title(), at);
+        }
+        return List.of(i);
     }
 
     private static void link(String url, String title, List<Inline> children, List<Inline> out) {

@@ -74,12 +74,24 @@ public final class PieceReader {
         Optional<MarkdownConverter.Result> converted = DeepStack.call(
                 () -> new MarkdownConverter(src, fm.bodyFirstLine(), dir, images, diags).convert(fm.body()));
         if (converted.isEmpty()) {
+            // Degrade to the text as written rather than lose the piece (and so the book).
             diags.report(MessageId.MD_005, src.at(fm.bodyFirstLine(), 1));
-            return Optional.empty();
+            converted = Optional.of(new MarkdownConverter.Result(plainParagraphs(fm.body()), List.of()));
         }
         MarkdownConverter.Result body = converted.get();
         return meta.map(m -> new Piece(id, Slugs.slug(id.substring(id.lastIndexOf('/') + 1), "piece"),
                 src, m, body.blocks(), body.footnotes()));
+    }
+
+    /** The text split into paragraphs at blank lines, nothing interpreted. */
+    static List<Block> plainParagraphs(String text) {
+        List<Block> out = new java.util.ArrayList<>();
+        for (String para : text.split("\\n\\s*\\n")) {
+            if (!para.isBlank()) {
+                out.add(new Block.Paragraph(List.of(new Inline.Text(para.strip().replaceAll("\\s+", " ")))));
+            }
+        }
+        return List.copyOf(out);
     }
 
     private Optional<PieceMeta> meta(YamlFields f, SourceRef src, Path dir, List<String> defaultAuthors) {

@@ -16,6 +16,11 @@ public final class Labels {
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
+    /** Every label, to know which characters the editions print around the author's text. */
+    public java.util.List<String> all() {
+        return bundle.keySet().stream().sorted().map(bundle::getString).toList();
+    }
+
     public String get(String key, Object... args) {
         String pattern = bundle.getString(key);
         return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);

@@ -48,7 +48,21 @@ class MainTest {
         assertThat(run("build", dir.toString(), "--out", dir.resolve("out").toString())).isZero();
         assertThat(dir.resolve("out/test-book.epub")).exists();
         assertThat(dir.resolve("out/test-book.bib")).exists();
-        assertThat(out.toString()).containsPattern("sheaf: built \\d+ files in");
+        assertThat(out.toString()).containsPattern("sheaf: built \\d+ files \\(epub, pdf, [a-z, ]+\\) in [\\d.]+ s into ")
+                .doesNotContain("wrote ");
+        assertThat(out.toString().lines()).hasSize(1);
+    }
+
+    @Test
+    void should_list_the_files_written_only_when_verbose() throws Exception {
+        TestBooks.minimal(dir, "chapters/one/p.md", piece("title: P\ndate: 2020-01-02", "Text."));
+        Path outDir = dir.resolve("out");
+        assertThat(run("build", dir.toString(), "--out", outDir.toString(), "--verbose", "--format", "epub")).isZero();
+        assertThat(out.toString()).contains("wrote " + outDir.resolve("test-book.epub"))
+                .containsPattern("sheaf: built 1 file \\(epub\\) in ");
+        out.getBuffer().setLength(0);
+        assertThat(run("build", dir.toString(), "--out", outDir.toString(), "--quiet")).isZero();
+        assertThat(out.toString()).isEmpty();
     }
 
     @Test

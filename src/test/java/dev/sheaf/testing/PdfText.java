@@ -16,6 +16,8 @@ import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDNa
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageDestination;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineNode;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,12 +59,43 @@ public final class PdfText implements AutoCloseable {
         return strip(new VisibleTextStripper(top, bottom), index);
     }
 
+    /**
+     * The text layer of page {@code index} between {@code top} and {@code bottom} points from the top edge, as
+     * search, copy and screen readers get it: clipping is ignored, so text hidden by a clip counts.
+     */
+    public String layer(int index, float top, float bottom) {
+        try {
+            PDFTextStripper stripper = new PDFTextStripper() {
+                @Override
+                protected void processTextPosition(TextPosition t) {
+                    if (t.getY() > top && t.getY() < bottom) {
+                        super.processTextPosition(t);
+                    }
+                }
+            };
+            stripper.setSortByPosition(true);
+            stripper.setStartPage(index + 1);
+            stripper.setEndPage(index + 1);
+            return joined(stripper.getText(doc));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A word hyphenated at a line end comes out with a soft hyphen (U+00AD) and a line break between its
+     * parts; a reader copying it gets the word whole, and so do the tests.
+     */
+    public static String joined(String text) {
+        return text.replaceAll("\u00AD[\\s]*", "");
+    }
+
     private String strip(VisibleTextStripper stripper, int index) {
         try {
             stripper.setSortByPosition(true);
             stripper.setStartPage(index + 1);
             stripper.setEndPage(index + 1);
-            return stripper.getText(doc);
+            return joined(stripper.getText(doc));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

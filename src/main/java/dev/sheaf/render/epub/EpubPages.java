@@ -141,6 +141,13 @@ final class EpubPages {
     }
 
     /** The XHTML prologue every content document shares. */
+    /** The index, its locators linking to the anchors placed in the pieces. */
+    String indexPage(dev.sheaf.render.xhtml.IndexXhtml index) {
+        Xml x = start(index.title(), "back-matter index-page");
+        index.write(x, "h1");
+        return end(x);
+    }
+
     Xml start(String title, String bodyClass) {
         Xml x = new Xml();
         x.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n");

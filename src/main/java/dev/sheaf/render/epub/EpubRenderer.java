@@ -2,6 +2,7 @@ package dev.sheaf.render.epub;
 
 import dev.sheaf.model.Block;
 import dev.sheaf.model.Book;
+import dev.sheaf.model.BookIndex;
 import dev.sheaf.model.BookMeta;
 import dev.sheaf.model.Chapter;
 import dev.sheaf.model.FontFace;
@@ -15,6 +16,7 @@ import dev.sheaf.render.OutputSink;
 import dev.sheaf.render.RenderContext;
 import dev.sheaf.render.Renderer;
 import dev.sheaf.render.cover.TypographicCover;
+import dev.sheaf.render.xhtml.IndexXhtml;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -109,12 +111,21 @@ public final class EpubRenderer implements Renderer {
             addDoc(items, spine, "back-" + list.slug(), pages.referencePage(list, title), file);
             toc.add(new TocEntry(title, file, List.of()));
         }
+        boolean hasIndex = book.index().present();
+        if (hasIndex) {
+            IndexXhtml index = new IndexXhtml(book.index(), ctx.labels(), byPiece(book));
+            addDoc(items, spine, "index", pages.indexPage(index), INDEX_FILE);
+            toc.add(new TocEntry(index.title(), INDEX_FILE, List.of()));
+        }
         String firstChapter = chapters.isEmpty() ? "nav.xhtml" : chapterFile(chapters.get(0));
-        List<String[]> landmarks = List.of(
+        List<String[]> landmarks = new ArrayList<>(List.of(
                 new String[] {"cover", "cover.xhtml", ctx.labels().get("cover")},
                 new String[] {"titlepage", "titlepage.xhtml", ctx.labels().get("titlepage")},
                 new String[] {"toc", "nav.xhtml#toc", ctx.labels().get("contents")},
-                new String[] {"bodymatter", firstChapter, chapters.isEmpty() ? "" : chapters.get(0).title()});
+                new String[] {"bodymatter", firstChapter, chapters.isEmpty() ? "" : chapters.get(0).title()}));
+        if (hasIndex) {
+            landmarks.add(new String[] {"index", INDEX_FILE, ctx.labels().get("index")});
+        }
         String nav = NavDocuments.nav(pages, ctx.labels(), toc, landmarks);
         items.set(indexOf(items, "nav"), new EpubItem("nav", navHref, "application/xhtml+xml",
                 nav.getBytes(StandardCharsets.UTF_8), "nav"));
@@ -248,6 +259,27 @@ public final class EpubRenderer implements Renderer {
     private static List<TocEntry> prefixed(List<TocEntry> toc) {
         return toc.stream().map(e -> new TocEntry(e.title(), EpubPages.TEXT_DIR + e.href(), prefixed(e.children())))
                 .toList();
+    }
+
+    static final String INDEX_FILE = "index.xhtml";
+
+    /**
+     * Locators by piece: the piece's title, linked to its first mention of the entry (the EPUB has no pages
+     * of its own to number).
+     */
+    static java.util.function.Function<BookIndex.Entry, List<IndexXhtml.Locator>> byPiece(Book book) {
+        Map<String, Piece> pieces = new java.util.HashMap<>();
+        book.pieces().forEach(p -> pieces.put(p.id(), p));
+        return e -> {
+            Map<String, IndexXhtml.Locator> first = new java.util.LinkedHashMap<>();
+            for (BookIndex.Mention m : e.mentions()) {
+                Piece p = pieces.get(m.pieceId());
+                if (p != null) {
+                    first.putIfAbsent(p.id(), new IndexXhtml.Locator(p.title(), pieceFile(p) + "#" + m.anchor()));
+                }
+            }
+            return List.copyOf(first.values());
+        };
     }
 
     static String chapterFile(Chapter c) {

@@ -10,7 +10,7 @@ import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfNumber;
 import com.lowagie.text.pdf.PdfWriter;
 import org.w3c.dom.Element;
-import org.xhtmlrenderer.pdf.ITextOutputDevice;
+import dev.sheaf.render.pdf.tagging.TaggingOutputDevice;
 import org.xhtmlrenderer.render.Box;
 import org.xhtmlrenderer.render.JustificationInfo;
 import org.xhtmlrenderer.render.RenderingContext;
@@ -23,7 +23,7 @@ import java.util.Set;
  * versos before blocks that start on a recto (as {@link PrintOutputDevice}), no outline per document (the book's
  * is written at the end), and links to blocks laid out in another document.
  */
-final class PartsOutputDevice extends ITextOutputDevice {
+final class PartsOutputDevice extends TaggingOutputDevice {
 
     /** Where a block of another document is, or null when it is not known. */
     @FunctionalInterface
@@ -35,6 +35,7 @@ final class PartsOutputDevice extends ITextOutputDevice {
     private final Destinations destinations;
     private final Set<String> linkAreas = new HashSet<>();
     private int page = -1;
+    private org.xhtmlrenderer.render.FSFont font;
 
     /**
      * @param blankPages   pages (0-based, in writing order) to leave without text; read as pages are written
@@ -54,9 +55,15 @@ final class PartsOutputDevice extends ITextOutputDevice {
     }
 
     @Override
+    public void setFont(org.xhtmlrenderer.render.FSFont newFont) {
+        this.font = newFont;
+        super.setFont(newFont);
+    }
+
+    @Override
     public void drawString(String s, float x, float y, JustificationInfo info) {
         if (!blankPages.contains(page)) {
-            SoftHyphens.Drawn drawn = SoftHyphens.drawn(s, info);
+            SoftHyphens.Drawn drawn = SoftHyphens.drawn(s, info, baseFont());
             super.drawString(drawn.text(), x, y, drawn.info());
         }
     }
@@ -127,5 +134,10 @@ final class PartsOutputDevice extends ITextOutputDevice {
         float left = base.getLeft() + (bounds.x - edge.x) / dpp;
         float bottom = base.getBottom() - ((bounds.y + bounds.height) - (edge.y + edge.height)) / dpp;
         return new com.lowagie.text.Rectangle(left, bottom, left + bounds.width / dpp, bottom + bounds.height / dpp);
+    }
+
+    /** The font strings are drawn in now. */
+    private com.lowagie.text.pdf.BaseFont baseFont() {
+        return font instanceof org.xhtmlrenderer.pdf.ITextFSFont f ? f.getFontDescription().getFont() : null;
     }
 }

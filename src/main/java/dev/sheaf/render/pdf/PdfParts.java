@@ -96,13 +96,13 @@ final class PdfParts {
      * @param css       the print stylesheet, as for the single layout
      * @param pagesDone hears the number of pages written so far
      */
-    PdfParts(Book book, Labels labels, String css, String coverUrl, CoverFit coverFit, List<String> fontFamilies,
+    PdfParts(Book book, Labels labels, String css, String coverUrl, CoverFit coverFit, PrintFonts fonts,
              TrimSize trim, String language, Instant timestamp, IntConsumer pagesDone) {
         this.book = book;
         this.labels = labels;
-        this.front = new PrintDocument(book, labels, css + TOC_RULE, coverUrl, coverFit, fontFamilies);
+        this.front = new PrintDocument(book, labels, css + TOC_RULE, coverUrl, coverFit, fonts);
         this.parts = new PrintDocument(book, labels, css + firstPageRule(css) + TOC_RULE + PART_RULE, coverUrl, coverFit,
-                fontFamilies);
+                fonts);
         this.piecesPerPart = piecesPerPart();
         this.bookUrl = book.root().toUri().toString();
         this.trim = trim;
@@ -226,7 +226,7 @@ final class PdfParts {
             if (opener) {
                 w.toRecto(true);
             }
-            w.layout(PrintDocument.end(x));
+            w.layout(parts.end(x));
             int keep = group.size();
             if (more) {
                 keep = lastOnRecto(w.pages(), group);
@@ -269,7 +269,7 @@ final class PdfParts {
             parts.backMatter(x, list);
         }
         parts.colophon(x);
-        return PrintDocument.end(x);
+        return parts.end(x);
     }
 
     private void recordBackMatter(Writer w, int pageBase, int folioBase) {
@@ -304,7 +304,7 @@ final class PdfParts {
         Xml x = new Xml(1 << 20);
         front.start(x, false);
         front.frontMatter(x, folios);
-        w.layout(PrintDocument.end(x));
+        w.layout(parts.end(x));
         int count = w.pageCount();
         int padded = count + count % 2;
         // The back matter will be written after these pages: move its targets there before the contents link to them.
@@ -458,7 +458,7 @@ final class PdfParts {
             Xml x = new Xml();
             parts.start(x, false);
             x.element("div", "\u00a0", "class", "blank-page").nl();
-            layout(PrintDocument.end(x));
+            layout(parts.end(x));
             blankPages.add(written);
             write(1, body);
         }

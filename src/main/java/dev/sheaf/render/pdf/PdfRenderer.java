@@ -10,7 +10,6 @@ import dev.sheaf.render.cover.TypographicCover;
 import org.xhtmlrenderer.pdf.ITextFontResolver;
 import org.xhtmlrenderer.pdf.ITextRenderer;
 
-import java.awt.Font;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -42,8 +41,8 @@ public final class PdfRenderer implements Renderer {
     @Override
     public void render(Book book, RenderContext ctx, OutputSink out) throws IOException {
         TextScan text = TextScan.of(book);
-        PrintFonts fonts = PrintFonts.of(book, text.hasCjk());
-        reportUnprintable(book, ctx, fonts, text);
+        PrintFonts fonts = PrintFonts.of(book, text.all(ctx.labels()));
+        reportUnprintable(ctx, fonts, text);
         TrimSize trim = TrimSize.of(book.meta().trim());
         byte[] cover = book.meta().cover() != null ? Files.readAllBytes(book.root().resolve(book.meta().cover()))
                 : TypographicCover.png(book);
@@ -53,13 +52,12 @@ public final class PdfRenderer implements Renderer {
         if (PdfParts.applies(book, css)) {
             // A large book is laid out part by part, which keeps memory bounded (see PdfParts).
             try (OutputStream os = out.create(ctx.baseName() + ".pdf")) {
-                new PdfParts(book, ctx.labels(), css, coverUrl, CoverFit.of(cover, trim), fonts.textFamilies(), trim,
+                new PdfParts(book, ctx.labels(), css, coverUrl, CoverFit.of(cover, trim), fonts, trim,
                         book.meta().language(), ctx.timestamp(), pages -> { }).write(os);
             }
             return;
         }
-        PrintDocument doc = new PrintDocument(book, ctx.labels(), css, coverUrl, CoverFit.of(cover, trim),
-                fonts.textFamilies());
+        PrintDocument doc = new PrintDocument(book, ctx.labels(), css, coverUrl, CoverFit.of(cover, trim), fonts);
         String xhtml = doc.render();
         String bookUrl = book.root().toUri().toString();
         PrintOutputDevice device = new PrintOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT);
@@ -85,12 +83,10 @@ public final class PdfRenderer implements Renderer {
      * Flying Saucer drops characters its fonts lack without a word; tell the author which ones, and in which
      * piece, so that a name never vanishes unnoticed.
      */
-    private static void reportUnprintable(Book book, RenderContext ctx, PrintFonts fonts, TextScan text)
-            throws IOException {
-        Font body = fonts.bodyFont(book.root());
+    private static void reportUnprintable(RenderContext ctx, PrintFonts fonts, TextScan text) {
         Map<SourceRef, String> found = new LinkedHashMap<>();
-        text.byPiece().forEach((p, s) -> found.put(p.source(), fonts.unprintable(s, body)));
-        found.put(SourceRef.of(Path.of("book.yaml")), fonts.unprintable(text.bookText(), body));
+        text.byPiece().forEach((p, s) -> found.put(p.source(), fonts.unprintable(s)));
+        found.put(SourceRef.of(Path.of("book.yaml")), fonts.unprintable(text.bookText()));
         found.forEach((where, missing) -> {
             if (!missing.isEmpty()) {
                 ctx.diagnostics().report(MessageId.OUT_004, where, missing, fonts.body());

@@ -32,23 +32,23 @@ final class PrintDocument {
     private final String css;
     private final String coverUrl;
     private final CoverFit coverFit;
-    private final List<String> fontFamilies;
+    private final PrintFonts fonts;
 
     /**
      * @param css          the print stylesheet, fonts and page size already filled in
      * @param coverUrl     the cover image: relative to the book folder, or a data URL
      * @param coverFit     where the cover image goes on its page
-     * @param fontFamilies the families the text is set in, for the colophon
+     * @param fonts        the faces: runs of characters the text families lack are put in spans naming
+     *                     faces that have them, and the colophon names the families
      */
-    PrintDocument(Book book, Labels labels, String css, String coverUrl, CoverFit coverFit,
-                  List<String> fontFamilies) {
+    PrintDocument(Book book, Labels labels, String css, String coverUrl, CoverFit coverFit, PrintFonts fonts) {
         this.book = book;
         this.meta = book.meta();
         this.labels = labels;
         this.css = css;
         this.coverUrl = coverUrl;
         this.coverFit = coverFit;
-        this.fontFamilies = fontFamilies;
+        this.fonts = fonts;
     }
 
     static String chapterId(Chapter c) {
@@ -134,9 +134,9 @@ final class PrintDocument {
     }
 
     /** Closes what {@link #start} opened and returns the document. */
-    static String end(Xml x) {
+    String end(Xml x) {
         x.close("body").nl().close("html").nl();
-        return CjkRuns.wrap(x.toString());
+        return fonts.runs(x.toString());
     }
 
     /**
@@ -162,7 +162,7 @@ final class PrintDocument {
     }
 
     void colophon(Xml x) {
-        new FrontMatter(book, labels, contentRenderer("front-")).colophon(x, fontFamilies);
+        new FrontMatter(book, labels, contentRenderer("front-")).colophon(x, fonts.textFamilies());
     }
 
     private void head(Xml x, boolean withBookmarks) {

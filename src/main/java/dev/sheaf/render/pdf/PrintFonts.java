@@ -1,94 +1,147 @@
 package dev.sheaf.render.pdf;
 
+import dev.sheaf.fonts.Coverage;
+import dev.sheaf.fonts.FontChain;
+import dev.sheaf.fonts.FontRuns;
+import dev.sheaf.fonts.ShippedFonts;
 import dev.sheaf.model.Book;
 import dev.sheaf.model.FontFace;
 import dev.sheaf.render.FontRoles;
 
-import java.awt.Font;
-import java.awt.FontFormatException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The faces the PDF embeds and the family that sets each part of the page. A book's own {@code fonts/}
- * always win. A book that brings none is set in Liberation Serif, Sans and Mono (SIL OFL, from
- * openpdf-fonts-extra), so the PDF still embeds every glyph it shows and Latin, Greek and Cyrillic print.
- * Characters that no face has, such as Chinese in a book without a CJK font, are found by
+ * always win. A book that brings no text fonts is set in Liberation Serif, Sans and Mono. Every character
+ * those families lack is set, run by run, in the first face of the {@link FontChain} that has it: the book's
+ * other fonts (such as a CJK face), then Sheaf's shipped fallbacks. Only the faces the book's text needs are
+ * declared, so a Latin book does not load the CJK face. Characters no face has are found by
  * {@link #unprintable} and reported.
  *
  * @param faces    the faces to declare, each with the URL the print document loads it from
  * @param body     family of the running text
  * @param headings family of titles and headings
  * @param mono     family of code
- * @param cjk      family for runs of Chinese, Japanese and Korean text, if the book has both such text and a font
+ * @param chain    the faces tried per character, limited to those declared
  */
-record PrintFonts(List<Face> faces, String body, String headings, String mono, Optional<String> cjk) {
+record PrintFonts(List<Face> faces, String body, String headings, String mono, FontChain chain) {
 
     /**
      * One {@code @font-face}: where its bytes come from and how CSS selects it.
      *
-     * @param file the book-relative font file, or null for a bundled face
+     * @param file the book-relative font file, or null for a shipped face
      */
-    record Face(String url, Path file, String family, String style, int weight) { }
+    record Face(String url, java.nio.file.Path file, String family, String style, int weight) { }
 
     static final String BUNDLED_PREFIX = "sheaf-font:";
-    private static final String BUNDLED_DIR = "/liberation/";
 
-    static PrintFonts of(Book book, boolean hasCjkText) {
-        List<FontFace> own = book.fonts().stream().filter(f -> !f.cjk() || hasCjkText).toList();
-        if (own.stream().noneMatch(f -> !f.cjk())) {
-            return bundled(own);
-        }
-        FontRoles roles = FontRoles.of(own);
-        String body = roles.body().orElseThrow();
-        List<Face> faces = own.stream()
-                .map(f -> new Face(BookPaths.href(f.file()), f.file(), f.family(), f.style(), f.weight())).toList();
-        return new PrintFonts(faces, body, roles.headings().orElse(body), body, roles.cjk());
-    }
-
-    /** Liberation for the text, plus the book's CJK face if that is all it brings. */
-    private static PrintFonts bundled(List<FontFace> cjkOnly) {
+    /**
+     * @param text every text the document prints (the book's text and the labels around it), to choose
+     *             which fallback faces to declare
+     */
+    static PrintFonts of(Book book, Iterable<? extends CharSequence> text) throws IOException {
+        List<FontFace> own = book.fonts();
+        List<FontFace> ownText = own.stream().filter(f -> !f.cjk()).toList();
         List<Face> faces = new ArrayList<>();
-        for (String family : List.of("Serif", "Sans", "Mono")) {
-            for (String[] v : List.of(new String[] {"Regular", "normal", "400"}, new String[] {"Italic", "italic", "400"},
-                    new String[] {"Bold", "normal", "700"}, new String[] {"BoldItalic", "italic", "700"})) {
-                faces.add(new Face(BUNDLED_PREFIX + "Liberation" + family + "-" + v[0] + ".ttf",
-                        null, "Liberation " + family, v[1], Integer.parseInt(v[2])));
+        String body;
+        String headings;
+        String mono;
+        if (ownText.isEmpty()) {
+            for (ShippedFonts.Face f : ShippedFonts.text()) {
+                faces.add(shipped(f));
+            }
+            body = "Liberation Serif";
+            headings = "Liberation Sans";
+            mono = "Liberation Mono";
+        } else {
+            FontRoles roles = FontRoles.of(ownText);
+            body = roles.body().orElseThrow();
+            headings = roles.headings().orElse(body);
+            mono = body;
+            for (FontFace f : ownText) {
+                faces.add(new Face(BookPaths.href(f.file()), f.file(), f.family(), f.style(), f.weight()));
             }
         }
-        Optional<String> cjk = cjkOnly.stream().findFirst().map(FontFace::family);
-        cjkOnly.forEach(f -> faces.add(new Face(BookPaths.href(f.file()), f.file(), f.family(), f.style(), f.weight())));
-        return new PrintFonts(faces, "Liberation Serif", "Liberation Sans", "Liberation Mono", cjk);
+        // Each family's characters are those of its regular face (or its first face when it has none).
+        Map<String, Coverage> coverage = new LinkedHashMap<>();
+        Map<String, FontFace> ownByFamily = new LinkedHashMap<>();
+        for (FontFace f : own) {
+            ownByFamily.merge(f.family(), f, (a, b) -> isRegular(b) && !isRegular(a) ? b : a);
+        }
+        if (ownText.isEmpty()) {
+            for (ShippedFonts.Face f : ShippedFonts.text()) {
+                if (f.style().equals("normal") && f.weight() == 400) {
+                    coverage.put(f.family(), ShippedFonts.coverage(f));
+                }
+            }
+        }
+        for (FontFace f : ownByFamily.values()) {
+            coverage.put(f.family(), Coverage.of(Files.readAllBytes(book.root().resolve(f.file()))));
+        }
+        List<FontChain.Link> primaries = new ArrayList<>();
+        for (String family : new LinkedHashSet<>(List.of(body, headings, mono))) {
+            primaries.add(new FontChain.Link(family, coverage.get(family)));
+        }
+        List<FontChain.Link> links = new ArrayList<>(primaries);
+        coverage.forEach((family, c) -> {
+            if (links.stream().noneMatch(l -> l.family().equals(family))) {
+                links.add(new FontChain.Link(family, c));
+            }
+        });
+        Map<String, ShippedFonts.Face> fallbacks = new LinkedHashMap<>();
+        for (ShippedFonts.Face f : ShippedFonts.fallbacks()) {
+            if (links.stream().noneMatch(l -> l.family().equals(f.family()))) {
+                links.add(new FontChain.Link(f.family(), ShippedFonts.coverage(f)));
+                fallbacks.put(f.family(), f);
+            }
+        }
+        FontChain full = new FontChain(primaries, links);
+        BitSet needed = full.needed(text);
+        Set<String> used = new LinkedHashSet<>();
+        needed.stream().forEach(i -> used.add(links.get(i).family()));
+        for (String family : used) {
+            if (fallbacks.containsKey(family)) {
+                faces.add(shipped(fallbacks.get(family)));
+            } else {
+                own.stream().filter(f -> f.family().equals(family) && f.cjk())
+                        .forEach(f -> faces.add(new Face(BookPaths.href(f.file()), f.file(), f.family(), f.style(),
+                                f.weight())));
+            }
+        }
+        return new PrintFonts(List.copyOf(faces), body, headings, mono, full.only(used));
     }
 
-    /** The bytes of a bundled face, for a URL that starts with {@link #BUNDLED_PREFIX}. */
+    private static boolean isRegular(FontFace f) {
+        return f.style().equals("normal") && f.weight() < 600;
+    }
+
+    private static Face shipped(ShippedFonts.Face f) {
+        return new Face(BUNDLED_PREFIX + f.file(), null, f.family(), f.style(), f.weight());
+    }
+
+    /** The bytes of a shipped face, for a URL that starts with {@link #BUNDLED_PREFIX}. */
     static byte[] bundledBytes(String url) throws IOException {
         String name = url.substring(BUNDLED_PREFIX.length());
-        if (!name.matches("[A-Za-z-]+\\.ttf")) {
-            throw new IOException("no bundled font " + name);
-        }
-        try (InputStream in = PrintFonts.class.getResourceAsStream(BUNDLED_DIR + name)) {
-            if (in == null) {
-                throw new IOException("no bundled font " + name);
-            }
-            return in.readAllBytes();
-        }
+        return ShippedFonts.bytes(ShippedFonts.byFile(name).orElseThrow(() -> new IOException("no shipped font " + name)));
     }
 
-    /** The families the book is set in, for the colophon. */
+    /** The families the book is set in, for the colophon: body, headings, then every other face a run uses. */
     List<String> textFamilies() {
-        List<String> out = new ArrayList<>(List.of(body));
-        if (!headings.equals(body)) {
-            out.add(headings);
-        }
-        cjk.ifPresent(out::add);
-        return out;
+        Set<String> out = new LinkedHashSet<>(List.of(body, headings));
+        chain.links().forEach(l -> {
+            if (!l.family().equals(mono)) {
+                out.add(l.family());
+            }
+        });
+        return List.copyOf(out);
     }
 
     /** {@code @font-face} rules that embed every face as a subset with Unicode (Identity-H) encoding. */
@@ -100,7 +153,15 @@ record PrintFonts(List<Face> faces, String body, String headings, String mono, O
                     .append("; font-weight: ").append(f.weight() >= 600 ? "bold" : "normal")
                     .append("; -fs-pdf-font-embed: embed; -fs-pdf-font-encoding: Identity-H; }\n");
         }
+        for (FontChain.Link l : chain.links()) {
+            sb.append('.').append(l.cssClass()).append(" { font-family: ").append(quote(l.family())).append("; }\n");
+        }
         return sb.toString();
+    }
+
+    /** The document with every run of characters the primary families lack set in a face that has them. */
+    String runs(String xhtml) {
+        return FontRuns.wrap(xhtml, chain);
     }
 
     static String quote(String s) {
@@ -109,31 +170,9 @@ record PrintFonts(List<Face> faces, String body, String headings, String mono, O
 
     /**
      * Characters of {@code text} that no face of the PDF can print: Flying Saucer would drop them without
-     * a trace, so the renderer reports them. CJK characters count as printable when there is a CJK face.
+     * a trace, so the renderer reports them.
      */
-    String unprintable(String text, Font bodyFont) {
-        StringBuilder out = new StringBuilder();
-        text.codePoints().distinct().sorted().forEach(cp -> {
-            int type = Character.getType(cp);
-            if (Character.isWhitespace(cp) || type == Character.FORMAT || type == Character.CONTROL
-                    || CjkRuns.isCjk(cp) && cjk.isPresent() || bodyFont.canDisplay(cp)) {
-                return;
-            }
-            out.appendCodePoint(cp);
-        });
-        return out.toString();
-    }
-
-    /** The regular body face as an AWT font, to ask which characters it has. */
-    Font bodyFont(Path root) throws IOException {
-        Face regular = faces.stream().filter(f -> f.family().equals(body) && f.style().equals("normal")
-                && f.weight() < 600).findFirst().orElse(faces.get(0));
-        try (InputStream in = regular.url().startsWith(BUNDLED_PREFIX)
-                ? new ByteArrayInputStream(bundledBytes(regular.url()))
-                : Files.newInputStream(root.resolve(regular.file()))) {
-            return Font.createFont(Font.TRUETYPE_FONT, in);
-        } catch (FontFormatException e) {
-            throw new IOException(regular.url() + ": " + e.getMessage(), e);
-        }
+    String unprintable(String text) {
+        return chain.missing(text);
     }
 }

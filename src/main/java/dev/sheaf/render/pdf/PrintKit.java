@@ -58,10 +58,10 @@ public final class PrintKit {
     private final PrintFonts fonts;
     private final PrintDocument pieces;
 
-    public PrintKit(Book book, Labels labels) {
+    public PrintKit(Book book, Labels labels) throws IOException {
         this.book = book;
-        this.fonts = PrintFonts.of(book, TextScan.of(book).hasCjk());
-        this.pieces = new PrintDocument(book, labels, "", null, null, fonts.textFamilies());
+        this.fonts = PrintFonts.of(book, TextScan.of(book).all(labels));
+        this.pieces = new PrintDocument(book, labels, "", null, null, fonts);
     }
 
     /**
@@ -108,7 +108,7 @@ public final class PrintKit {
 
     /** Lays out a whole XHTML document (as {@link Xml} writes it) on pages of {@code page}. */
     public Layout layout(String xhtml, Page page) {
-        return new Layout(CjkRuns.wrap(xhtml), page);
+        return new Layout(fonts.runs(xhtml), page);
     }
 
     /** A laid-out document: where its blocks landed, and its PDF. */

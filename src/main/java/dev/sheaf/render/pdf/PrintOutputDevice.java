@@ -1,7 +1,10 @@
 package dev.sheaf.render.pdf;
 
+import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfContentByte;
-import org.xhtmlrenderer.pdf.ITextOutputDevice;
+import dev.sheaf.render.pdf.tagging.TaggingOutputDevice;
+import org.xhtmlrenderer.pdf.ITextFSFont;
+import org.xhtmlrenderer.render.FSFont;
 import org.xhtmlrenderer.render.JustificationInfo;
 
 import java.util.Set;
@@ -11,11 +14,15 @@ import java.util.Set;
  * for {@code page-break-before: right}: they take the previous page's name and so its running head and
  * folio, which a book leaves off a blank page. Silencing them while painting spares a second layout with
  * a named blank page put in by hand.
+ *
+ * <p>It also keeps characters outside the Basic Multilingual Plane (emoji, rare CJK ideographs) in justified
+ * lines, where Flying Saucer would drop them; see {@link #drawString}.
  */
-final class PrintOutputDevice extends ITextOutputDevice {
+final class PrintOutputDevice extends TaggingOutputDevice {
 
     private Set<Integer> blankPages = Set.of();
     private int page = -1;
+    private FSFont font;
 
     PrintOutputDevice(float dotsPerPoint) {
         super(dotsPerPoint);
@@ -33,10 +40,51 @@ final class PrintOutputDevice extends ITextOutputDevice {
     }
 
     @Override
-    public void drawString(String s, float x, float y, JustificationInfo info) {
-        if (!blankPages.contains(page)) {
-            SoftHyphens.Drawn drawn = SoftHyphens.drawn(s, info);
-            super.drawString(drawn.text(), x, y, drawn.info());
+    public void setFont(FSFont font) {
+        this.font = font;
+        super.setFont(font);
+    }
+
+    /**
+     * Flying Saucer justifies a line by writing each UTF-16 unit of a string as an entry of its own in a PDF text
+     * array, with the extra spacing between entries; that splits a surrogate pair and the character is lost. Here
+     * such characters are written whole, without spacing, and the rest of the string justified as before, each
+     * piece at the position the justified line gives it.
+     */
+    @Override
+    public void drawString(String text, float x, float y, JustificationInfo justification) {
+        if (blankPages.contains(page)) {
+            return;
         }
+        SoftHyphens.Drawn drawn = SoftHyphens.drawn(text, justification, baseFont());
+        String s = drawn.text();
+        JustificationInfo info = drawn.info();
+        if (info == null || !(font instanceof ITextFSFont fs) || s.codePoints().noneMatch(Character::isSupplementaryCodePoint)) {
+            super.drawString(s, x, y, info);
+            return;
+        }
+        BaseFont base = fs.getFontDescription().getFont();
+        float at = x;
+        int i = 0;
+        while (i < s.length()) {
+            boolean pair = Character.isSurrogatePair(s.charAt(i), i + 1 < s.length() ? s.charAt(i + 1) : ' ');
+            int end = pair ? i + 2 : i + 1;
+            while (!pair && end < s.length() && !Character.isHighSurrogate(s.charAt(end))) {
+                end++;
+            }
+            String piece = s.substring(i, end);
+            super.drawString(piece, at, y, pair ? null : info);
+            at += base.getWidthPoint(piece, fs.getSize2D());
+            for (int k = i; k < end && k < s.length() - 1; k++) {
+                char c = s.charAt(k);
+                at += c == ' ' || c == '\u00a0' || c == '\u3000' ? info.spaceAdjust() : info.nonSpaceAdjust();
+            }
+            i = end;
+        }
+    }
+
+    /** The font strings are drawn in now. */
+    private com.lowagie.text.pdf.BaseFont baseFont() {
+        return font instanceof org.xhtmlrenderer.pdf.ITextFSFont f ? f.getFontDescription().getFont() : null;
     }
 }

@@ -31,7 +31,6 @@ final class PrintStyle {
         v.put("BODY_FONT", fonts.body());
         v.put("HEADING_FONT", fonts.headings());
         v.put("MONO_FONT", fonts.mono());
-        v.put("CJK_FONT", fonts.cjk().orElse(fonts.body()));
         v.put("FONT_SIZE", mm(fontSize));
         v.put("PAGE_WIDTH", mm(width));
         v.put("PAGE_HEIGHT", mm(height));

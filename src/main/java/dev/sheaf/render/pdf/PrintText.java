@@ -2,6 +2,8 @@ package dev.sheaf.render.pdf;
 
 import org.xhtmlrenderer.render.FSFont;
 import org.xhtmlrenderer.extend.FontContext;
+import com.lowagie.text.pdf.BaseFont;
+import org.xhtmlrenderer.pdf.ITextFSFont;
 import org.xhtmlrenderer.pdf.ITextTextRenderer;
 
 /**
@@ -34,6 +36,7 @@ final class PrintText extends ITextTextRenderer {
     }
 
     private int hyphen(FontContext context, FSFont font) {
-        return super.getWidth(context, font, SoftHyphens.HYPHEN);
+        BaseFont base = font instanceof ITextFSFont f ? f.getFontDescription().getFont() : null;
+        return super.getWidth(context, font, SoftHyphens.hyphen(base));
     }
 }

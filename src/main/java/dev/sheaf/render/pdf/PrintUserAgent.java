@@ -1,23 +1,79 @@
 package dev.sheaf.render.pdf;
 
+import com.lowagie.text.Image;
+import dev.sheaf.read.ImageTypes;
+import dev.sheaf.svg.SvgImages;
+import org.xhtmlrenderer.extend.FSImage;
+import org.xhtmlrenderer.pdf.ITextFSImage;
 import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.pdf.ITextUserAgent;
+import org.xhtmlrenderer.resource.ImageResource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URLConnection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Loads what the print document refers to: files in the book folder (the base URL), and the bundled fonts
  * under {@link PrintFonts#BUNDLED_PREFIX}.
  * Nothing is fetched from the network: the reader has already rejected remote images, and a URL that is
  * not a file fails here instead of hanging a build.
+ *
+ * <p>SVG pictures are drawn here by {@link SvgImages} rather than by Flying Saucer's own SVG support, which
+ * reads sizes such as {@code 750px} or {@code 50%} as integers and aborts the whole layout when it cannot.
  */
 final class PrintUserAgent extends ITextUserAgent {
 
+    /** SVG pictures are drawn at this many pixels per CSS pixel (about 290 dpi at print size). */
+    private static final float SVG_SCALE = 3;
+
+    private final int dotsPerPixel;
+    private final Map<String, ImageResource> svgs = new HashMap<>();
+
     PrintUserAgent(ITextOutputDevice device, int dotsPerPixel, String bookUrl) {
         super(device, dotsPerPixel);
+        this.dotsPerPixel = dotsPerPixel;
         setBaseURL(bookUrl);
+    }
+
+    @Override
+    public ImageResource getImageResource(String uri) {
+        String resolved = uri.startsWith("data:") ? null : resolveURI(uri);
+        Path file = resolved == null ? null : file(resolved);
+        if (file == null || !ImageTypes.of(file).map("image/svg+xml"::equals).orElse(false)) {
+            return super.getImageResource(uri);
+        }
+        ImageResource drawn = svgs.computeIfAbsent(resolved, u -> drawSvg(u, file));
+        FSImage image = drawn.getImage() instanceof ITextFSImage i ? (FSImage) i.clone() : null;
+        return new ImageResource(drawn.getImageUri(), image);
+    }
+
+    /** The picture as a PNG at {@link #SVG_SCALE}, sized like the SVG; no image when Batik fails after all. */
+    private ImageResource drawSvg(String uri, Path file) {
+        try {
+            byte[] svg = Files.readAllBytes(file);
+            SvgImages.Size size = SvgImages.size(svg);
+            Image image = Image.getInstance(SvgImages.png(svg, SVG_SCALE));
+            image.scaleAbsolute(size.width() * dotsPerPixel, size.height() * dotsPerPixel);
+            return new ImageResource(uri, new ITextFSImage(image));
+        } catch (Exception | LinkageError | StackOverflowError e) {
+            // The reader already tried this picture; a failure now leaves an empty box, never a failed book.
+            return new ImageResource(uri, null);
+        }
+    }
+
+    private static Path file(String uri) {
+        try {
+            URI u = new URI(uri);
+            return "file".equals(u.getScheme()) ? Path.of(u) : null;
+        } catch (Exception e) {
+            return null;
+        }
     }
 
     @Override

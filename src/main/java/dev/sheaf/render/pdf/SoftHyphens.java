@@ -1,12 +1,14 @@
 package dev.sheaf.render.pdf;
 
+import com.lowagie.text.pdf.BaseFont;
 import org.xhtmlrenderer.render.JustificationInfo;
 
 /**
  * The two kinds of break point inside a word that the print engine knows: the author's soft hyphen (U+00AD,
  * a break wherever it is) and the hyphenator's mark (a private-use character, a break only where the style
  * says {@code hyphens: auto}). Neither is ever drawn or measured, except that the one a line ends on is drawn
- * and measured as a hyphen; so copying text from the PDF gives plain words.
+ * and measured as a hyphen; so copying text from the PDF gives plain words, a word broken at a line end
+ * with a soft hyphen between its parts.
  */
 final class SoftHyphens {
 
@@ -14,8 +16,14 @@ final class SoftHyphens {
     static final char SOFT = '\u00AD';
     /** A break point the hyphenator chose; never written anywhere but into the print engine's document. */
     static final char AUTO = '\uE0AD';
-    /** What a line that ends on a break point shows. */
-    static final String HYPHEN = "-";
+    /**
+     * What a line that ends on a break point shows: the soft hyphen's own glyph where the font has one (Noto and
+     * DejaVu draw it as a hyphen), so that text extraction gives U+00AD, which PDF readers and search treat as
+     * "the word goes on" (PDF 32000-1, 14.8.2.2.3); else a plain hyphen.
+     */
+    static String hyphen(BaseFont font) {
+        return font != null && font.charExists(SOFT) ? String.valueOf(SOFT) : "-";
+    }
 
     private SoftHyphens() {
     }
@@ -52,11 +60,11 @@ final class SoftHyphens {
      * extra space over every character, break points included; the characters that remain take their
      * share, so the run still ends where it was laid out to end.
      */
-    static Drawn drawn(String s, JustificationInfo info) {
+    static Drawn drawn(String s, JustificationInfo info, BaseFont font) {
         if (!hasMark(s)) {
             return new Drawn(s, info);
         }
-        String text = strip(s) + (endsOnMark(s) ? HYPHEN : "");
+        String text = strip(s) + (endsOnMark(s) ? hyphen(font) : "");
         if (info == null || text.isEmpty()) {
             return new Drawn(text, info);
         }

@@ -7,13 +7,16 @@ import dev.sheaf.model.Piece;
 import dev.sheaf.model.PieceMeta;
 import dev.sheaf.model.Walk;
 
+import dev.sheaf.render.Labels;
+
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * The text the PDF prints, gathered per piece, to choose fonts (is there CJK text?) and to find characters
+ * The text the PDF prints, gathered per piece, to choose fonts (which fallback faces are needed) and to find characters
  * no font can show.
  *
  * @param byPiece  each piece's printed text: titles, front-matter text, body and notes
@@ -53,11 +56,21 @@ record TextScan(Map<Piece, String> byPiece, String bookText) {
             l.entries().forEach(e -> book1.append(Walk.text(e)).append(' '));
         });
         book1.append(Walk.text(book.citeAs()));
+        // Handouts print their own titles and event lines with the book's faces.
+        for (var h : meta.handouts()) {
+            for (String s : new String[] {h.title(), h.event(), h.eventDate(), h.place()}) {
+                book1.append(' ').append(Objects.toString(s, ""));
+            }
+        }
         return new TextScan(pieces, book1.toString());
     }
 
-    boolean hasCjk() {
-        return CjkRuns.hasCjk(bookText) || byPiece.values().stream().anyMatch(CjkRuns::hasCjk);
+    /** Every text the PDF prints: the pieces, the book's own text and the labels around them. */
+    List<String> all(Labels labels) {
+        List<String> out = new ArrayList<>(byPiece.values());
+        out.add(bookText);
+        out.addAll(labels.all());
+        return out;
     }
 
     private static void blocks(StringBuilder sb, List<Block> blocks) {

@@ -149,6 +149,9 @@ public final class ContentRenderer {
             x.text("\n");
         } else if (i instanceof Inline.RawText r) {
             x.element("code", r.text(), "class", "raw");
+        } else if (i instanceof Inline.IndexMark m) {
+            // Where the index points: an empty element just before the mentioned words.
+            x.open("span", "id", m.id(), "class", "ix").close("span");
         } else if (i instanceof Inline.Citation c) {
             // Only reached when citations were not processed (e.g. the style failed to load).
             c.cites().forEach(k -> x.text("[@" + k.key() + "]"));

@@ -78,6 +78,18 @@ class PdfRendererTest {
     }
 
     @Test
+    void should_extract_on_every_page_only_what_is_printed_there() throws IOException {
+        for (int i = 0; i < text.pages(); i++) {
+            org.apache.pdfbox.text.PDFTextStripper plain = new org.apache.pdfbox.text.PDFTextStripper();
+            plain.setSortByPosition(true);
+            plain.setStartPage(i + 1);
+            plain.setEndPage(i + 1);
+            assertThat(plain.getText(text.document()).replaceAll("[\\s\\u00a0]+", " ").trim()).as("page %d", i + 1)
+                    .isEqualTo(text.page(i).replaceAll("[\\s\\u00a0]+", " ").trim());
+        }
+    }
+
+    @Test
     void should_name_the_file_after_the_short_title() {
         assertThat(pdf.getFileName().toString()).isEqualTo("kitchen-sink.pdf");
     }

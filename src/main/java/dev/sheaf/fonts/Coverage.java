@@ -1,0 +1,144 @@
+package dev.sheaf.fonts;
+
+import java.io.IOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.util.BitSet;
+
+/**
+ * The characters a TrueType or OpenType font has glyphs for, read from its Unicode {@code cmap} subtable:
+ * format 12 (all planes) when there is one, else format 4 (the Basic Multilingual Plane). This is the table
+ * OpenPDF reads to embed a face with Identity-H encoding, so a character covered here is a character the PDF
+ * can print in that face. A font collection ({@code .ttc}) is read from its first font.
+ */
+public final class Coverage {
+
+    private final BitSet chars;
+
+    private Coverage(BitSet chars) {
+        this.chars = chars;
+    }
+
+    /** Reads the coverage of the font in {@code font}. */
+    public static Coverage of(byte[] font) throws IOException {
+        try {
+            return new Coverage(read(ByteBuffer.wrap(font)));
+        } catch (BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException e) {
+            throw new IOException("not a readable TrueType or OpenType font: " + e, e);
+        }
+    }
+
+    /** Whether the font has a glyph for {@code cp}. */
+    public boolean covers(int cp) {
+        return cp >= 0 && chars.get(cp);
+    }
+
+    /** How many characters the font maps. */
+    public int size() {
+        return chars.cardinality();
+    }
+
+    private static BitSet read(ByteBuffer b) throws IOException {
+        int start = 0;
+        if (b.getInt(0) == 0x74746366) { // 'ttcf'
+            start = b.getInt(12);
+        }
+        int tables = b.getShort(start + 4) & 0xFFFF;
+        int cmap = -1;
+        for (int i = 0; i < tables; i++) {
+            int rec = start + 12 + 16 * i;
+            if (b.getInt(rec) == 0x636D6170) { // 'cmap'
+                cmap = b.getInt(rec + 8);
+            }
+        }
+        if (cmap < 0) {
+            throw new IOException("the font has no cmap table");
+        }
+        int subtables = b.getShort(cmap + 2) & 0xFFFF;
+        int best = -1;
+        int bestRank = 0;
+        for (int i = 0; i < subtables; i++) {
+            int rec = cmap + 4 + 8 * i;
+            int platform = b.getShort(rec) & 0xFFFF;
+            int encoding = b.getShort(rec + 2) & 0xFFFF;
+            int offset = cmap + b.getInt(rec + 4);
+            int format = b.getShort(offset) & 0xFFFF;
+            int rank = rank(platform, encoding, format);
+            if (rank > bestRank) {
+                bestRank = rank;
+                best = offset;
+            }
+        }
+        if (best < 0) {
+            throw new IOException("the font has no Unicode cmap subtable");
+        }
+        BitSet out = new BitSet(0x10000);
+        if ((b.getShort(best) & 0xFFFF) == 12) {
+            format12(b, best, out);
+        } else {
+            format4(b, best, out);
+        }
+        return out;
+    }
+
+    /** Windows full Unicode (3,10) format 12 first, then Unicode-platform format 12, then BMP format 4. */
+    private static int rank(int platform, int encoding, int format) {
+        if (format == 12 && platform == 3 && encoding == 10) {
+            return 4;
+        }
+        if (format == 12 && platform == 0) {
+            return 3;
+        }
+        if (format == 4 && platform == 3 && (encoding == 1 || encoding == 0)) {
+            return 2;
+        }
+        if (format == 4 && platform == 0) {
+            return 1;
+        }
+        return 0;
+    }
+
+    private static void format12(ByteBuffer b, int at, BitSet out) {
+        long groups = b.getInt(at + 12) & 0xFFFFFFFFL;
+        for (long g = 0; g < groups; g++) {
+            int rec = (int) (at + 16 + 12 * g);
+            int first = b.getInt(rec);
+            int last = b.getInt(rec + 4);
+            int glyph = b.getInt(rec + 8);
+            if (first < 0 || last > 0x10FFFF || first > last) {
+                continue;
+            }
+            // Glyph 0 is .notdef: a range mapped to it has no glyph for its first character.
+            out.set(glyph == 0 ? first + 1 : first, last + 1);
+        }
+    }
+
+    private static void format4(ByteBuffer b, int at, BitSet out) {
+        int segments = (b.getShort(at + 6) & 0xFFFF) / 2;
+        int ends = at + 14;
+        int starts = ends + 2 * segments + 2;
+        int deltas = starts + 2 * segments;
+        int rangeOffsets = deltas + 2 * segments;
+        for (int s = 0; s < segments; s++) {
+            int end = b.getShort(ends + 2 * s) & 0xFFFF;
+            int first = b.getShort(starts + 2 * s) & 0xFFFF;
+            int delta = b.getShort(deltas + 2 * s);
+            int rangeOffset = b.getShort(rangeOffsets + 2 * s) & 0xFFFF;
+            for (int c = first; c <= end && c != 0xFFFF; c++) {
+                int glyph;
+                if (rangeOffset == 0) {
+                    glyph = (c + delta) & 0xFFFF;
+                } else {
+                    int where = rangeOffsets + 2 * s + rangeOffset + 2 * (c - first);
+                    glyph = where + 1 < b.limit() ? b.getShort(where) & 0xFFFF : 0;
+                    if (glyph != 0) {
+                        glyph = (glyph + delta) & 0xFFFF;
+                    }
+                }
+                if (glyph != 0) {
+                    out.set(c);
+                }
+            }
+        }
+    }
+}

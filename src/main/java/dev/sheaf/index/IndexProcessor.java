@@ -1,0 +1,391 @@
+package dev.sheaf.index;
+
+import dev.sheaf.diag.Diagnostics;
+import dev.sheaf.diag.MessageId;
+import dev.sheaf.model.Block;
+import dev.sheaf.model.Book;
+import dev.sheaf.model.BookIndex;
+import dev.sheaf.model.Chapter;
+import dev.sheaf.model.Footnote;
+import dev.sheaf.model.Inline;
+import dev.sheaf.model.Piece;
+import dev.sheaf.model.SourceRef;
+import dev.sheaf.model.Walk;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.text.Collator;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Book → Book, before citations are formatted (so that citations are never read as mentions): finds every
+ * mention of every index entry in the pieces' text and footnotes, places an {@link Inline.IndexMark} just
+ * before it, turns the author's marks ({@code [Tokayev]{.index}}, {@code [the president]{.index term="Tokayev"}})
+ * into such anchors, and attaches the sorted {@link BookIndex} to the book. Reports entries that match nothing,
+ * marks that name no entry and cross-references to nothing.
+ */
+public final class IndexProcessor {
+
+    /**
+     * {@code [words]{.index}} or {@code [words]{.index term="Entry"}}; the quotes may have been made typographic
+     * by the Markdown reader.
+     */
+    static final Pattern MARK = Pattern.compile(
+            "\\[([^\\[\\]]+)\\]\\{\\.index(?:\\s+term\\s*=\\s*(?:\"([^\"]*)\"|“([^”]*)”|'([^']*)'|‘([^’]*)’))?\\s*\\}");
+    /** Addresses written out in the text are never read as mentions. */
+    private static final Pattern URL = Pattern.compile(
+            "(?i)(?:\\b(?:https?|ftp)://|\\bwww\\.)[^\\s<>\"]+|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
+
+    private final Diagnostics diags;
+
+    public IndexProcessor(Diagnostics diags) {
+        this.diags = diags;
+    }
+
+    public Book process(Book book) {
+        Optional<IndexSpec> spec = new IndexReader(book.root(), diags).read();
+        if (spec.isEmpty() && !hasMarks(book)) {
+            return book;
+        }
+        List<IndexSpec.EntrySpec> entries = spec.map(IndexSpec::entries).orElse(List.of());
+        MentionMatcher matcher = new MentionMatcher();
+        Map<String, Integer> byName = new HashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            IndexSpec.EntrySpec e = entries.get(i);
+            byName.putIfAbsent(nameKey(e.key()), i);
+            for (String form : e.forms()) {
+                int owner = matcher.add(form, i);
+                if (owner >= 0 && owner != i) {
+                    diags.report(MessageId.IDX_007, e.where(), form, entries.get(owner).key(), e.key());
+                }
+                byName.putIfAbsent(nameKey(form), i);
+            }
+        }
+        // Pieces are independent: each is searched on its own, in parallel; anchors carry the piece's slug.
+        List<Piece> pieces = book.pieces();
+        Map<Piece, Found> found = new java.util.concurrent.ConcurrentHashMap<>();
+        pieces.parallelStream().forEach(p -> found.put(p, new PieceScan(p, matcher, byName).scan()));
+        List<Chapter> chapters = new ArrayList<>();
+        for (Chapter c : book.chapters()) {
+            chapters.add(new Chapter(c.slug(), c.title(), c.intro(),
+                    c.pieces().stream().map(p -> found.get(p).piece()).toList(), c.source()));
+        }
+        List<List<BookIndex.Mention>> mentions = new ArrayList<>();
+        entries.forEach(e -> mentions.add(new ArrayList<>()));
+        for (Piece p : pieces) {
+            Found f = found.get(p);
+            f.mentions().forEach(m -> mentions.get(m.entry()).add(new BookIndex.Mention(p.id(), m.anchor())));
+            f.unknownMarks().forEach(u -> diags.report(MessageId.IDX_005, where(book, p, u), u));
+        }
+        BookIndex index = spec.isEmpty() ? BookIndex.NONE
+                : build(spec.get(), mentions, Locale.forLanguageTag(book.meta().language()));
+        return book.withIndex(List.copyOf(chapters), index);
+    }
+
+    private static boolean hasMarks(Book book) {
+        boolean[] any = {false};
+        for (Piece p : book.pieces()) {
+            Walk.inlines(p.body(), i -> any[0] |= i instanceof Inline.Text t && t.text().contains("]{.index"));
+            if (any[0]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How marks and cross-references name an entry: case, spacing and a final possessive do not matter. */
+    static String nameKey(String name) {
+        String k = Normalizer.normalize(IndexReader.normalKey(name), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        return k.replaceAll("['’]s?$", "");
+    }
+
+    /** The sorted index with its mentions; reports entries that match nothing and references to nothing. */
+    private BookIndex build(IndexSpec spec, List<List<BookIndex.Mention>> mentions, Locale locale) {
+        List<IndexSpec.EntrySpec> entries = spec.entries();
+        Map<String, Integer> byKey = new LinkedHashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            byKey.putIfAbsent(nameKey(entries.get(i).key()), i);
+        }
+        Map<String, List<Integer>> children = new HashMap<>();
+        List<Integer> top = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            IndexSpec.EntrySpec e = entries.get(i);
+            if (e.parent() == null || !byKey.containsKey(nameKey(e.parent()))) {
+                top.add(i);
+            } else {
+                children.computeIfAbsent(nameKey(e.parent()), k -> new ArrayList<>()).add(i);
+            }
+        }
+        Collator collator = Collator.getInstance(locale);
+        Comparator<BookIndex.Entry> order = Comparator.comparing(
+                (BookIndex.Entry e) -> sortKey(entries, byKey, e), collator).thenComparing(BookIndex.Entry::key);
+        List<BookIndex.Entry> out = new ArrayList<>();
+        for (int i : top) {
+            out.add(entry(i, entries, mentions, children, byKey, order, locale));
+        }
+        out.sort(order);
+        for (int i = 0; i < entries.size(); i++) {
+            IndexSpec.EntrySpec e = entries.get(i);
+            boolean hasSubMentions = children.getOrDefault(nameKey(e.key()), List.of()).stream()
+                    .anyMatch(c -> !mentions.get(c).isEmpty());
+            boolean bareReference = e.forms().isEmpty() && (!e.see().isEmpty() || !e.seeAlso().isEmpty());
+            if (mentions.get(i).isEmpty() && !hasSubMentions && !bareReference) {
+                diags.report(MessageId.IDX_004, e.where(), e.key());
+            }
+        }
+        return new BookIndex(spec.title(), spec.separate(), List.copyOf(out));
+    }
+
+    private static String sortKey(List<IndexSpec.EntrySpec> entries, Map<String, Integer> byKey, BookIndex.Entry e) {
+        IndexSpec.EntrySpec spec = entries.get(byKey.get(nameKey(e.key())));
+        return spec.sort() != null ? spec.sort() : e.term();
+    }
+
+    private BookIndex.Entry entry(int i, List<IndexSpec.EntrySpec> entries, List<List<BookIndex.Mention>> mentions,
+                                  Map<String, List<Integer>> children, Map<String, Integer> byKey,
+                                  Comparator<BookIndex.Entry> order, Locale locale) {
+        IndexSpec.EntrySpec e = entries.get(i);
+        List<BookIndex.Entry> subs = new ArrayList<>();
+        for (int c : children.getOrDefault(nameKey(e.key()), List.of())) {
+            subs.add(entry(c, entries, mentions, children, byKey, order, locale));
+        }
+        subs.sort(order);
+        return new BookIndex.Entry(e.key(), e.term(), group(e.sort() != null ? e.sort() : e.term(), locale),
+                e.kind(), references(e, e.see(), entries, byKey), references(e, e.seeAlso(), entries, byKey),
+                List.copyOf(subs), List.copyOf(mentions.get(i)));
+    }
+
+    /** Cross-references as printed ("Russia: and China" for a sub-entry); those naming no entry are reported. */
+    private List<String> references(IndexSpec.EntrySpec e, List<String> keys, List<IndexSpec.EntrySpec> entries,
+                                    Map<String, Integer> byKey) {
+        List<String> out = new ArrayList<>();
+        for (String k : keys) {
+            Integer target = byKey.get(nameKey(k));
+            if (target == null) {
+                diags.report(MessageId.IDX_006, e.where(), e.key(), k);
+                out.add(k.replace(IndexReader.SUB, ": "));
+            } else {
+                out.add(entries.get(target).key().replace(IndexReader.SUB, ": "));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The letter an entry is listed under: the first letter of what it sorts as, without accents for scripts
+     * whose collation ignores them at the first level (Öcalan under O in English; Ё under Е in Russian).
+     */
+    static String group(String sortAs, Locale locale) {
+        String s = sortAs.strip();
+        int i = 0;
+        while (i < s.length() && !Character.isLetterOrDigit(s.codePointAt(i))) {
+            i += Character.charCount(s.codePointAt(i));
+        }
+        if (i >= s.length()) {
+            return "#";
+        }
+        int cp = s.codePointAt(i);
+        if (Character.isDigit(cp)) {
+            return "#";
+        }
+        String letter = new String(Character.toChars(cp));
+        Collator primary = Collator.getInstance(locale);
+        primary.setStrength(Collator.PRIMARY);
+        String base = Normalizer.normalize(letter, Normalizer.Form.NFD).substring(0, 1);
+        // Only when the book's collation itself treats the two as one letter (Swedish keeps Ö apart, say).
+        String chosen = primary.compare(base, letter) == 0 ? base : letter;
+        return chosen.toUpperCase(locale);
+    }
+
+    private SourceRef where(Book book, Piece p, String mark) {
+        try {
+            String text = Files.readString(book.root().resolve(p.source().file()), StandardCharsets.UTF_8);
+            int at = text.indexOf("[" + mark + "]{");
+            if (at >= 0) {
+                int line = 1;
+                int lineStart = 0;
+                for (int i = 0; i < at; i++) {
+                    if (text.charAt(i) == '\n') {
+                        line++;
+                        lineStart = i + 1;
+                    }
+                }
+                return p.source().at(line, at - lineStart + 1);
+            }
+        } catch (IOException | RuntimeException e) {
+            // The file was read a moment ago; without it the warning names the piece only.
+        }
+        return p.source();
+    }
+
+    /** A mention found in a piece: the entry and the anchor placed before it. */
+    private record PieceMention(int entry, String anchor) { }
+
+    private record Found(Piece piece, List<PieceMention> mentions, List<String> unknownMarks) { }
+
+    /** One piece, searched and rebuilt with its anchors. */
+    private static final class PieceScan {
+        private final Piece piece;
+        private final MentionMatcher matcher;
+        private final Map<String, Integer> byName;
+        private final List<PieceMention> mentions = new ArrayList<>();
+        private final List<String> unknown = new ArrayList<>();
+        private int counter;
+
+        PieceScan(Piece piece, MentionMatcher matcher, Map<String, Integer> byName) {
+            this.piece = piece;
+            this.matcher = matcher;
+            this.byName = byName;
+        }
+
+        Found scan() {
+            List<Block> body = Walk.mapInlineLists(piece.body(), this::inlines);
+            List<Footnote> notes = new ArrayList<>();
+            for (Footnote n : piece.footnotes()) {
+                notes.add(new Footnote(n.number(), n.label(), Walk.mapInlineLists(n.content(), this::inlines)));
+            }
+            Piece p = mentions.isEmpty() && unknown.isEmpty() ? piece
+                    : new Piece(piece.id(), piece.slug(), piece.source(), piece.meta(), body, List.copyOf(notes),
+                    piece.citeAs(), piece.references());
+            return new Found(p, List.copyOf(mentions), List.copyOf(unknown));
+        }
+
+        /** A list of inlines: runs of text are searched as a whole, containers recursively. */
+        private List<Inline> inlines(List<Inline> in) {
+            List<Inline> out = new ArrayList<>(in.size());
+            int i = 0;
+            while (i < in.size()) {
+                Inline x = in.get(i);
+                if (x instanceof Inline.Text || x instanceof Inline.SoftBreak) {
+                    int j = i;
+                    while (j < in.size() && (in.get(j) instanceof Inline.Text || in.get(j) instanceof Inline.SoftBreak)) {
+                        j++;
+                    }
+                    out.addAll(run(in.subList(i, j)));
+                    i = j;
+                    continue;
+                }
+                if (x instanceof Inline.Emphasis e) {
+                    out.add(new Inline.Emphasis(inlines(e.children())));
+                } else if (x instanceof Inline.Strong s) {
+                    out.add(new Inline.Strong(inlines(s.children())));
+                } else if (x instanceof Inline.Strikethrough s) {
+                    out.add(new Inline.Strikethrough(inlines(s.children())));
+                } else if (x instanceof Inline.Link l && !addressShown(l)) {
+                    out.add(new Inline.Link(l.url(), l.title(), inlines(l.children())));
+                } else {
+                    out.add(x); // code, citations, images, notes, raw HTML: never mentions
+                }
+                i++;
+            }
+            return out;
+        }
+
+        /** A link whose text is its own address (an autolink, a URL pasted as text). */
+        private static boolean addressShown(Inline.Link l) {
+            String text = Walk.text(l.children()).strip();
+            return text.equals(l.url()) || text.contains("://") || text.startsWith("www.") || l.url().startsWith("mailto:")
+                    && text.contains("@");
+        }
+
+        /** Text and soft breaks, searched as one string so that a name may run across a line break. */
+        private List<Inline> run(List<Inline> run) {
+            StringBuilder sb = new StringBuilder();
+            BitSet soft = new BitSet();
+            for (Inline x : run) {
+                if (x instanceof Inline.Text t) {
+                    sb.append(t.text());
+                } else {
+                    soft.set(sb.length());
+                    sb.append(' ');
+                }
+            }
+            String s = sb.toString();
+            BitSet excluded = new BitSet();
+            BitSet deleted = new BitSet();
+            TreeMap<Integer, List<Integer>> anchors = new TreeMap<>();
+            Matcher url = URL.matcher(s);
+            while (url.find()) {
+                excluded.set(url.start(), url.end());
+            }
+            if (s.contains("]{.index")) {
+                Matcher m = MARK.matcher(s);
+                while (m.find()) {
+                    excluded.set(m.start(), m.end());
+                    deleted.set(m.start(), m.start(1));
+                    deleted.set(m.end(1), m.end());
+                    String term = firstNonNull(m.group(2), m.group(3), m.group(4), m.group(5));
+                    String name = term != null ? term : m.group(1);
+                    Integer entry = byName.get(nameKey(name));
+                    if (entry == null) {
+                        unknown.add(name);
+                    } else {
+                        anchors.computeIfAbsent(m.start(1), k -> new ArrayList<>()).add(entry);
+                    }
+                }
+            }
+            for (MentionMatcher.Match m : matcher.find(s, excluded)) {
+                anchors.computeIfAbsent(m.start(), k -> new ArrayList<>()).add(m.entry());
+            }
+            if (anchors.isEmpty() && deleted.isEmpty()) {
+                return run;
+            }
+            List<Inline> out = new ArrayList<>();
+            StringBuilder text = new StringBuilder();
+            for (int pos = 0; pos <= s.length(); pos++) {
+                List<Integer> here = anchors.get(pos);
+                if (here != null) {
+                    flush(text, out);
+                    // Ids are given in reading order, so a piece's first mention of an entry has its lowest number.
+                    here.forEach(entry -> out.add(new Inline.IndexMark(anchor(entry))));
+                }
+                if (pos == s.length() || deleted.get(pos)) {
+                    continue;
+                }
+                if (soft.get(pos)) {
+                    flush(text, out);
+                    out.add(new Inline.SoftBreak());
+                } else {
+                    text.append(s.charAt(pos));
+                }
+            }
+            flush(text, out);
+            return out;
+        }
+
+        private String anchor(int entry) {
+            String id = "ix" + (++counter) + "-" + piece.slug();
+            mentions.add(new PieceMention(entry, id));
+            return id;
+        }
+
+        private static void flush(StringBuilder text, List<Inline> out) {
+            if (text.length() > 0) {
+                out.add(new Inline.Text(text.toString()));
+                text.setLength(0);
+            }
+        }
+
+        private static String firstNonNull(String... values) {
+            for (String v : values) {
+                if (v != null) {
+                    return v;
+                }
+            }
+            return null;
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package dev.sheaf.render.xhtml;
+
+import dev.sheaf.model.BookIndex;
+import dev.sheaf.render.Labels;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Writes the book's index as XHTML in the structure of EPUB Indexes 1.0 (index, index-group, index-entry-list,
+ * index-entry, index-term, index-locator, index-xref-preferred/-related), which the EPUB, the site and the print
+ * document share; each edition says what its locators are (piece titles, pages) and where they link.
+ */
+public final class IndexXhtml {
+
+    /** One locator of an entry: what is printed ("Kazakhstan in Crisis", "37–39") and where it links. */
+    public record Locator(String label, String href) { }
+
+    private final BookIndex index;
+    private final Labels labels;
+    private final Function<BookIndex.Entry, List<Locator>> locators;
+    private final Map<String, String> ids = new HashMap<>();
+
+    /**
+     * @param locators the locators of an entry, in order; an entry without any prints only its references
+     */
+    public IndexXhtml(BookIndex index, Labels labels, Function<BookIndex.Entry, List<Locator>> locators) {
+        this.index = index;
+        this.labels = labels;
+        this.locators = locators;
+        int[] n = {0};
+        index.entries().forEach(e -> number(e, n));
+    }
+
+    /** Ids for the entries that are printed, which cross-references link to. */
+    private void number(BookIndex.Entry e, int[] n) {
+        if (!e.printable()) {
+            return;
+        }
+        ids.put(display(e.key()), "ixe-" + (++n[0]));
+        e.subs().forEach(s -> number(s, n));
+    }
+
+    /** The index's heading: the author's title or the label "Index". */
+    public String title() {
+        return index.title() != null ? index.title() : labels.get("index");
+    }
+
+    /**
+     * The index as a section with the id {@code index}: its title as {@code titleTag}, then (when the author
+     * separated them) one part per kind, and in each the entries under their letters.
+     */
+    public void write(Xml x, String titleTag) {
+        x.open("section", "epub:type", "index", "role", "doc-index", "class", "index", "id", "index",
+                "aria-labelledby", "index-title").nl();
+        x.element(titleTag, title(), "class", "index-title", "id", "index-title").nl();
+        int level = Integer.parseInt(titleTag.substring(1));
+        if (index.separate()) {
+            for (BookIndex.Kind kind : BookIndex.Kind.values()) {
+                List<BookIndex.Entry> entries = printable(index.ofKind(kind));
+                if (entries.isEmpty()) {
+                    continue;
+                }
+                x.open("section", "class", "index-kind", "id", "index-" + kind.id()).nl();
+                x.element("h" + (level + 1), labels.get("index." + kind.id()), "class", "index-kind-title").nl();
+                groups(x, entries, level + 2);
+                x.close("section").nl();
+            }
+        } else {
+            groups(x, printable(index.entries()), level + 1);
+        }
+        x.close("section").nl();
+    }
+
+    private static List<BookIndex.Entry> printable(List<BookIndex.Entry> entries) {
+        return entries.stream().filter(BookIndex.Entry::printable).toList();
+    }
+
+    private void groups(Xml x, List<BookIndex.Entry> entries, int level) {
+        Map<String, List<BookIndex.Entry>> groups = new LinkedHashMap<>();
+        entries.forEach(e -> groups.computeIfAbsent(e.group(), g -> new ArrayList<>()).add(e));
+        String tag = "h" + Math.min(6, level);
+        groups.forEach((letter, list) -> {
+            x.open("section", "epub:type", "index-group", "class", "index-group").nl();
+            x.element(tag, letter, "class", "index-letter").nl();
+            list(x, list, "index-entries");
+            x.close("section").nl();
+        });
+    }
+
+    private void list(Xml x, List<BookIndex.Entry> entries, String cls) {
+        x.open("ul", "epub:type", "index-entry-list", "class", cls).nl();
+        for (BookIndex.Entry e : entries) {
+            if (e.printable()) {
+                entry(x, e);
+            }
+        }
+        x.close("ul").nl();
+    }
+
+    private void entry(Xml x, BookIndex.Entry e) {
+        x.open("li", "epub:type", "index-entry", "class", "index-entry", "id", ids.get(display(e.key())));
+        x.element("span", e.term(), "epub:type", "index-term", "class", "index-term");
+        List<Locator> found = e.mentions().isEmpty() ? List.of() : locators.apply(e);
+        for (int i = 0; i < found.size(); i++) {
+            x.text(i == 0 ? ", " : separator(found));
+            Locator l = found.get(i);
+            x.open("a", "epub:type", "index-locator", "href", l.href()).text(l.label()).close("a");
+        }
+        references(x, e.see(), "index.see", "index-xref-preferred");
+        references(x, e.seeAlso(), "index.see.also", "index-xref-related");
+        List<BookIndex.Entry> subs = printable(e.subs());
+        if (!subs.isEmpty()) {
+            x.nl();
+            list(x, subs, "index-subentries");
+        }
+        x.close("li").nl();
+    }
+
+    /** Page numbers are separated by commas, titles (which may hold commas) by semicolons. */
+    private static String separator(List<Locator> found) {
+        return found.stream().anyMatch(l -> !l.label().matches("[0-9ivxlcdm–-]+")) ? "; " : ", ";
+    }
+
+    private void references(Xml x, List<String> targets, String label, String type) {
+        if (targets.isEmpty()) {
+            return;
+        }
+        x.text(". ");
+        x.open("span", "epub:type", type, "class", "index-xref");
+        x.element("em", capitalised(labels.get(label)));
+        x.text(" ");
+        for (int i = 0; i < targets.size(); i++) {
+            if (i > 0) {
+                x.text("; ");
+            }
+            String id = ids.get(targets.get(i));
+            if (id == null) {
+                x.text(targets.get(i));
+            } else {
+                x.open("a", "href", "#" + id).text(targets.get(i)).close("a");
+            }
+        }
+        x.close("span");
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** How a key is printed in a cross-reference: "Russia: and China". */
+    private static String display(String key) {
+        return key.replace(" › ", ": ");
+    }
+}

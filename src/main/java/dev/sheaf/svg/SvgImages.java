@@ -1,0 +1,207 @@
+package dev.sheaf.svg;
+
+import org.apache.batik.transcoder.ErrorHandler;
+import org.apache.batik.transcoder.SVGAbstractTranscoder;
+import org.apache.batik.transcoder.TranscoderException;
+import org.apache.batik.transcoder.TranscoderInput;
+import org.apache.batik.transcoder.TranscoderOutput;
+import org.apache.batik.transcoder.image.PNGTranscoder;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * SVG pictures as the print editions need them: drawn by Apache Batik into a PNG, with a size taken
+ * from the file however it is written ({@code 750px}, {@code 12cm}, {@code 50%}, a viewBox only).
+ *
+ * <p>Batik is strict: a file a browser shows (an unclosed tag, a stray entity, a CSS property it does not
+ * know) can make it throw anything from a {@code TranscoderException} to a {@code NullPointerException}.
+ * So every SVG is tried once while the book is read; one Batik cannot draw is reported and replaced by its
+ * description in every edition, and nothing Batik throws ever reaches the layout of a whole book.
+ * Batik is never allowed to load anything: no external resources, no scripts.
+ */
+public final class SvgImages {
+
+    /** Intrinsic size in CSS pixels. */
+    public record Size(float width, float height) { }
+
+    /** SVG files larger than this are not drawn (a diagram is a few hundred KB). */
+    static final long MAX_BYTES = 16L << 20;
+    /** The longest side of a rasterised picture, in pixels. */
+    static final int MAX_PIXELS_SIDE = 4000;
+
+    private static final Pattern LENGTH = Pattern.compile("\\s*([0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\\s*([a-zA-Z%]*)\\s*");
+    private static final Pattern ROOT = Pattern.compile("<svg\\b[^>]*>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DOCTYPE = Pattern.compile("<!DOCTYPE[^\\[>]*(\\[.*?\\])?\\s*>", Pattern.DOTALL);
+
+    private SvgImages() { }
+
+    /** Why Batik cannot draw {@code file}, or empty when it can. */
+    public static Optional<String> problem(Path file) {
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                return Optional.of("the SVG file is larger than " + (MAX_BYTES >> 20) + " MB");
+            }
+            byte[] svg = Files.readAllBytes(file);
+            Optional<String> unsafe = unsafe(svg);
+            if (unsafe.isPresent()) {
+                return unsafe;
+            }
+            png(svg, 64f / Math.max(size(svg).width(), size(svg).height()));
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("it cannot be read");
+        } catch (TranscoderException e) {
+            return Optional.of("the SVG cannot be drawn: " + reason(e));
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            return Optional.of("the SVG cannot be drawn (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /**
+     * Entities declared in a DOCTYPE can name files on this machine or on the network; only the
+     * standard SVG DTD without an internal subset is accepted.
+     */
+    static Optional<String> unsafe(byte[] svg) {
+        String head = new String(svg, 0, Math.min(svg.length, 64 * 1024), StandardCharsets.UTF_8);
+        Matcher m = DOCTYPE.matcher(head);
+        if (m.find() && m.group(1) != null && m.group(1).contains("<!ENTITY")
+                && m.group(1).matches("(?s).*<!ENTITY[^>]*\\b(SYSTEM|PUBLIC)\\b.*")) {
+            return Optional.of("the SVG declares external entities");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The size the picture asks for: width and height in any CSS unit; a percentage or a missing value
+     * takes the viewBox (scaled to the other side when only one is given); else 300 × 150 like a browser.
+     */
+    public static Size size(byte[] svg) {
+        String head = new String(svg, 0, Math.min(svg.length, 64 * 1024), StandardCharsets.UTF_8);
+        Matcher root = ROOT.matcher(head);
+        String tag = root.find() ? root.group() : "";
+        float w = length(attribute(tag, "width"));
+        float h = length(attribute(tag, "height"));
+        float[] box = viewBox(attribute(tag, "viewBox"));
+        if (w <= 0 && h <= 0 && box != null) {
+            w = box[0];
+            h = box[1];
+        } else if (w <= 0 && box != null && h > 0) {
+            w = h * box[0] / box[1];
+        } else if (h <= 0 && box != null && w > 0) {
+            h = w * box[1] / box[0];
+        }
+        if (w <= 0 || h <= 0) {
+            w = w > 0 ? w : 300;
+            h = h > 0 ? h : 150;
+        }
+        float longest = Math.max(w, h);
+        if (longest > MAX_PIXELS_SIDE) {
+            w = w * MAX_PIXELS_SIDE / longest;
+            h = h * MAX_PIXELS_SIDE / longest;
+        }
+        return new Size(Math.max(1, w), Math.max(1, h));
+    }
+
+    /**
+     * Draws {@code svg} at {@code scale} times its {@link #size}, at most {@link #MAX_PIXELS_SIDE} pixels a side.
+     *
+     * @throws TranscoderException or any runtime exception when Batik cannot draw it
+     */
+    public static byte[] png(byte[] svg, float scale) throws TranscoderException {
+        Size size = size(svg);
+        float s = Math.min(scale, MAX_PIXELS_SIDE / Math.max(size.width(), size.height()));
+        PNGTranscoder t = new PNGTranscoder();
+        t.setErrorHandler(QUIET);
+        t.addTranscodingHint(SVGAbstractTranscoder.KEY_ALLOW_EXTERNAL_RESOURCES, Boolean.FALSE);
+        t.addTranscodingHint(SVGAbstractTranscoder.KEY_EXECUTE_ONLOAD, Boolean.FALSE);
+        t.addTranscodingHint(SVGAbstractTranscoder.KEY_CONSTRAIN_SCRIPT_ORIGIN, Boolean.TRUE);
+        t.addTranscodingHint(SVGAbstractTranscoder.KEY_ALLOWED_SCRIPT_TYPES, "");
+        t.addTranscodingHint(SVGAbstractTranscoder.KEY_WIDTH, Math.max(1f, size.width() * s));
+        t.addTranscodingHint(SVGAbstractTranscoder.KEY_HEIGHT, Math.max(1f, size.height() * s));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        TranscoderInput in = new TranscoderInput(new ByteArrayInputStream(svg));
+        // Batik needs a document URI to resolve relative references (which it is then refused to load).
+        in.setURI("file:/image.svg");
+        t.transcode(in, new TranscoderOutput(out));
+        return out.toByteArray();
+    }
+
+    private static String attribute(String tag, String name) {
+        Matcher m = Pattern.compile("\\s" + name + "\\s*=\\s*(\"([^\"]*)\"|'([^']*)')").matcher(tag);
+        return m.find() ? (m.group(2) != null ? m.group(2) : m.group(3)) : "";
+    }
+
+    /** A length in CSS pixels; 0 for a percentage, an unknown unit or nothing. */
+    static float length(String value) {
+        Matcher m = LENGTH.matcher(value);
+        if (!m.matches()) {
+            return 0;
+        }
+        float v = Float.parseFloat(m.group(1));
+        return switch (m.group(2).toLowerCase(Locale.ROOT)) {
+            case "", "px" -> v;
+            case "pt" -> v * 4 / 3;
+            case "pc" -> v * 16;
+            case "in" -> v * 96;
+            case "cm" -> v * 96 / 2.54f;
+            case "mm" -> v * 96 / 25.4f;
+            case "em", "rem" -> v * 16;
+            case "ex" -> v * 8;
+            default -> 0;
+        };
+    }
+
+    private static float[] viewBox(String value) {
+        String[] parts = value.trim().split("[\\s,]+");
+        if (parts.length != 4) {
+            return null;
+        }
+        try {
+            float w = Float.parseFloat(parts[2]);
+            float h = Float.parseFloat(parts[3]);
+            return w > 0 && h > 0 && Float.isFinite(w) && Float.isFinite(h) ? new float[] {w, h} : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String reason(TranscoderException e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() != null ? t.getMessage() : e.getMessage();
+        if (m == null) {
+            return t.getClass().getSimpleName();
+        }
+        m = m.replaceAll("\\s+", " ").strip();
+        return m.length() > 160 ? m.substring(0, 157) + "…" : m;
+    }
+
+    /** Warnings are ignored; errors stop the drawing and are reported once, by the caller. */
+    private static final ErrorHandler QUIET = new ErrorHandler() {
+        @Override
+        public void error(TranscoderException e) throws TranscoderException {
+            throw e;
+        }
+
+        @Override
+        public void fatalError(TranscoderException e) throws TranscoderException {
+            throw e;
+        }
+
+        @Override
+        public void warning(TranscoderException e) {
+            // not worth a message: the picture is drawn
+        }
+    };
+}

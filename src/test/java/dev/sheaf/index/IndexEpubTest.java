@@ -1,0 +1,98 @@
+package dev.sheaf.index;
+
+import dev.sheaf.core.BuildRequest;
+import dev.sheaf.core.BuildResult;
+import dev.sheaf.core.Sheaf;
+import dev.sheaf.testing.EpubValidator;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipFile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The EPUB's index document: valid, in the navigation, and every locator leading to a mention of its entry. */
+class IndexEpubTest {
+
+    @TempDir
+    static Path tmp;
+    static Path epub;
+
+    @BeforeAll
+    static void build() {
+        Path book = IndexedBook.write(tmp.resolve("book"), 3);
+        BuildResult r = new Sheaf().build(BuildRequest.of(book, tmp.resolve("out")).withFormats(List.of("epub")));
+        assertThat(r.success()).as(r.diagnostics().toString()).isTrue();
+        epub = r.written().stream().filter(p -> p.toString().endsWith(".epub")).findFirst().orElseThrow();
+    }
+
+    private static String read(String name) throws IOException {
+        try (ZipFile zip = new ZipFile(epub.toFile())) {
+            var e = zip.getEntry("EPUB/" + name);
+            assertThat(e).as(name).isNotNull();
+            return new String(zip.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void epubCheckFindsNothing() {
+        assertThat(EpubValidator.problems(epub)).isEmpty();
+    }
+
+    @Test
+    void theIndexIsListedInTheNavigationAndAsALandmark() throws IOException {
+        String nav = read("text/nav.xhtml");
+        assertThat(nav).contains("<a href=\"index.xhtml\">Index of Names</a>")
+                .contains("epub:type=\"index\" href=\"index.xhtml\"");
+        assertThat(read("package.opf")).contains("href=\"text/index.xhtml\"");
+    }
+
+    @Test
+    void everyLocatorLeadsToAMentionOfItsEntry() throws IOException {
+        String index = read("text/index.xhtml");
+        assertThat(index).contains("epub:type=\"index\"").contains("epub:type=\"index-entry-list\"")
+                .contains("<em>See also</em> Soviet Union").contains("<em>See</em> <a href=\"#");
+        // Each entry: its term, then its locators up to the next entry.
+        Pattern entry = Pattern.compile("<span epub:type=\"index-term\" class=\"index-term\">([^<]+)</span>(.*?)(?=<li|</ul>)",
+                Pattern.DOTALL);
+        Pattern locator = Pattern.compile("<a epub:type=\"index-locator\" href=\"([^\"#]+)#([^\"]+)\">([^<]+)</a>");
+        Matcher m = entry.matcher(index);
+        List<String> checked = new ArrayList<>();
+        while (m.find()) {
+            String term = m.group(1);
+            Matcher l = locator.matcher(m.group(2));
+            while (l.find()) {
+                String doc = read("text/" + l.group(1));
+                int at = doc.indexOf("<span id=\"" + l.group(2) + "\" class=\"ix\"></span>");
+                assertThat(at).as(term + " → " + l.group(1) + "#" + l.group(2)).isPositive();
+                String after = doc.substring(at).replaceAll("<[^>]+>", "").strip();
+                assertThat(expectedStarts(term)).as("text at " + l.group(2) + ": " + after)
+                        .anyMatch(after::startsWith);
+                assertThat(doc).contains("<title>" + l.group(3) + "</title>");
+                checked.add(term);
+            }
+        }
+        assertThat(checked).contains("Tokayev", "Xi Jinping", "CSTO", "and China", "oil", "Öcalan");
+        assertThat(index).doesNotContain(">Kabul<").doesNotContain("Nobody");
+    }
+
+    /** The words a mention of {@code term} starts with in the test book. */
+    private static List<String> expectedStarts(String term) {
+        return switch (term) {
+            case "Xi Jinping" -> List.of("Xi", "President Xi", "习近平");
+            case "CSTO" -> List.of("CSTO", "Collective Security Treaty Organization");
+            case "and China" -> List.of("Sino-Russian");
+            case "oil" -> List.of("Russian oil");
+            case "Tokayev" -> List.of("Tokayev", "the president");
+            default -> List.of(term);
+        };
+    }
+}
