@@ -1,0 +1,176 @@
+package dev.sheaf;
+
+import dev.sheaf.testing.TestBooks;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import static dev.sheaf.testing.TestBooks.piece;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The distribution archive as a user gets it: unpacked, {@code bin/sheaf} run with nothing but a Java
+ * runtime on the PATH (no JAVA_HOME, no Maven, no coreutils).
+ */
+class DistributionIT {
+
+    static final Path ZIP = Path.of(System.getProperty("sheaf.distribution", "target/sheaf.zip"));
+
+    @TempDir
+    static Path dir;
+
+    static Path home;
+    static Map<String, Integer> modes;
+
+    @BeforeAll
+    static void unpack() throws IOException {
+        assertThat(ZIP).exists();
+        modes = unixModes(ZIP);
+        try (ZipFile zip = new ZipFile(ZIP.toFile())) {
+            for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+                Path target = dir.resolve("unpacked").resolve(e.getName()).normalize();
+                assertThat(target.startsWith(dir.resolve("unpacked"))).as(e.getName()).isTrue();
+                if (e.isDirectory()) {
+                    Files.createDirectories(target);
+                    continue;
+                }
+                Files.createDirectories(target.getParent());
+                try (InputStream in = zip.getInputStream(e)) {
+                    Files.copy(in, target);
+                }
+                // As unzip does: the archive's Unix mode bits, so bin/sheaf is executable.
+                if ((modes.getOrDefault(e.getName(), 0) & 0100) != 0) {
+                    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+                }
+            }
+        }
+        String top = ZIP.getFileName().toString().replaceFirst("\\.zip$", "");
+        home = dir.resolve("unpacked").resolve(top);
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void removeJavaLink() throws IOException {
+        Files.deleteIfExists(dir.resolve("jre-bin/java"));
+    }
+
+    @Test
+    void holds_launchers_jar_completions_and_manual_pages() {
+        String top = home.getFileName() + "/";
+        assertThat(modes).containsKeys(top + "bin/sheaf", top + "bin/sheaf.bat", top + "lib/sheaf.jar",
+                top + "completion/sheaf.bash", top + "completion/sheaf.zsh", top + "man/man1/sheaf.1",
+                top + "man/man1/sheaf-build.1", top + "man/man1/sheaf-check.1", top + "README.md");
+        assertThat(modes.get(top + "bin/sheaf") & 0777).isEqualTo(0755);
+        assertThat(modes.get(top + "bin/sheaf.bat") & 0111).isZero();
+    }
+
+    @Test
+    void runs_help_version_and_a_build_with_only_java_on_the_path() throws Exception {
+        Result help = sheaf(onlyJava(), "--help");
+        assertThat(help.code).as(help.output).isZero();
+        assertThat(help.output).contains("Usage: sheaf", "build", "check", "new", "serve");
+
+        Result version = sheaf(onlyJava(), "--version");
+        assertThat(version.output).matches("(?s)sheaf \\d+\\.\\d+\\.\\d+\\S* .*");
+
+        Path book = dir.resolve("book");
+        TestBooks.minimal(book, "chapters/one/p.md", piece("title: P\ndate: 2020-01-02", "Text."));
+        Result build = sheaf(onlyJava(), "build", book.toString(), "--out", dir.resolve("out").toString(),
+                "--format", "epub");
+        assertThat(build.code).as(build.output).isZero();
+        assertThat(build.output).contains("sheaf: built 1 file (epub)");
+        assertThat(dir.resolve("out/test-book.epub")).isNotEmptyFile();
+    }
+
+    @Test
+    void says_what_to_do_when_there_is_no_java() throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("PATH", dir.resolve("empty").toString());
+        Result r = sheaf(env, "--help");
+        assertThat(r.code).isEqualTo(2);
+        assertThat(r.output).contains("no java found");
+        env.put("JAVA_HOME", dir.resolve("no-such-jdk").toString());
+        r = sheaf(env, "--help");
+        assertThat(r.code).isEqualTo(2);
+        assertThat(r.output).contains("JAVA_HOME is set to");
+    }
+
+    @Test
+    void completion_script_loads_in_bash() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "bash is not installed");
+        Process p = new ProcessBuilder("/bin/bash", "-c",
+                "source '" + home.resolve("completion/sheaf.bash") + "' && complete -p sheaf")
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(out).contains("_complete_sheaf");
+    }
+
+    /** A PATH holding one folder with a link to this JVM's java, and nothing else. */
+    private static Map<String, String> onlyJava() throws IOException {
+        Path bin = dir.resolve("jre-bin");
+        if (!Files.exists(bin.resolve("java"))) {
+            Files.createDirectories(bin);
+            Files.createSymbolicLink(bin.resolve("java"), Path.of(System.getProperty("java.home"), "bin", "java"));
+        }
+        Map<String, String> env = new HashMap<>();
+        env.put("PATH", bin.toString());
+        return env;
+    }
+
+    record Result(int code, String output) { }
+
+    private static Result sheaf(Map<String, String> env, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(home.resolve("bin/sheaf").toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).directory(dir.toFile());
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        pb.environment().put("HOME", dir.toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new Result(p.exitValue(), out);
+    }
+
+    /** Unix permission bits of each entry, from the zip's central directory (java.util.zip hides them). */
+    static Map<String, Integer> unixModes(Path zip) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(zip)).order(ByteOrder.LITTLE_ENDIAN);
+        int eocd = b.limit() - 22;
+        while (eocd >= 0 && b.getInt(eocd) != 0x06054b50) {
+            eocd--;
+        }
+        assertThat(eocd).as("end of central directory").isNotNegative();
+        int entries = Short.toUnsignedInt(b.getShort(eocd + 10));
+        int at = b.getInt(eocd + 16);
+        Map<String, Integer> modes = new HashMap<>();
+        for (int i = 0; i < entries; i++) {
+            assertThat(b.getInt(at)).isEqualTo(0x02014b50);
+            int nameLength = Short.toUnsignedInt(b.getShort(at + 28));
+            int extraLength = Short.toUnsignedInt(b.getShort(at + 30));
+            int commentLength = Short.toUnsignedInt(b.getShort(at + 32));
+            int external = b.getInt(at + 38);
+            byte[] name = new byte[nameLength];
+            b.get(at + 46, name);
+            modes.put(new String(name, StandardCharsets.UTF_8), (external >>> 16) & 07777);
+            at += 46 + nameLength + extraLength + commentLength;
+        }
+        return modes;
+    }
+}
