@@ -27,6 +27,7 @@ final class PartsOutputDevice extends TaggingOutputDevice {
     private final Destinations destinations;
     private final boolean ownOutline;
     private int page = -1;
+    private org.xhtmlrenderer.render.FSFont font;
 
     /**
      * @param blankPages   pages (0-based, in writing order) to leave without text; read as pages are written
@@ -54,9 +55,16 @@ final class PartsOutputDevice extends TaggingOutputDevice {
     }
 
     @Override
+    public void setFont(org.xhtmlrenderer.render.FSFont newFont) {
+        this.font = newFont;
+        super.setFont(newFont);
+    }
+
+    @Override
     public void drawString(String s, float x, float y, JustificationInfo info) {
         if (!blankPages.contains(page)) {
-            super.drawString(s, x, y, info);
+            SoftHyphens.Drawn drawn = SoftHyphens.drawn(s, info, baseFont());
+            super.drawString(drawn.text(), x, y, drawn.info());
         }
     }
 
@@ -71,5 +79,10 @@ final class PartsOutputDevice extends TaggingOutputDevice {
     @Override
     protected PdfDestination destinationElsewhere(PdfWriter writer, String id) {
         return destinations.of(writer, id);
+    }
+
+    /** The font strings are drawn in now. */
+    private com.lowagie.text.pdf.BaseFont baseFont() {
+        return font instanceof org.xhtmlrenderer.pdf.ITextFSFont f ? f.getFontDescription().getFont() : null;
     }
 }
