@@ -33,17 +33,28 @@ final class PartsOutputDevice extends TaggingOutputDevice {
 
     private final Set<Integer> blankPages;
     private final Destinations destinations;
+    private final boolean ownOutline;
     private final Set<String> linkAreas = new HashSet<>();
     private int page = -1;
+    private org.xhtmlrenderer.render.FSFont font;
 
     /**
      * @param blankPages   pages (0-based, in writing order) to leave without text; read as pages are written
      * @param destinations where links to blocks of other documents lead
      */
     PartsOutputDevice(float dotsPerPoint, Set<Integer> blankPages, Destinations destinations) {
+        this(dotsPerPoint, blankPages, destinations, false);
+    }
+
+    /**
+     * @param ownOutline write the outline of the document's {@code <bookmarks>} (a book laid out in one
+     *                   document whose links lead to places Flying Saucer cannot find, such as the index's)
+     */
+    PartsOutputDevice(float dotsPerPoint, Set<Integer> blankPages, Destinations destinations, boolean ownOutline) {
         super(dotsPerPoint);
         this.blankPages = blankPages;
         this.destinations = destinations;
+        this.ownOutline = ownOutline;
     }
 
     @Override
@@ -54,15 +65,25 @@ final class PartsOutputDevice extends TaggingOutputDevice {
     }
 
     @Override
+    public void setFont(org.xhtmlrenderer.render.FSFont newFont) {
+        this.font = newFont;
+        super.setFont(newFont);
+    }
+
+    @Override
     public void drawString(String s, float x, float y, JustificationInfo info) {
         if (!blankPages.contains(page)) {
-            super.drawString(s, x, y, info);
+            SoftHyphens.Drawn drawn = SoftHyphens.drawn(s, info, baseFont());
+            super.drawString(drawn.text(), x, y, drawn.info());
         }
     }
 
     @Override
     public void finish(RenderingContext c, Box root) {
         // The outline of the whole book is written once every part has been laid out.
+        if (ownOutline) {
+            super.finish(c, root);
+        }
     }
 
     @Override
@@ -126,5 +147,10 @@ final class PartsOutputDevice extends TaggingOutputDevice {
         float left = base.getLeft() + (bounds.x - edge.x) / dpp;
         float bottom = base.getBottom() - ((bounds.y + bounds.height) - (edge.y + edge.height)) / dpp;
         return new com.lowagie.text.Rectangle(left, bottom, left + bounds.width / dpp, bottom + bounds.height / dpp);
+    }
+
+    /** The font strings are drawn in now. */
+    private com.lowagie.text.pdf.BaseFont baseFont() {
+        return font instanceof org.xhtmlrenderer.pdf.ITextFSFont f ? f.getFontDescription().getFont() : null;
     }
 }
