@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  */
 @Command(name = "sheaf", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Builds anthologies of short pieces from Markdown: EPUB, PDF, handouts, citation exports and a web site.",
-        subcommands = {BuildCommand.class, CheckCommand.class, NewCommand.class, ServeCommand.class,
+        subcommands = {BuildCommand.class, CheckCommand.class, NewCommand.class, ServeCommand.class, ImportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -25,7 +25,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: build, check, new or serve");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: build, check, new, serve or import");
     }
 
     public static void main(String[] args) {

@@ -284,8 +284,10 @@ public final class IndexProcessor {
                     out.add(new Inline.Strong(inlines(s.children())));
                 } else if (x instanceof Inline.Strikethrough s) {
                     out.add(new Inline.Strikethrough(inlines(s.children())));
+                } else if (x instanceof Inline.PieceLink l) {
+                    out.add(new Inline.PieceLink(l.pieceId(), l.fragment(), l.title(), inlines(l.children())));
                 } else if (x instanceof Inline.Link l && !addressShown(l)) {
-                    out.add(new Inline.Link(l.url(), l.title(), inlines(l.children())));
+                    out.add(new Inline.Link(l.url(), l.title(), inlines(l.children()), l.where()));
                 } else {
                     out.add(x); // code, citations, images, notes, raw HTML: never mentions
                 }

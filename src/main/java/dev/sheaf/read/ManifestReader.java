@@ -26,7 +26,7 @@ final class ManifestReader {
 
     static final Set<String> KNOWN = Set.of("title", "subtitle", "author", "authors", "language", "identifier",
             "isbn", "publisher", "date", "rights", "description", "cover", "headnotes", "trim", "chapters",
-            "citation-style", "bibliography", "references", "cite-pieces", "sources-list", "url", "handouts",
+            "citation-style", "bibliography", "references", "cite-pieces", "sources-list", "url", "handouts", "base-url",
             "index");
     private static final Set<String> HANDOUT_KEYS = Set.of("name", "title", "chapter", "pieces", "tags", "from", "to",
             "event", "event-date", "place", "paper", "layout", "large-type", "link");
@@ -92,8 +92,24 @@ final class ManifestReader {
         BookMeta meta = new BookMeta(title.get(), f.string("subtitle").orElse(null), List.copyOf(authors),
                 language.get(), identifier, f.string("publisher").orElse(null), date,
                 f.string("rights").orElse(null), f.text("description").orElse(null), cover,
-                f.bool("headnotes").orElse(true), trim, citations(f), f.string("url").orElse(null), List.of());
+                f.bool("headnotes").orElse(true), trim, citations(f), f.string("url").orElse(null), List.of(),
+                f.string("base-url").flatMap(u -> baseUrl(u, f)).orElse(null));
         return Optional.of(new Manifest(meta, date != null, chapters, handouts(f, f.string("url").orElse(null))));
+    }
+
+    /** An http(s) address, ending in "/" so that site paths resolve below it. */
+    private Optional<String> baseUrl(String value, YamlFields f) {
+        String u = value.strip();
+        try {
+            java.net.URI uri = new java.net.URI(u);
+            if (uri.getScheme() != null && uri.getScheme().matches("(?i)https?") && uri.getHost() != null) {
+                return Optional.of(u.endsWith("/") ? u : u + "/");
+            }
+        } catch (java.net.URISyntaxException e) {
+            // reported below
+        }
+        diags.report(MessageId.BOOK_004, f.whereValue("base-url"), "base-url", "must be an http or https address such as https://example.org/blog/");
+        return Optional.empty();
     }
 
     private Optional<String> required(YamlFields f, String name) {

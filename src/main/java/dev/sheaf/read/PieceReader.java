@@ -22,7 +22,9 @@ public final class PieceReader {
     /** The front matter fields Sheaf understands; anything else is kept in {@code extra}. */
     static final Set<String> KNOWN = Set.of("title", "subtitle", "author", "authors", "date", "date_estimated",
             "date_basis", "outlet", "url", "type", "tags", "note", "rights", "image", "image_alt", "caption",
-            "credit", "author_bio", "dateline", "language");
+            "credit", "author_bio", "dateline", "language",
+            // written by "sheaf import" to recognise a piece on the next import (see docs/IMPORT.md)
+            "import_source", "import_hash");
 
     private final Path root;
     private final ImageResolver images;

@@ -33,6 +33,7 @@ final class PartsOutputDevice extends TaggingOutputDevice {
 
     private final Set<Integer> blankPages;
     private final Destinations destinations;
+    private final boolean ownOutline;
     private final Set<String> linkAreas = new HashSet<>();
     private int page = -1;
 
@@ -41,9 +42,18 @@ final class PartsOutputDevice extends TaggingOutputDevice {
      * @param destinations where links to blocks of other documents lead
      */
     PartsOutputDevice(float dotsPerPoint, Set<Integer> blankPages, Destinations destinations) {
+        this(dotsPerPoint, blankPages, destinations, false);
+    }
+
+    /**
+     * @param ownOutline write the outline of the document's {@code <bookmarks>} (a book laid out in one
+     *                   document whose links lead to places Flying Saucer cannot find, such as the index's)
+     */
+    PartsOutputDevice(float dotsPerPoint, Set<Integer> blankPages, Destinations destinations, boolean ownOutline) {
         super(dotsPerPoint);
         this.blankPages = blankPages;
         this.destinations = destinations;
+        this.ownOutline = ownOutline;
     }
 
     @Override
@@ -63,6 +73,9 @@ final class PartsOutputDevice extends TaggingOutputDevice {
     @Override
     public void finish(RenderingContext c, Box root) {
         // The outline of the whole book is written once every part has been laid out.
+        if (ownOutline) {
+            super.finish(c, root);
+        }
     }
 
     @Override

@@ -46,7 +46,14 @@ final class SitePages {
         this.downloads = downloads;
         this.cover = cover;
         // Every page but the landing page is one folder down.
-        this.content = new ContentRenderer(path -> "../" + SiteRenderer.imagePath(path), 0, "");
+        java.util.Map<String, Piece> byId = new java.util.HashMap<>();
+        book.pieces().forEach(p -> byId.put(p.id(), p));
+        // Every page that shows content lies one folder deep (pieces/, chapters/, back/).
+        this.content = new ContentRenderer(path -> "../" + SiteRenderer.imagePath(path), 0, "").withPieceLinks(
+                (id, fragment) -> {
+                    Piece p = byId.get(id);
+                    return p == null ? null : "../" + piecePath(p) + (fragment == null ? "" : "#" + fragment);
+                });
         this.pieceHeader = new PieceHeader(labels, meta, content);
         order.add(new Page(INDEX, meta.title()));
         for (Chapter c : book.chapters()) {

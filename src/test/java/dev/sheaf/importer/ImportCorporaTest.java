@@ -1,0 +1,71 @@
+package dev.sheaf.importer;
+
+import dev.sheaf.core.BuildRequest;
+import dev.sheaf.core.BuildResult;
+import dev.sheaf.core.Sheaf;
+import dev.sheaf.diag.Diagnostics;
+import dev.sheaf.diag.Severity;
+import dev.sheaf.testing.EpubValidator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Public test files that may not be committed (no clear licence), used when present in the folder named by
+ * {@code -Dsheaf.import.corpora} (default {@code target/import-corpora}); docs/IMPORT.md says how to get them.
+ */
+class ImportCorporaTest {
+
+    static final Path CORPORA = Path.of(System.getProperty("sheaf.import.corpora", "target/import-corpora"));
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void wordPressThemeUnitTestData() throws Exception {
+        Path wxr = CORPORA.resolve("themeunittestdata.wordpress.xml");
+        assumeTrue(Files.isRegularFile(wxr), "WordPress theme unit test data not present");
+        Path book = tmp.resolve("book");
+        Diagnostics diags = new Diagnostics();
+        ImportReport report = new ImportRun(diags).run(new ImportRequest(List.of(wxr), book,
+                ImportRequest.ChapterBy.CATEGORY, Set.of(), null, null, null, false));
+        assertThat(diags.hasErrors()).as(diags.all().toString()).isFalse();
+
+        // Counted independently with a DOM: every published, unprotected post is a piece.
+        var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(wxr.toFile());
+        NodeList items = doc.getElementsByTagName("item");
+        int published = 0;
+        for (int i = 0; i < items.getLength(); i++) {
+            Element item = (Element) items.item(i);
+            if (text(item, "wp:post_type").equals("post") && text(item, "wp:status").equals("publish")
+                    && text(item, "wp:post_password").isEmpty()) {
+                published++;
+            }
+        }
+        assertThat(published).isGreaterThan(40);
+        assertThat(report.count(ImportReport.Outcome.NEW)).isEqualTo(published);
+        assertThat(report.skipped.values().stream().mapToInt(Integer::intValue).sum() + published)
+                .isEqualTo(items.getLength());
+
+        assertThat(new Sheaf().check(book, null).diagnostics()).filteredOn(d -> d.severity() == Severity.ERROR).isEmpty();
+        BuildResult built = new Sheaf().build(BuildRequest.of(book, tmp.resolve("out")));
+        assertThat(built.success()).as(built.diagnostics().toString()).isTrue();
+        Path epub = built.written().stream().filter(p -> p.toString().endsWith(".epub")).findFirst().orElseThrow();
+        assertThat(EpubValidator.problems(epub)).isEmpty();
+    }
+
+    private static String text(Element item, String tag) {
+        NodeList l = item.getElementsByTagName(tag);
+        return l.getLength() == 0 ? "" : l.item(0).getTextContent().trim();
+    }
+}
