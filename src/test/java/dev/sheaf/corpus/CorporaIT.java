@@ -47,19 +47,7 @@ class CorporaIT {
 
     /** book → check → why it fails today. Checks: build, epubcheck, epub-words, pdf-words, fonts. */
     static final Map<String, Map<String, String>> KNOWN = Map.of(
-            "commonmark-spec", Map.of("epubcheck",
-                    "RSC-007 x88, RSC-012 x14: hrefs such as \"@\" written as relative links, and fragment links to "
-                            + "headings of other pieces (issue 12, links)"),
-            "fastapi-docs", Map.of("epubcheck",
-                    "RSC-007 x19: links to other pages' .md files; RSC-020 x3: template hrefs \"{{ sponsor.url }}\"; "
-                            + "RSC-012 x1 (issue 12, links)"),
-            "rust-blog", Map.of("epubcheck",
-                    "RSC-020 x1: an href with [ and ] unencoded in its query (issue 12, links)"),
-            "rust-book-zh", Map.of("epubcheck",
-                    "RSC-007 x30: links to other chapters by their mdBook .html names; RSC-012 x2 (issue 12, links)"),
             "vue-guide-fa", Map.of(
-                    "epubcheck", "RSC-026 x39: site-absolute links (/guide/...); RSC-007 x97; RSC-012 x5 "
-                            + "(issue 12, links and base-url)",
                     "pdf-words", "Persian is printed left to right and unshaped, so the PDF's text reads every word "
                             + "backwards (33 % of words found); right-to-left printing is issue 16"));
 
