@@ -36,6 +36,7 @@ final class PartsOutputDevice extends TaggingOutputDevice {
     private final boolean ownOutline;
     private final Set<String> linkAreas = new HashSet<>();
     private int page = -1;
+    private org.xhtmlrenderer.render.FSFont font;
 
     /**
      * @param blankPages   pages (0-based, in writing order) to leave without text; read as pages are written
@@ -64,9 +65,16 @@ final class PartsOutputDevice extends TaggingOutputDevice {
     }
 
     @Override
+    public void setFont(org.xhtmlrenderer.render.FSFont newFont) {
+        this.font = newFont;
+        super.setFont(newFont);
+    }
+
+    @Override
     public void drawString(String s, float x, float y, JustificationInfo info) {
         if (!blankPages.contains(page)) {
-            super.drawString(s, x, y, info);
+            SoftHyphens.Drawn drawn = SoftHyphens.drawn(s, info, baseFont());
+            super.drawString(drawn.text(), x, y, drawn.info());
         }
     }
 
@@ -139,5 +147,10 @@ final class PartsOutputDevice extends TaggingOutputDevice {
         float left = base.getLeft() + (bounds.x - edge.x) / dpp;
         float bottom = base.getBottom() - ((bounds.y + bounds.height) - (edge.y + edge.height)) / dpp;
         return new com.lowagie.text.Rectangle(left, bottom, left + bounds.width / dpp, bottom + bounds.height / dpp);
+    }
+
+    /** The font strings are drawn in now. */
+    private com.lowagie.text.pdf.BaseFont baseFont() {
+        return font instanceof org.xhtmlrenderer.pdf.ITextFSFont f ? f.getFontDescription().getFont() : null;
     }
 }

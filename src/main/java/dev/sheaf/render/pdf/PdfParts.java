@@ -16,7 +16,6 @@ import org.xhtmlrenderer.css.style.CssContext;
 import org.xhtmlrenderer.pdf.DefaultPDFCreationListener;
 import org.xhtmlrenderer.pdf.ITextFontContext;
 import org.xhtmlrenderer.pdf.ITextRenderer;
-import org.xhtmlrenderer.pdf.ITextTextRenderer;
 import org.xhtmlrenderer.render.Box;
 import org.xhtmlrenderer.render.PageBox;
 
@@ -161,7 +160,8 @@ final class PdfParts {
                 ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device,
                 new PrintUserAgent(device, ITextRenderer.DEFAULT_DOTS_PER_PIXEL, bookUrl), new KeptFonts(),
                 new FittingImages(device, (int) (trim.measure() * dotsPerMm), (int) (trim.imageHeight() * dotsPerMm)),
-                new ITextTextRenderer());
+                new PrintText());
+        Typesetting.prepare(renderer);
         FixedOutput fixed = new FixedOutput(language, timestamp, identity(), 0);
         renderer.setListener(new DefaultPDFCreationListener() {
             @Override
@@ -442,8 +442,7 @@ final class PdfParts {
         }
 
         void layout(String xhtml) {
-            renderer.setDocumentFromString(xhtml, bookUrl);
-            renderer.layout();
+            Typesetting.layout(renderer, xhtml, bookUrl, book.meta().hyphenate());
             pages = new Pages(renderer);
         }
 

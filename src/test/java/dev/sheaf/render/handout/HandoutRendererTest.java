@@ -458,7 +458,7 @@ class HandoutRendererTest {
 
     /** Words as {@link SourceWords} makes them, with note numbers glued to the word before them dropped. */
     static String words(String s) {
-        return SourceWords.words(s).replaceAll("(?<=\\p{L})\\d+\\b", "");
+        return SourceWords.words(PdfText.joined(s)).replaceAll("(?<=\\p{L})\\d+\\b", "");
     }
 
     /** The piece as print shows it: link targets and lone images are not printed; each note is its own paragraph. */
