@@ -33,6 +33,9 @@ final class PrintDocument {
     private final String coverUrl;
     private final CoverFit coverFit;
     private final PrintFonts fonts;
+    /** The index, when the book has one, and its pages (empty: the heading alone, while pages are counted). */
+    private PrintIndex index;
+    private List<List<List<PrintIndex.Line>>> indexPages = List.of();
 
     /**
      * @param css          the print stylesheet, fonts and page size already filled in
@@ -49,6 +52,19 @@ final class PrintDocument {
         this.coverUrl = coverUrl;
         this.coverFit = coverFit;
         this.fonts = fonts;
+    }
+
+    /** Prints {@code index} after the back matter, set in {@code pages}. */
+    void index(PrintIndex index, List<List<List<PrintIndex.Line>>> pages) {
+        this.index = index;
+        this.indexPages = pages;
+    }
+
+    /** Prints the index's pages, when the book has an index. */
+    void index(Xml x) {
+        if (index != null) {
+            index.write(x, this, indexPages);
+        }
     }
 
     static String chapterId(Chapter c) {
@@ -95,6 +111,9 @@ final class PrintDocument {
             out.put(backMatterId(list), previous);
             previous = backMatterId(list);
         }
+        if (index != null) {
+            out.put(PrintIndex.ID, previous);
+        }
         return out;
     }
 
@@ -115,6 +134,7 @@ final class PrintDocument {
         for (ReferenceList list : backMatter(book)) {
             backMatter(x, list);
         }
+        index(x);
         colophon(x);
         return end(x);
     }
@@ -197,6 +217,9 @@ final class PrintDocument {
         }
         for (ReferenceList list : backMatter(book)) {
             x.empty("bookmark", "name", title(list, labels), "href", "#" + backMatterId(list)).nl();
+        }
+        if (index != null) {
+            x.empty("bookmark", "name", index.title(), "href", "#" + PrintIndex.ID).nl();
         }
         x.close("bookmarks").nl();
     }
