@@ -116,12 +116,65 @@ public final class SvgImages {
             if (!"svg".equals(root.getLocalName())) {
                 return Optional.of("the file is XML but not SVG");
             }
-            return Optional.empty();
+            return external(root).map(ref -> "the SVG loads \"" + shorten(ref) + "\"; editions hold no outside files");
         } catch (org.xml.sax.SAXException e) {
             return Optional.of("the SVG is not well-formed XML: " + shorten(e.getMessage()));
         } catch (javax.xml.parsers.ParserConfigurationException | IOException e) {
             return Optional.of("the SVG cannot be read");
         }
+    }
+
+    /**
+     * The first reference to another file or address (an {@code href} that is no {@code #fragment} or data URL,
+     * a CSS {@code url(…)} or {@code @import} pointing outside): EPUB forbids them undeclared, and editions
+     * must work offline.
+     */
+    private static Optional<String> external(org.w3c.dom.Element root) {
+        java.util.ArrayDeque<org.w3c.dom.Node> stack = new java.util.ArrayDeque<>();
+        stack.push(root);
+        while (!stack.isEmpty()) {
+            org.w3c.dom.Node n = stack.pop();
+            if (n instanceof org.w3c.dom.Element e) {
+                org.w3c.dom.NamedNodeMap attrs = e.getAttributes();
+                for (int i = 0; i < attrs.getLength(); i++) {
+                    org.w3c.dom.Node a = attrs.item(i);
+                    String name = a.getLocalName() != null ? a.getLocalName() : a.getNodeName();
+                    String v = a.getNodeValue().strip();
+                    if (name.equals("href") && !v.isEmpty() && !v.startsWith("#") && !v.startsWith("data:")) {
+                        return Optional.of(v);
+                    }
+                    Optional<String> css = externalInCss(v);
+                    if (css.isPresent()) {
+                        return css;
+                    }
+                }
+            } else if (n.getNodeType() == org.w3c.dom.Node.TEXT_NODE || n.getNodeType() == org.w3c.dom.Node.CDATA_SECTION_NODE) {
+                Optional<String> css = externalInCss(n.getNodeValue());
+                if (css.isPresent()) {
+                    return css;
+                }
+            }
+            for (org.w3c.dom.Node c = n.getLastChild(); c != null; c = c.getPreviousSibling()) {
+                stack.push(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final Pattern CSS_URL = Pattern.compile("(?i)(?:url\\(\\s*['\"]?|@import\\s+['\"])\\s*([^'\")\\s]+)");
+
+    private static Optional<String> externalInCss(String text) {
+        if (text == null || text.indexOf('(') < 0 && !text.contains("@import")) {
+            return Optional.empty();
+        }
+        Matcher m = CSS_URL.matcher(text);
+        while (m.find()) {
+            String ref = m.group(1);
+            if (!ref.startsWith("#") && !ref.startsWith("data:")) {
+                return Optional.of(ref);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
