@@ -17,6 +17,7 @@ import java.util.Locale;
  * @param baseUrl    where the author's own site is ({@code base-url:}, ending in "/"): links to pages of it that
  *                   are not in the book become absolute links there; may be null
  * @param handouts   the handouts book.yaml declares, their pieces resolved
+ * @param hyphenate  whether the PDF's justified text is hyphenated ({@code hyphenate: false} turns it off)
  */
 public record BookMeta(
         String title,
@@ -34,14 +35,15 @@ public record BookMeta(
         CitationSettings citations,
         String url,
         List<Handout> handouts,
-        String baseUrl) {
+        String baseUrl,
+        boolean hyphenate) {
 
-    /** Metadata without a base URL. */
+    /** Metadata without a base URL, hyphenated. */
     public BookMeta(String title, String subtitle, List<String> authors, String language, String identifier,
                     String publisher, LocalDate date, String rights, String description, Path cover,
                     boolean headnotes, String trim, CitationSettings citations, String url, List<Handout> handouts) {
         this(title, subtitle, authors, language, identifier, publisher, date, rights, description, cover, headnotes,
-                trim, citations, url, handouts, null);
+                trim, citations, url, handouts, null, true);
     }
 
     public Locale locale() {
@@ -50,17 +52,17 @@ public record BookMeta(
 
     public BookMeta withDate(LocalDate newDate) {
         return new BookMeta(title, subtitle, authors, language, identifier, publisher, newDate, rights,
-                description, cover, headnotes, trim, citations, url, handouts, baseUrl);
+                description, cover, headnotes, trim, citations, url, handouts, baseUrl, hyphenate);
     }
 
     public BookMeta withHandouts(List<Handout> newHandouts) {
         return new BookMeta(title, subtitle, authors, language, identifier, publisher, date, rights,
-                description, cover, headnotes, trim, citations, url, List.copyOf(newHandouts), baseUrl);
+                description, cover, headnotes, trim, citations, url, List.copyOf(newHandouts), baseUrl, hyphenate);
     }
 
     public BookMeta withCitations(CitationSettings newCitations) {
         return new BookMeta(title, subtitle, authors, language, identifier, publisher, date, rights,
-                description, cover, headnotes, trim, newCitations, url, handouts, baseUrl);
+                description, cover, headnotes, trim, newCitations, url, handouts, baseUrl, hyphenate);
     }
 
     /** Authors joined for display: "A", "A and B", "A, B and C". */

@@ -24,16 +24,18 @@ final class ManifestReader {
 
     static final String FILE = "book.yaml";
 
+    // The fields below are also the schema's (src/main/resources/dev/sheaf/schema/book.schema.json);
+    // BookSchemasTest fails when the two differ.
     static final Set<String> KNOWN = Set.of("title", "subtitle", "author", "authors", "language", "identifier",
             "isbn", "publisher", "date", "rights", "description", "cover", "headnotes", "trim", "chapters",
             "citation-style", "bibliography", "references", "cite-pieces", "sources-list", "url", "handouts", "base-url",
-            "index");
-    private static final Set<String> HANDOUT_KEYS = Set.of("name", "title", "chapter", "pieces", "tags", "from", "to",
+            "index", "hyphenate");
+    static final Set<String> HANDOUT_KEYS = Set.of("name", "title", "chapter", "pieces", "tags", "from", "to",
             "event", "event-date", "place", "paper", "layout", "large-type", "link");
-    private static final Set<String> CHAPTER_KEYS = Set.of("title", "folder", "tags", "from", "to", "pieces",
+    static final Set<String> CHAPTER_KEYS = Set.of("title", "folder", "tags", "from", "to", "pieces",
             "exclude", "sort", "intro");
-    private static final Set<String> TRIMS = Set.of("a5", "a4", "letter", "6x9");
-    private static final Set<String> SORTS = Set.of("date", "title", "file", "listed");
+    static final Set<String> TRIMS = Set.of("a5", "a4", "letter", "6x9");
+    static final Set<String> SORTS = Set.of("date", "title", "file", "listed");
 
     private final Path root;
     private final Diagnostics diags;
@@ -93,7 +95,7 @@ final class ManifestReader {
                 language.get(), identifier, f.string("publisher").orElse(null), date,
                 f.string("rights").orElse(null), f.text("description").orElse(null), cover,
                 f.bool("headnotes").orElse(true), trim, citations(f), f.string("url").orElse(null), List.of(),
-                f.string("base-url").flatMap(u -> baseUrl(u, f)).orElse(null));
+                f.string("base-url").flatMap(u -> baseUrl(u, f)).orElse(null), f.bool("hyphenate").orElse(true));
         return Optional.of(new Manifest(meta, date != null, chapters, handouts(f, f.string("url").orElse(null))));
     }
 

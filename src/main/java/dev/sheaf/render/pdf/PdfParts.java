@@ -16,7 +16,6 @@ import org.xhtmlrenderer.css.style.CssContext;
 import org.xhtmlrenderer.pdf.DefaultPDFCreationListener;
 import org.xhtmlrenderer.pdf.ITextFontContext;
 import org.xhtmlrenderer.pdf.ITextRenderer;
-import org.xhtmlrenderer.pdf.ITextTextRenderer;
 import org.xhtmlrenderer.render.Box;
 import org.xhtmlrenderer.render.PageBox;
 
@@ -82,6 +81,7 @@ final class PdfParts {
     private final String language;
     private final Instant timestamp;
     private final IntConsumer pagesDone;
+    private PartsOutputDevice device;
     /** The index (null when the book has none), a document to measure its lines in, and the anchors by piece. */
     private final PrintIndex index;
     private final PrintDocument tall;
@@ -154,14 +154,15 @@ final class PdfParts {
     }
 
     void write(OutputStream os) throws IOException {
-        PartsOutputDevice device = new PartsOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT, blankPages,
+        device = new PartsOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT, blankPages,
                 this::destination);
         float dotsPerMm = ITextRenderer.DEFAULT_DOTS_PER_POINT * 72 / 25.4f;
         ITextRenderer renderer = new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT,
                 ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device,
                 new PrintUserAgent(device, ITextRenderer.DEFAULT_DOTS_PER_PIXEL, bookUrl), new KeptFonts(),
                 new FittingImages(device, (int) (trim.measure() * dotsPerMm), (int) (trim.imageHeight() * dotsPerMm)),
-                new ITextTextRenderer());
+                new PrintText());
+        Typesetting.prepare(renderer);
         FixedOutput fixed = new FixedOutput(language, timestamp, identity(), 0);
         renderer.setListener(new DefaultPDFCreationListener() {
             @Override
@@ -359,6 +360,8 @@ final class PdfParts {
             targets.put(id, new Target(shift + t.page() - (bodyPages + blankBeforeBack), t.folio(), t.top()));
         }
         w.record(FrontMatter.CONTENTS_ID, written, 0);
+        // Written last, read first: its structure goes before the chapters'.
+        device.nextDocumentFirst();
         w.write(count, false);
         if (count % 2 == 1) {
             w.blank(false);
@@ -442,8 +445,7 @@ final class PdfParts {
         }
 
         void layout(String xhtml) {
-            renderer.setDocumentFromString(xhtml, bookUrl);
-            renderer.layout();
+            Typesetting.layout(renderer, xhtml, bookUrl, book.meta().hyphenate());
             pages = new Pages(renderer);
         }
 

@@ -12,7 +12,6 @@ import com.lowagie.text.pdf.PdfWriter;
 import org.xhtmlrenderer.pdf.ITextFontResolver;
 import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.pdf.ITextRenderer;
-import org.xhtmlrenderer.pdf.ITextTextRenderer;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -79,8 +78,7 @@ public final class PdfRenderer implements Renderer {
                         (writer, id) -> destination(writer, anchors, id), true)
                 : new PrintOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT);
         ITextRenderer renderer = renderer(device, trim, bookUrl);
-        renderer.setDocumentFromString(xhtml, bookUrl);
-        renderer.layout();
+        Typesetting.layout(renderer, xhtml, bookUrl, book.meta().hyphenate());
         Pages pages = new Pages(renderer);
         Set<Integer> inserted = pages.insertedBlanks(doc.rectoStarts());
         if (device instanceof PrintOutputDevice print) {
@@ -99,11 +97,11 @@ public final class PdfRenderer implements Renderer {
 
     private static ITextRenderer renderer(ITextOutputDevice device, TrimSize trim, String bookUrl) {
         float dotsPerMm = ITextRenderer.DEFAULT_DOTS_PER_POINT * 72 / 25.4f;
-        return new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT,
+        return Typesetting.prepare(new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT,
                 ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device,
                 new PrintUserAgent(device, ITextRenderer.DEFAULT_DOTS_PER_PIXEL, bookUrl), new ITextFontResolver(),
                 new FittingImages(device, (int) (trim.measure() * dotsPerMm), (int) (trim.imageHeight() * dotsPerMm)),
-                new ITextTextRenderer());
+                new PrintText()));
     }
 
     /**
@@ -121,8 +119,7 @@ public final class PdfRenderer implements Renderer {
         {
             PrintOutputDevice device = new PrintOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT);
             ITextRenderer counting = renderer(device, trim, bookUrl);
-            counting.setDocumentFromString(doc.render(), bookUrl);
-            counting.layout();
+            Typesetting.layout(counting, doc.render(), bookUrl, book.meta().hyphenate());
             int firstBody = new Pages(counting).first(doc.firstBodyId());
             PrintIndex.spots(counting, allAnchors(book)).forEach((id, spot) -> folios.put(id, spot.page() - firstBody + 1));
             columnHeight = PrintIndex.columnHeight(counting);
@@ -131,8 +128,7 @@ public final class PdfRenderer implements Renderer {
         PrintDocument tall = new PrintDocument(book, ctx.labels(), css + PrintIndex.tallPage(trim), coverUrl, coverFit,
                 families);
         ITextRenderer measuring = renderer(new PrintOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT), trim, bookUrl);
-        measuring.setDocumentFromString(index.measuringDocument(tall, lines), bookUrl);
-        measuring.layout();
+        Typesetting.layout(measuring, index.measuringDocument(tall, lines), bookUrl, book.meta().hyphenate());
         doc.index(index, PrintIndex.pack(lines, measuring, columnHeight));
     }
 

@@ -7,7 +7,6 @@ import dev.sheaf.render.xhtml.ContentRenderer;
 import dev.sheaf.render.xhtml.Xml;
 import org.xhtmlrenderer.pdf.ITextFontResolver;
 import org.xhtmlrenderer.pdf.ITextRenderer;
-import org.xhtmlrenderer.pdf.ITextTextRenderer;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -129,9 +128,9 @@ public final class PrintKit {
                     ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device,
                     new PrintUserAgent(device, ITextRenderer.DEFAULT_DOTS_PER_PIXEL, bookUrl), new ITextFontResolver(),
                     new FittingImages(device, (int) (page.measure() * dotsPerMm), (int) (imageHeight * dotsPerMm)),
-                    new ITextTextRenderer());
-            renderer.setDocumentFromString(xhtml, bookUrl);
-            renderer.layout();
+                    new PrintText());
+            Typesetting.prepare(renderer);
+            Typesetting.layout(renderer, xhtml, bookUrl, book.meta().hyphenate());
             pages = new Pages(renderer);
         }
 

@@ -52,10 +52,13 @@ final class PrintOutputDevice extends TaggingOutputDevice {
      * piece at the position the justified line gives it.
      */
     @Override
-    public void drawString(String s, float x, float y, JustificationInfo info) {
+    public void drawString(String text, float x, float y, JustificationInfo justification) {
         if (blankPages.contains(page)) {
             return;
         }
+        SoftHyphens.Drawn drawn = SoftHyphens.drawn(text, justification, baseFont());
+        String s = drawn.text();
+        JustificationInfo info = drawn.info();
         if (info == null || !(font instanceof ITextFSFont fs) || s.codePoints().noneMatch(Character::isSupplementaryCodePoint)) {
             super.drawString(s, x, y, info);
             return;
@@ -78,5 +81,10 @@ final class PrintOutputDevice extends TaggingOutputDevice {
             }
             i = end;
         }
+    }
+
+    /** The font strings are drawn in now. */
+    private com.lowagie.text.pdf.BaseFont baseFont() {
+        return font instanceof org.xhtmlrenderer.pdf.ITextFSFont f ? f.getFontDescription().getFont() : null;
     }
 }
