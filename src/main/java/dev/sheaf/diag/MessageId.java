@@ -61,6 +61,7 @@ public enum MessageId {
     OUT_002("OUT-002", Severity.ERROR),     // unknown format
     OUT_003("OUT-003", Severity.ERROR),     // writing an edition failed
     OUT_004("OUT-004", Severity.WARNING),   // characters no embedded font can print
+    COVER_001("COVER-001", Severity.WARNING), // raster cover under 300 dpi at the trim size
     IMP_001("IMP-001", Severity.ERROR),     // source cannot be imported (truncated, protected, no article)
     IMP_002("IMP-002", Severity.ERROR),     // not a format sheaf import reads
     IMP_003("IMP-003", Severity.WARNING),   // image only linked, kept as a link
