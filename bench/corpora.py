@@ -352,6 +352,7 @@ CORPORA = {
         licence='MIT OR Apache-2.0', licence_files=['LICENSE-MIT', 'LICENSE-APACHE'],
         title='The Rust Blog: a selection', author='The Rust Project', language='en',
         what='two posts a year from 2014 on and four posts kept in folders with their own images',
+        base_url='https://blog.rust-lang.org/',
         convert=rust_blog),
     'rust-book-zh': dict(
         repo='rust-lang-cn/book-cn', commit='cde74c448e301ce8ac7960a0d3dc879efd83635d',
@@ -365,12 +366,14 @@ CORPORA = {
         title='FastAPI: introduction and tutorial', author='Sebastián Ramírez and contributors', language='en',
         what='docs/en/docs: index, features, python-types and the tutorial pages in menu order '
              '(26 pages in all), with the images they use that the repository holds',
+        base_url='https://fastapi.tiangolo.com/',
         convert=fastapi),
     'commonmark-spec': dict(
         repo='commonmark/commonmark-spec', commit='31c0ca2d294ea60ab4438004da410e2e590a46f2',
         licence='CC-BY-SA-4.0', licence_files=['LICENSE'],
         title='CommonMark Spec', author='John MacFarlane', language='en',
         what='spec.txt whole, split at its first- and second-level headings, every example kept',
+        base_url='https://spec.commonmark.org/0.31.2/',
         convert=commonmark_spec),
     'vue-guide-fa': dict(
         repo='vuejs-translations/docs-fa', commit='7a05ce60d696662e11a3bd1894616ff42ff4564b',
@@ -378,6 +381,7 @@ CORPORA = {
         title='راهنمای Vue', author='Evan You and the Vue documentation contributors', language='fa',
         what='src/guide: introduction, quick start, essentials and components pages that use no image '
              '(the repository licenses its text, not its images, under CC BY 4.0)',
+        base_url='https://fa.vuejs.org/',
         convert=vue_fa),
 }
 
@@ -393,6 +397,7 @@ def build(name, spec, git_root, out_root):
         f'author: {yaml_str(spec["author"])}',
         f'language: {spec["language"]}',
         f'date: "{date}"',
+        *([f'base-url: {spec["base_url"]}'] if spec.get('base_url') else []),
         f'rights: {yaml_str("Licence: " + spec["licence"] + ". Source: https://github.com/" + spec["repo"] + " at commit " + spec["commit"][:12] + ".")}',
         f'description: {yaml_str("Converted for Sheaf tests from " + spec["repo"] + ": " + spec["what"] + ".")}',
         '']))
@@ -403,6 +408,8 @@ def build(name, spec, git_root, out_root):
              f'- Commit: {spec["commit"]} ({date})',
              f'- Licence: {spec["licence"]} (' + ', '.join(spec['licence_files']) + ' in this folder)',
              f'- Taken: {spec["what"]}',
+             *([f'- Site: {spec["base_url"]} (`base-url:` in book.yaml, for links to pages not in this book)']
+               if spec.get('base_url') else []),
              '- Converted by `bench/corpora.sh`: Sheaf front matter written from the source\'s own (or from the first '
              'heading, then removed from the body), images the pages use copied from the repository into `images/`; '
              'the Markdown is otherwise as its authors wrote it.',

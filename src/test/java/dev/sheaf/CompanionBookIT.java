@@ -3,6 +3,7 @@ package dev.sheaf;
 import dev.sheaf.testing.EpubText;
 import dev.sheaf.testing.EpubValidator;
 import dev.sheaf.testing.PdfText;
+import dev.sheaf.testing.PdfValidator;
 import dev.sheaf.testing.SourceWords;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -145,6 +146,15 @@ class CompanionBookIT {
             n++;
         }
         return n;
+    }
+
+    @Test
+    void pdf_passes_pdf_ua_1_and_pdf_a_2u_and_is_tagged() throws IOException {
+        assertThat(PdfValidator.pdfUa1(pdf)).isEmpty();
+        assertThat(PdfValidator.pdfA2u(pdf)).isEmpty();
+        try (PdfText text = new PdfText(pdf)) {
+            assertThat(text.document().getDocumentCatalog().getMarkInfo().isMarked()).isTrue();
+        }
     }
 
     @Test

@@ -75,7 +75,8 @@ class DistributionIT {
         String top = home.getFileName() + "/";
         assertThat(modes).containsKeys(top + "bin/sheaf", top + "bin/sheaf.bat", top + "lib/sheaf.jar",
                 top + "completion/sheaf.bash", top + "completion/sheaf.zsh", top + "man/man1/sheaf.1",
-                top + "man/man1/sheaf-build.1", top + "man/man1/sheaf-check.1", top + "README.md");
+                top + "man/man1/sheaf-build.1", top + "man/man1/sheaf-check.1", top + "README.md",
+                top + "schema/book.schema.json", top + "schema/piece.schema.json", top + "schema/index.schema.json");
         assertThat(modes.get(top + "bin/sheaf") & 0777).isEqualTo(0755);
         assertThat(modes.get(top + "bin/sheaf.bat") & 0111).isZero();
     }

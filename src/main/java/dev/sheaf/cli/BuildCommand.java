@@ -58,6 +58,9 @@ final class BuildCommand implements Callable<Integer> {
     @Mixin
     Verbosity verbosity;
 
+    @Mixin
+    DiagnosticsFormat diagnostics;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -91,7 +94,10 @@ final class BuildCommand implements Callable<Integer> {
         if (line instanceof ProgressLine l) {
             l.clear();
         }
-        new Reporter(err, verbosity.quiet, verbosity.verbose).print(result.diagnostics());
+        new Reporter(err, verbosity.quiet, verbosity.verbose, diagnostics.json() ? stdout : null)
+                .print(result.diagnostics());
+        // With JSON lines on standard output, the words for people go to standard error.
+        PrintWriter said = diagnostics.json() ? err : stdout;
         String counts = Reporter.counts(result.diagnostics());
         if (!result.success()) {
             err.println("sheaf: build failed" + (counts.isEmpty() ? "" : " (" + counts + ")")
@@ -102,27 +108,28 @@ final class BuildCommand implements Callable<Integer> {
         if (!verbosity.quiet) {
             if (listFiles && verbosity.verbose) {
                 for (Path p : result.written()) {
-                    stdout.println("wrote " + p);
+                    said.println("wrote " + p);
                 }
             }
             String line1 = summary.describe(result, request.outDir());
-            stdout.println("sheaf: " + (verb.equals("built") ? line1 : verb + line1.substring("built".length()))
+            said.println("sheaf: " + (verb.equals("built") ? line1 : verb + line1.substring("built".length()))
                     + (counts.isEmpty() ? "" : " (" + counts + ")"));
             if (verbosity.verbose && !times.summary().isEmpty()) {
-                stdout.println("sheaf: " + times.summary());
+                said.println("sheaf: " + times.summary());
             }
-            stdout.flush();
+            said.flush();
         }
         return Main.OK;
     }
 
     /** Rebuilds after every change until interrupted; the JVM, parsed pieces and citations stay warm. */
     private int watch(Sheaf sheaf, BuildRequest request, Path outDir, PrintWriter err, PrintWriter stdout) {
+        PrintWriter said = diagnostics.json() ? err : stdout;
         try (BookWatcher watcher = new BookWatcher(bookDir, List.of(outDir))) {
             if (!verbosity.quiet) {
-                stdout.println("sheaf: watching " + bookDir.toAbsolutePath().normalize()
+                said.println("sheaf: watching " + bookDir.toAbsolutePath().normalize()
                         + " for changes; Ctrl+C stops");
-                stdout.flush();
+                said.flush();
             }
             while (true) {
                 Set<String> changed = watcher.awaitChange(SETTLE_MILLIS);
@@ -130,12 +137,12 @@ final class BuildCommand implements Callable<Integer> {
                     continue;
                 }
                 if (verbosity.verbose) {
-                    stdout.println("sheaf: changed: " + String.join(", ", changed));
+                    said.println("sheaf: changed: " + String.join(", ", changed));
                 }
                 build(sheaf, request, err, stdout, "rebuilt", false);
                 if (verbosity.verbose) {
-                    stdout.println("sheaf: " + sheaf.piecesParsedInLastBuild() + " piece(s) parsed again");
-                    stdout.flush();
+                    said.println("sheaf: " + sheaf.piecesParsedInLastBuild() + " piece(s) parsed again");
+                    said.flush();
                 }
             }
         } catch (InterruptedException e) {

@@ -34,11 +34,15 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     Verbosity verbosity;
 
+    @Mixin
+    DiagnosticsFormat diagnostics;
+
     @Override
     public Integer call() {
         BuildResult result = new Sheaf().check(bookDir, citationStyle);
         // check lists unknown fields (kept for templates) unless asked to be quiet.
-        new Reporter(spec.commandLine().getErr(), verbosity.quiet, !verbosity.quiet).print(result.diagnostics());
+        new Reporter(spec.commandLine().getErr(), verbosity.quiet, !verbosity.quiet,
+                diagnostics.json() ? spec.commandLine().getOut() : null).print(result.diagnostics());
         boolean failed = result.diagnostics().stream().anyMatch(d -> d.severity() == Severity.ERROR
                 || failOnWarnings && d.severity() == Severity.WARNING);
         String counts = Reporter.counts(result.diagnostics());

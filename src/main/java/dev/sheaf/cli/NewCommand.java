@@ -19,6 +19,10 @@ final class NewCommand implements Callable<Integer> {
     private static final List<String> FILES = List.of("book.yaml", "chapters/first-chapter/_chapter.md",
             "chapters/first-chapter/first-piece.md");
 
+    /** JSON Schemas for editors (VS Code's YAML extension, IntelliJ), named by each file's first line. */
+    private static final List<String> SCHEMAS = List.of("book.schema.json", "piece.schema.json",
+            "chapter.schema.json", "index.schema.json");
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -35,6 +39,14 @@ final class NewCommand implements Callable<Integer> {
             Path target = dir.resolve(f);
             Files.createDirectories(target.getParent());
             try (InputStream in = NewCommand.class.getResourceAsStream("new-book/" + f)) {
+                Files.write(target, in.readAllBytes());
+            }
+        }
+        // The schemas beside the book, so that the "$schema=" lines above work offline and match this version.
+        for (String schema : SCHEMAS) {
+            Path target = dir.resolve(".sheaf/schema").resolve(schema);
+            Files.createDirectories(target.getParent());
+            try (InputStream in = NewCommand.class.getResourceAsStream("/dev/sheaf/schema/" + schema)) {
                 Files.write(target, in.readAllBytes());
             }
         }

@@ -1,6 +1,7 @@
 package dev.sheaf.cli;
 
 import dev.sheaf.diag.Diagnostic;
+import dev.sheaf.diag.DiagnosticJson;
 import dev.sheaf.diag.Severity;
 
 import java.io.PrintWriter;
@@ -12,14 +13,27 @@ final class Reporter {
     private final PrintWriter err;
     private final boolean quiet;
     private final boolean verbose;
+    private final PrintWriter json;
 
     Reporter(PrintWriter err, boolean quiet, boolean verbose) {
+        this(err, quiet, verbose, null);
+    }
+
+    /** @param json where JSON lines go ({@code --diagnostics json}), or null for text on {@code err} */
+    Reporter(PrintWriter err, boolean quiet, boolean verbose, PrintWriter json) {
         this.err = err;
         this.quiet = quiet;
         this.verbose = verbose;
+        this.json = json;
     }
 
     void print(List<Diagnostic> diagnostics) {
+        if (json != null) {
+            // Machines get every problem, whatever --quiet or --verbose say; they filter by "severity".
+            diagnostics.forEach(d -> json.println(DiagnosticJson.line(d)));
+            json.flush();
+            return;
+        }
         for (Diagnostic d : diagnostics) {
             boolean show = switch (d.severity()) {
                 case ERROR -> true;

@@ -5,6 +5,7 @@ import dev.sheaf.cite.CitationProcessor;
 import dev.sheaf.diag.Diagnostics;
 import dev.sheaf.diag.MessageId;
 import dev.sheaf.index.IndexProcessor;
+import dev.sheaf.links.LinkResolver;
 import dev.sheaf.model.Book;
 import dev.sheaf.read.BookReader;
 import dev.sheaf.read.PieceCache;
@@ -67,7 +68,12 @@ public final class Sheaf {
         return new BuildResult(List.of(), diags.all(), !diags.hasErrors());
     }
 
-    /** The book as renderers see it: read, index mentions anchored, then citations resolved. */
+    /** The book as every renderer sees it, or empty when it cannot be read (its problems are in {@code diags}). */
+    public Optional<Book> book(Path bookDir, Diagnostics diags) {
+        return read(bookDir.toAbsolutePath().normalize(), null, diags, Progress.NONE);
+    }
+
+    /** The book as renderers see it: read, index mentions anchored, citations resolved, then links resolved. */
     private Optional<Book> read(Path root, String citationStyle, Diagnostics diags, Progress progress) {
         Optional<Book> book = new BookReader(root, diags, pieces, progress::piecesRead).read();
         if (book.isEmpty()) {
@@ -76,7 +82,8 @@ public final class Sheaf {
         // The index first: its matcher must see citations as citations, not as the text they become.
         Book indexed = new IndexProcessor(diags).process(book.get());
         progress.citing();
-        return Optional.of(new CitationProcessor(diags, citations).process(indexed, citationStyle));
+        Book cited = new CitationProcessor(diags, citations).process(indexed, citationStyle);
+        return Optional.of(new LinkResolver(diags).process(cited));
     }
 
     /** Reads the book and, when it has no errors, writes the requested editions into the output folder. */

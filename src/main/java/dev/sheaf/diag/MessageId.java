@@ -5,7 +5,8 @@ package dev.sheaf.diag;
  * the hint live in {@code Messages.properties} under the constant's name and {@code NAME_HINT}.
  *
  * <p>Prefixes: BOOK (book.yaml), FM (front matter), MD (Markdown body), CH (chapters and selection),
- * IMG (images), CIT (citations), IDX (the index), OUT (writing editions), IO (reading files), IMP (sheaf import).
+ * IMG (images), LINK (links), CIT (citations), IDX (the index), OUT (writing editions), IO (reading files),
+ * IMP (sheaf import).
  */
 public enum MessageId {
     BOOK_001("BOOK-001", Severity.ERROR),   // book.yaml missing
@@ -33,6 +34,9 @@ public enum MessageId {
     IMG_004("IMG-004", Severity.WARNING),   // image without alt text
     IMG_005("IMG-005", Severity.WARNING),   // remote image
     IMG_006("IMG-006", Severity.WARNING),   // image too large or truncated
+    LINK_001("LINK-001", Severity.WARNING), // link to something not in the book, printed as text
+    LINK_002("LINK-002", Severity.WARNING), // fragment names no id of the target piece
+    LINK_003("LINK-003", Severity.WARNING), // not a web or mail address, printed as text
     IO_003("IO-003", Severity.ERROR),       // file is a link leading outside the book
     CH_001("CH-001", Severity.ERROR),       // chapters folder missing
     CH_002("CH-002", Severity.ERROR),       // selection names a piece/folder that does not exist
@@ -56,6 +60,7 @@ public enum MessageId {
     OUT_002("OUT-002", Severity.ERROR),     // unknown format
     OUT_003("OUT-003", Severity.ERROR),     // writing an edition failed
     OUT_004("OUT-004", Severity.WARNING),   // characters no embedded font can print
+    COVER_001("COVER-001", Severity.WARNING), // raster cover under 300 dpi at the trim size
     IMP_001("IMP-001", Severity.ERROR),     // source cannot be imported (truncated, protected, no article)
     IMP_002("IMP-002", Severity.ERROR),     // not a format sheaf import reads
     IMP_003("IMP-003", Severity.WARNING),   // image only linked, kept as a link

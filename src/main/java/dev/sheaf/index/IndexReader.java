@@ -53,8 +53,9 @@ public final class IndexReader {
     static final String FILE = "index.yaml";
     /** Separates an entry from its sub-entry in a key; "&gt;" is accepted for keyboards without "›". */
     static final String SUB = " › ";
-    private static final Set<String> TOP = Set.of("title", "separate", "entries");
-    private static final Set<String> ENTRY_FIELDS = Set.of("term", "forms", "kind", "sort", "see", "see-also", "sub");
+    // Also the schema's fields (index.schema.json); BookSchemasTest checks that they agree.
+    static final Set<String> TOP = Set.of("title", "separate", "entries");
+    static final Set<String> ENTRY_FIELDS = Set.of("term", "forms", "kind", "sort", "see", "see-also", "sub");
     private static final Map<String, BookIndex.Kind> KINDS = kinds();
 
     private final Path root;

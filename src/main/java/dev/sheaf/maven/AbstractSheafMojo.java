@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * What every Sheaf goal shares: the book folder, {@code skip}, and printing diagnostics through
- * Maven's log in the same {@code path:line:col} form as the CLI.
+ * Maven's log as {@code /path/file.md:[line,col] message}, the compiler's form that IDEs link to the line.
  */
 abstract class AbstractSheafMojo extends AbstractMojo {
 
@@ -48,10 +48,11 @@ abstract class AbstractSheafMojo extends AbstractMojo {
     /** Logs every diagnostic; fails the build with their count when any is at or above the failing level. */
     void report(List<Diagnostic> diagnostics, boolean success) throws MojoFailureException {
         for (Diagnostic d : diagnostics) {
+            String line = MavenMessage.of(d, bookDirectory.toPath());
             switch (d.severity()) {
-                case ERROR -> getLog().error(d.format());
-                case WARNING -> getLog().warn(d.format());
-                case INFO -> getLog().debug(d.format());
+                case ERROR -> getLog().error(line);
+                case WARNING -> getLog().warn(line);
+                case INFO -> getLog().debug(line);
             }
         }
         if (!success) {

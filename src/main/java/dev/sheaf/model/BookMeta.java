@@ -14,7 +14,12 @@ import java.util.Locale;
  * @param headnotes  whether the author's notes are printed above the pieces
  * @param trim       the PDF's trim size: a5, 6x9, a4 or letter
  * @param url        where the full book can be found (printed on handouts); may be null
+ * @param baseUrl    where the author's own site is ({@code base-url:}, ending in "/"): links to pages of it that
+ *                   are not in the book become absolute links there; may be null
  * @param handouts   the handouts book.yaml declares, their pieces resolved
+ * @param hyphenate  whether the PDF's justified text is hyphenated ({@code hyphenate: false} turns it off)
+ * @param pdfA       whether the PDF editions also claim PDF/A-2u ({@code pdf-standard: a-2u}, the default) or only
+ *                   PDF/UA-1 ({@code pdf-standard: ua-1}); PDF/UA-1 is always claimed
  */
 public record BookMeta(
         String title,
@@ -31,7 +36,18 @@ public record BookMeta(
         String trim,
         CitationSettings citations,
         String url,
-        List<Handout> handouts) {
+        List<Handout> handouts,
+        String baseUrl,
+        boolean hyphenate,
+        boolean pdfA) {
+
+    /** Metadata without a base URL, hyphenated. */
+    public BookMeta(String title, String subtitle, List<String> authors, String language, String identifier,
+                    String publisher, LocalDate date, String rights, String description, Path cover,
+                    boolean headnotes, String trim, CitationSettings citations, String url, List<Handout> handouts) {
+        this(title, subtitle, authors, language, identifier, publisher, date, rights, description, cover, headnotes,
+                trim, citations, url, handouts, null, true, true);
+    }
 
     public Locale locale() {
         return Locale.forLanguageTag(language);
@@ -39,17 +55,17 @@ public record BookMeta(
 
     public BookMeta withDate(LocalDate newDate) {
         return new BookMeta(title, subtitle, authors, language, identifier, publisher, newDate, rights,
-                description, cover, headnotes, trim, citations, url, handouts);
+                description, cover, headnotes, trim, citations, url, handouts, baseUrl, hyphenate, pdfA);
     }
 
     public BookMeta withHandouts(List<Handout> newHandouts) {
         return new BookMeta(title, subtitle, authors, language, identifier, publisher, date, rights,
-                description, cover, headnotes, trim, citations, url, List.copyOf(newHandouts));
+                description, cover, headnotes, trim, citations, url, List.copyOf(newHandouts), baseUrl, hyphenate, pdfA);
     }
 
     public BookMeta withCitations(CitationSettings newCitations) {
         return new BookMeta(title, subtitle, authors, language, identifier, publisher, date, rights,
-                description, cover, headnotes, trim, newCitations, url, handouts);
+                description, cover, headnotes, trim, newCitations, url, handouts, baseUrl, hyphenate, pdfA);
     }
 
     /** Authors joined for display: "A", "A and B", "A, B and C". */

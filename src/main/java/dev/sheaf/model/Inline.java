@@ -15,13 +15,32 @@ public sealed interface Inline {
 
     record Code(String text) implements Inline { }
 
-    record Link(String url, String title, List<Inline> children) implements Inline { }
+    /** A link as written; {@code where} is its place in the source when known (for messages about it), else null. */
+    record Link(String url, String title, List<Inline> children, SourceRef where) implements Inline {
+        public Link(String url, String title, List<Inline> children) {
+            this(url, title, children, null);
+        }
+    }
 
     /** An image; {@code src} is the path as written, {@code resolved} the book-relative resource path. */
     record Image(String src, String resolved, String alt, String title) implements Inline { }
 
-    /** A reference to footnote {@code number} (1-based, in order of first reference within the piece). */
-    record NoteRef(String label, int number) implements Inline { }
+    /**
+     * A reference to footnote {@code number} (1-based, in order of first reference within the piece);
+     * {@code occurrence} counts references to the same note (1 for the first), so each gets its own id.
+     */
+    record NoteRef(String label, int number, int occurrence) implements Inline {
+        public NoteRef(String label, int number) {
+            this(label, number, 1);
+        }
+    }
+
+    /**
+     * A link to a piece of this book (its top when {@code fragment} is null, else the element with that id in
+     * the piece as every edition writes it: a heading's id, {@code fn-3}…). Each edition turns it into its own
+     * href; {@code dev.sheaf.links.LinkResolver} makes these from links to sources, pages and site paths.
+     */
+    record PieceLink(String pieceId, String fragment, String title, List<Inline> children) implements Inline { }
 
     record LineBreak() implements Inline { }
 

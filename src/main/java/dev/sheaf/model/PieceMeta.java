@@ -28,4 +28,10 @@ public record PieceMeta(
         String dateline,
         String language,
         Map<String, Object> extra) {
+
+    /** The same metadata with the headnote and caption replaced (after their links were resolved). */
+    public PieceMeta withNoteAndCaption(List<Block> newNote, List<Inline> newCaption) {
+        return new PieceMeta(title, subtitle, authors, date, outlet, url, type, tags, newNote, rights, image, imageAlt,
+                newCaption, credit, authorBio, dateline, language, extra);
+    }
 }

@@ -48,6 +48,8 @@ public final class Walk {
                 each(s.children(), v);
             } else if (i instanceof Inline.Link l) {
                 each(l.children(), v);
+            } else if (i instanceof Inline.PieceLink l) {
+                each(l.children(), v);
             }
         }
     }
@@ -140,7 +142,9 @@ public final class Walk {
             } else if (i instanceof Inline.Strikethrough s) {
                 rebuilt = new Inline.Strikethrough(map(s.children(), f));
             } else if (i instanceof Inline.Link l) {
-                rebuilt = new Inline.Link(l.url(), l.title(), map(l.children(), f));
+                rebuilt = new Inline.Link(l.url(), l.title(), map(l.children(), f), l.where());
+            } else if (i instanceof Inline.PieceLink l) {
+                rebuilt = new Inline.PieceLink(l.pieceId(), l.fragment(), l.title(), map(l.children(), f));
             }
             out.addAll(f.apply(rebuilt));
         }

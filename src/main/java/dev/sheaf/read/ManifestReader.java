@@ -24,16 +24,20 @@ final class ManifestReader {
 
     static final String FILE = "book.yaml";
 
+    // The fields below are also the schema's (src/main/resources/dev/sheaf/schema/book.schema.json);
+    // BookSchemasTest fails when the two differ.
     static final Set<String> KNOWN = Set.of("title", "subtitle", "author", "authors", "language", "identifier",
             "isbn", "publisher", "date", "rights", "description", "cover", "headnotes", "trim", "chapters",
-            "citation-style", "bibliography", "references", "cite-pieces", "sources-list", "url", "handouts",
-            "index");
-    private static final Set<String> HANDOUT_KEYS = Set.of("name", "title", "chapter", "pieces", "tags", "from", "to",
+            "citation-style", "bibliography", "references", "cite-pieces", "sources-list", "url", "handouts", "base-url",
+            "index", "hyphenate", "pdf-standard");
+    static final Set<String> HANDOUT_KEYS = Set.of("name", "title", "chapter", "pieces", "tags", "from", "to",
             "event", "event-date", "place", "paper", "layout", "large-type", "link");
-    private static final Set<String> CHAPTER_KEYS = Set.of("title", "folder", "tags", "from", "to", "pieces",
+    static final Set<String> CHAPTER_KEYS = Set.of("title", "folder", "tags", "from", "to", "pieces",
             "exclude", "sort", "intro");
-    private static final Set<String> TRIMS = Set.of("a5", "a4", "letter", "6x9");
-    private static final Set<String> SORTS = Set.of("date", "title", "file", "listed");
+    /** PDF/UA-1 with PDF/A-2u (the default), or PDF/UA-1 alone. */
+    static final Set<String> PDF_STANDARDS = Set.of("a-2u", "ua-1");
+    static final Set<String> TRIMS = Set.of("a5", "a4", "letter", "6x9");
+    static final Set<String> SORTS = Set.of("date", "title", "file", "listed");
 
     private final Path root;
     private final Diagnostics diags;
@@ -80,6 +84,12 @@ final class ManifestReader {
             diags.report(MessageId.BOOK_004, f.whereValue("trim"), "trim", "must be one of a5, 6x9, a4, letter");
             trim = "a5";
         }
+        String pdfStandard = f.string("pdf-standard").map(t -> t.strip().toLowerCase(Locale.ROOT)).orElse("a-2u");
+        if (!PDF_STANDARDS.contains(pdfStandard)) {
+            diags.report(MessageId.BOOK_004, f.whereValue("pdf-standard"), "pdf-standard",
+                    "must be a-2u (PDF/UA-1 and PDF/A-2u, the default) or ua-1 (PDF/UA-1 alone)");
+            pdfStandard = "a-2u";
+        }
         Path cover = f.string("cover").flatMap(c -> cover(c, f)).orElse(null);
         List<ChapterSpec> chapters = chapters(f);
         if (title.isEmpty() || authors.isEmpty() || language.isEmpty()) {
@@ -92,8 +102,25 @@ final class ManifestReader {
         BookMeta meta = new BookMeta(title.get(), f.string("subtitle").orElse(null), List.copyOf(authors),
                 language.get(), identifier, f.string("publisher").orElse(null), date,
                 f.string("rights").orElse(null), f.text("description").orElse(null), cover,
-                f.bool("headnotes").orElse(true), trim, citations(f), f.string("url").orElse(null), List.of());
+                f.bool("headnotes").orElse(true), trim, citations(f), f.string("url").orElse(null), List.of(),
+                f.string("base-url").flatMap(u -> baseUrl(u, f)).orElse(null), f.bool("hyphenate").orElse(true),
+                "a-2u".equals(pdfStandard));
         return Optional.of(new Manifest(meta, date != null, chapters, handouts(f, f.string("url").orElse(null))));
+    }
+
+    /** An http(s) address, ending in "/" so that site paths resolve below it. */
+    private Optional<String> baseUrl(String value, YamlFields f) {
+        String u = value.strip();
+        try {
+            java.net.URI uri = new java.net.URI(u);
+            if (uri.getScheme() != null && uri.getScheme().matches("(?i)https?") && uri.getHost() != null) {
+                return Optional.of(u.endsWith("/") ? u : u + "/");
+            }
+        } catch (java.net.URISyntaxException e) {
+            // reported below
+        }
+        diags.report(MessageId.BOOK_004, f.whereValue("base-url"), "base-url", "must be an http or https address such as https://example.org/blog/");
+        return Optional.empty();
     }
 
     private Optional<String> required(YamlFields f, String name) {
@@ -134,8 +161,8 @@ final class ManifestReader {
             return Optional.empty();
         }
         Optional<String> type = ImageResolver.mediaType(p);
-        if (type.isEmpty() || type.get().equals("image/svg+xml") || type.get().equals("image/gif")) {
-            diags.report(MessageId.BOOK_006, f.whereValue("cover"), path, "is not a JPEG or PNG image");
+        if (type.isEmpty() || type.get().equals("image/gif")) {
+            diags.report(MessageId.BOOK_006, f.whereValue("cover"), path, "is not a JPEG, PNG or SVG image");
             return Optional.empty();
         }
         Optional<String> problem = ImageTypes.problem(p, type.get());

@@ -54,6 +54,7 @@ import dev.sheaf.model.SourceRef;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,7 +89,19 @@ final class MarkdownConverter {
     private final Map<String, Integer> noteNumbers = new LinkedHashMap<>();
     private final List<String> noteOrder = new ArrayList<>();
     private final Map<String, FootnoteBlock> noteBlocks = new LinkedHashMap<>();
-    private final Set<String> headingIds = new HashSet<>();
+    private final Set<String> headingIds = new HashSet<>(RESERVED_IDS);
+    private final Map<String, Integer> noteOccurrences = new HashMap<>();
+
+    /**
+     * Ids the editions write themselves on a piece's page (the skip link's target, the title, the notes, the
+     * reference lists…): a heading never takes one of them, so no page has an id twice.
+     */
+    static final Set<String> RESERVED_IDS = Set.of("main", "contents", "contents-heading", "downloads",
+            "downloads-heading", "piece-title", "chapter-title", "back-title", "cite-heading", "colophon", "title",
+            "subtitle", "cover", "toc", "toc-title", "landmarks", "index", "index-title", "copyright", "half-title",
+            "title-page", "pub-id", "references", "sources", "notes", "footnotes");
+    private static final java.util.regex.Pattern RESERVED_ID_PATTERN =
+            java.util.regex.Pattern.compile("(fn|fnref|cite|ix)[0-9-].*");
     private int depth;
     private boolean flattenReported;
 
@@ -133,6 +146,9 @@ final class MarkdownConverter {
             notes.add(new dev.sheaf.model.Footnote(i + 1, label, blocks(noteBlocks.get(label))));
         }
         for (FootnoteBlock fb : noteBlocks.values()) {
+            if (!noteNumbers.containsKey(fb.getText().toString()) && !isNoteLabel(fb.getText().toString())) {
+                continue; // printed as text where it stands
+            }
             if (!noteNumbers.containsKey(fb.getText().toString())) {
                 diags.report(MessageId.MD_003, where(fb), fb.getText().toString());
             }
@@ -244,6 +260,17 @@ final class MarkdownConverter {
             return new Block.ThematicBreak();
         } else if (n instanceof TableBlock) {
             return table(n);
+        } else if (n instanceof FootnoteBlock fb && !isNoteLabel(fb.getText().toString())) {
+            // "[^my note]: text" is no note definition for Pandoc either: the text stays where it is.
+            List<Block> content = blocks(fb);
+            List<Inline> first = new ArrayList<>(List.of(new Inline.Text("[^" + fb.getText() + "]: ")));
+            if (!content.isEmpty() && content.get(0) instanceof Block.Paragraph p) {
+                first.addAll(p.content());
+                content = content.subList(1, content.size());
+            }
+            List<Block> all = new ArrayList<>(List.of(new Block.Paragraph(mergeText(first))));
+            all.addAll(content);
+            return all.size() == 1 ? all.get(0) : new Block.BlockQuote(List.copyOf(all));
         } else if (n instanceof HtmlCommentBlock || n instanceof Reference || n instanceof FootnoteBlock) {
             return null;
         } else if (n instanceof HtmlBlock) {
@@ -360,7 +387,7 @@ final class MarkdownConverter {
                 out.addAll(image(r.getUrl().unescape(), ref.getText().unescape(), r.getTitle().unescape(), ref));
             }
         } else if (n instanceof Link link) {
-            link(link.getUrl().unescape(), link.getTitle().unescape(), inlines(n), out);
+            link(link.getUrl().unescape(), link.getTitle().unescape(), inlines(n), where(n), out);
         } else if (n instanceof LinkRef ref) {
             Reference r = ref.isDefined() ? ref.getReferenceNode(ref.getDocument()) : null;
             String raw = ref.getChars().toString();
@@ -373,13 +400,13 @@ final class MarkdownConverter {
                 out.addAll(inlines(n));
                 out.add(new Inline.Text("]"));
             } else {
-                link(r.getUrl().unescape(), r.getTitle().unescape(), inlines(n), out);
+                link(r.getUrl().unescape(), r.getTitle().unescape(), inlines(n), where(n), out);
             }
         } else if (n instanceof AutoLink a) {
-            link(a.getUrl().unescape(), "", List.of(new Inline.Text(a.getText().unescape())), out);
+            link(a.getUrl().unescape(), "", List.of(new Inline.Text(a.getText().unescape())), where(n), out);
         } else if (n instanceof MailLink m) {
             String addr = m.getText().unescape();
-            link("mailto:" + addr, "", List.of(new Inline.Text(addr)), out);
+            link("mailto:" + addr, "", List.of(new Inline.Text(addr)), where(n), out);
         } else if (n instanceof HtmlInlineComment) {
             // comments are the author's own notes: dropped silently
         } else if (n instanceof HtmlInline) {
@@ -395,8 +422,18 @@ final class MarkdownConverter {
         }
     }
 
+    /** Pandoc's footnote labels: anything but spaces (and brackets, which the parser already excludes). */
+    static boolean isNoteLabel(String label) {
+        return !label.isEmpty() && label.codePoints().noneMatch(Character::isWhitespace);
+    }
+
     private void noteRef(Footnote f, List<Inline> out) {
         String label = f.getText().toString();
+        if (!isNoteLabel(label)) {
+            diags.report(MessageId.MD_006, where(f), label, label.strip().replaceAll("\\s+", "-"));
+            out.add(new Inline.Text(f.getChars().unescape()));
+            return;
+        }
         if (f.getFootnoteBlock() != null) {
             noteBlocks.putIfAbsent(label, f.getFootnoteBlock());
         }
@@ -411,7 +448,7 @@ final class MarkdownConverter {
             number = noteOrder.size();
             noteNumbers.put(label, number);
         }
-        out.add(new Inline.NoteRef(label, number));
+        out.add(new Inline.NoteRef(label, number, noteOccurrences.merge(label, 1, Integer::sum)));
     }
 
     /**
@@ -437,9 +474,9 @@ final class MarkdownConverter {
         return List.of(i);
     }
 
-    private static void link(String url, String title, List<Inline> children, List<Inline> out) {
+    private static void link(String url, String title, List<Inline> children, SourceRef where, List<Inline> out) {
         if (isSafeUrl(url)) {
-            out.add(new Inline.Link(url, title, children));
+            out.add(new Inline.Link(url, title, children, where));
         } else {
             out.addAll(children);
         }
@@ -456,6 +493,9 @@ final class MarkdownConverter {
 
     private String uniqueId(String text) {
         String base = Slugs.slug(text, "section");
+        if (RESERVED_ID_PATTERN.matcher(base).matches()) {
+            base = "section-" + base;
+        }
         String id = base;
         for (int i = 2; !headingIds.add(id); i++) {
             id = base + "-" + i;

@@ -19,12 +19,18 @@ import java.util.Set;
 /** Reads one piece: YAML front matter plus a Markdown body, into a {@link Piece}. */
 public final class PieceReader {
 
-    /** The front matter fields Sheaf understands; anything else is kept in {@code extra}. */
+    /**
+     * The front matter fields Sheaf understands; anything else is kept in {@code extra}. The schema
+     * (src/main/resources/dev/sheaf/schema/piece.schema.json) lists the same; BookSchemasTest checks it.
+     */
     static final Set<String> KNOWN = Set.of("title", "subtitle", "author", "authors", "date", "date_estimated",
             "date_basis", "outlet", "url", "type", "tags", "note", "rights", "image", "image_alt", "caption",
             "credit", "author_bio", "dateline", "language",
             // written by "sheaf import" to recognise a piece on the next import (see docs/IMPORT.md)
             "import_source", "import_hash");
+
+    /** The fields of a chapter's {@code _chapter.md} (schema: chapter.schema.json). */
+    static final Set<String> CHAPTER_KNOWN = Set.of("title", "order");
 
     private final Path root;
     private final ImageResolver images;
@@ -183,8 +189,8 @@ public final class PieceReader {
                 }
             }
             for (String name : f.names()) {
-                if (!Set.of("title", "order").contains(name)) {
-                    FieldNames.nearest(name, Set.of("title", "order")).ifPresentOrElse(
+                if (!CHAPTER_KNOWN.contains(name)) {
+                    FieldNames.nearest(name, CHAPTER_KNOWN).ifPresentOrElse(
                             near -> diags.reportWithHint(MessageId.FM_006, f.where(name),
                                     "did you mean \"" + near + "\"?", name),
                             () -> diags.report(MessageId.FM_007, f.where(name), name));

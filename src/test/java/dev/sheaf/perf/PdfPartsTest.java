@@ -65,6 +65,20 @@ class PdfPartsTest {
     }
 
     @Test
+    void should_pass_pdf_ua_1_and_pdf_a_2u_when_laid_out_in_parts() {
+        assertThat(dev.sheaf.testing.PdfValidator.pdfUa1(partsPdf)).isEmpty();
+        assertThat(dev.sheaf.testing.PdfValidator.pdfA2u(partsPdf)).isEmpty();
+    }
+
+    @Test
+    void should_keep_the_reading_order_when_the_front_matter_is_laid_out_last() throws Exception {
+        // The contents is painted after the chapters but read before them.
+        List<String> top = dev.sheaf.testing.PdfStructure.of(parts.document()).topLevelTypes();
+        assertThat(top.indexOf("Part")).isGreaterThan(top.lastIndexOf("Sect") < 0 ? -1 : 0);
+        assertThat(String.join(" ", top)).matches("(Figure )?(Sect )+(Part )+(Sect ?)*");
+    }
+
+    @Test
     void should_print_the_same_pages_with_the_same_text_when_laid_out_in_parts() {
         // setup
         int pages = whole.pages();

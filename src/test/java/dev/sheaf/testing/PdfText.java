@@ -76,10 +76,18 @@ public final class PdfText implements AutoCloseable {
             stripper.setSortByPosition(true);
             stripper.setStartPage(index + 1);
             stripper.setEndPage(index + 1);
-            return stripper.getText(doc);
+            return joined(stripper.getText(doc));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A word hyphenated at a line end comes out with a soft hyphen (U+00AD) and a line break between its
+     * parts; a reader copying it gets the word whole, and so do the tests.
+     */
+    public static String joined(String text) {
+        return text.replaceAll("\u00AD[\\s]*", "");
     }
 
     private String strip(VisibleTextStripper stripper, int index) {
@@ -87,7 +95,7 @@ public final class PdfText implements AutoCloseable {
             stripper.setSortByPosition(true);
             stripper.setStartPage(index + 1);
             stripper.setEndPage(index + 1);
-            return stripper.getText(doc);
+            return joined(stripper.getText(doc));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -28,7 +28,13 @@ final class EpubPages {
         this.book = book;
         this.meta = book.meta();
         this.labels = labels;
-        this.content = new ContentRenderer(EpubPages::imageHref, 0, "");
+        java.util.Map<String, Piece> byId = new java.util.HashMap<>();
+        book.pieces().forEach(p -> byId.put(p.id(), p));
+        // Each piece is its own content document; ids inside it are written without a prefix.
+        this.content = new ContentRenderer(EpubPages::imageHref, 0, "").withPieceLinks((id, fragment) -> {
+            Piece p = byId.get(id);
+            return p == null ? null : EpubRenderer.pieceFile(p) + (fragment == null ? "" : "#" + fragment);
+        });
         this.pieceHeader = new PieceHeader(labels, meta, content);
     }
 

@@ -15,6 +15,7 @@ import dev.sheaf.render.FontRoles;
 import dev.sheaf.render.OutputSink;
 import dev.sheaf.render.RenderContext;
 import dev.sheaf.render.Renderer;
+import dev.sheaf.render.cover.Covers;
 import dev.sheaf.render.cover.TypographicCover;
 import dev.sheaf.render.xhtml.IndexXhtml;
 
@@ -68,8 +69,8 @@ public final class EpubRenderer implements Renderer {
         String coverType;
         FutureTask<byte[]> drawnCover = null;
         if (book.meta().cover() != null) {
-            coverBytes = Files.readAllBytes(book.root().resolve(book.meta().cover()));
-            coverType = coverBytes.length > 2 && (coverBytes[0] & 0xff) == 0xFF ? "image/jpeg" : "image/png";
+            coverBytes = Covers.raster(book);
+            coverType = Covers.mediaType(coverBytes);
             coverHref = "images/cover" + (coverType.equals("image/jpeg") ? ".jpg" : ".png");
         } else {
             // Drawn (Java2D, PNG) on a thread of its own while the pages are rendered; written last.
@@ -113,7 +114,7 @@ public final class EpubRenderer implements Renderer {
         }
         boolean hasIndex = book.index().present();
         if (hasIndex) {
-            IndexXhtml index = new IndexXhtml(book.index(), ctx.labels(), byPiece(book));
+            IndexXhtml index = new IndexXhtml(book.index(), ctx.labels(), IndexXhtml.byPiece(book, EpubRenderer::pieceFile));
             addDoc(items, spine, "index", pages.indexPage(index), INDEX_FILE);
             toc.add(new TocEntry(index.title(), INDEX_FILE, List.of()));
         }
@@ -262,25 +263,6 @@ public final class EpubRenderer implements Renderer {
     }
 
     static final String INDEX_FILE = "index.xhtml";
-
-    /**
-     * Locators by piece: the piece's title, linked to its first mention of the entry (the EPUB has no pages
-     * of its own to number).
-     */
-    static java.util.function.Function<BookIndex.Entry, List<IndexXhtml.Locator>> byPiece(Book book) {
-        Map<String, Piece> pieces = new java.util.HashMap<>();
-        book.pieces().forEach(p -> pieces.put(p.id(), p));
-        return e -> {
-            Map<String, IndexXhtml.Locator> first = new java.util.LinkedHashMap<>();
-            for (BookIndex.Mention m : e.mentions()) {
-                Piece p = pieces.get(m.pieceId());
-                if (p != null) {
-                    first.putIfAbsent(p.id(), new IndexXhtml.Locator(p.title(), pieceFile(p) + "#" + m.anchor()));
-                }
-            }
-            return List.copyOf(first.values());
-        };
-    }
 
     static String chapterFile(Chapter c) {
         return "ch-" + c.slug() + ".xhtml";

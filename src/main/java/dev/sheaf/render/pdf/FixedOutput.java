@@ -8,11 +8,15 @@ import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfPageLabels;
 import com.lowagie.text.pdf.PdfString;
 import com.lowagie.text.pdf.PdfWriter;
+import dev.sheaf.render.pdf.tagging.Conformance;
+import dev.sheaf.render.pdf.tagging.TaggingOutputDevice;
 import org.xhtmlrenderer.pdf.DefaultPDFCreationListener;
 import org.xhtmlrenderer.pdf.FontDescription;
 import org.xhtmlrenderer.pdf.FontFamily;
 import org.xhtmlrenderer.pdf.ITextRenderer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,6 +40,7 @@ final class FixedOutput extends DefaultPDFCreationListener {
     private final Instant timestamp;
     private final byte[] identity;
     private final int firstBodyPage;
+    private final boolean pdfA;
 
     /**
      * @param identity      bytes that change whenever the content does (the print document); hashed into /ID
@@ -43,6 +48,12 @@ final class FixedOutput extends DefaultPDFCreationListener {
      *                      numerals, so 0 labels every page in arabic numerals
      */
     FixedOutput(String language, Instant timestamp, byte[] identity, int firstBodyPage) {
+        this(language, timestamp, identity, firstBodyPage, true);
+    }
+
+    /** @param pdfA whether the PDF claims PDF/A-2u besides PDF/UA-1 */
+    FixedOutput(String language, Instant timestamp, byte[] identity, int firstBodyPage, boolean pdfA) {
+        this.pdfA = pdfA;
         this.language = language;
         this.timestamp = timestamp;
         this.identity = identity.clone();
@@ -52,6 +63,7 @@ final class FixedOutput extends DefaultPDFCreationListener {
     @Override
     public void preOpen(ITextRenderer renderer) {
         PdfWriter writer = renderer.getWriter();
+        Conformance.prepare(writer);
         writer.getExtraCatalog().put(PdfName.LANG, new PdfString(language));
         PdfPageLabels labels = new PdfPageLabels();
         if (firstBodyPage > 0) {
@@ -63,6 +75,9 @@ final class FixedOutput extends DefaultPDFCreationListener {
             for (FontDescription d : family.getFontDescriptions()) {
                 BaseFont font = d.getFont();
                 font.setSecureRandom(new SeededRandom(font.getPostscriptFontName()));
+                // OpenPDF's CIDSet lists only the glyphs used, where PDF/A and PDF/UA want every glyph of the
+                // subset; the set is optional, so it is left out.
+                font.setIncludeCidSet(false);
             }
         }
     }
@@ -80,6 +95,14 @@ final class FixedOutput extends DefaultPDFCreationListener {
         // PdfWriter.close() takes the trailer /ID from here instead of hashing the time and free memory.
         byte[] id = sha256("id", identity, 16);
         info.put(PdfName.FILEID, PdfEncryption.createInfoId(id, id));
+        try {
+            if (renderer.getOutputDevice() instanceof TaggingOutputDevice tagging) {
+                tagging.writeStructure();
+            }
+            Conformance.finish(renderer.getWriter(), language, timestamp, pdfA);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static byte[] sha256(String salt, byte[] data, int length) {

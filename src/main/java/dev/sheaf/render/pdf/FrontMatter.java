@@ -113,6 +113,9 @@ final class FrontMatter {
         for (ReferenceList list : PrintDocument.backMatter(book)) {
             entry(x, "toc-back", PrintDocument.backMatterId(list), null, PrintDocument.title(list, labels), pageNumbers);
         }
+        if (PrintIndex.applies(book)) {
+            entry(x, "toc-back", PrintIndex.ID, null, PrintIndex.title(book, labels), pageNumbers);
+        }
         x.close("table").nl();
         x.close("div").nl();
     }

@@ -16,7 +16,6 @@ import org.xhtmlrenderer.css.style.CssContext;
 import org.xhtmlrenderer.pdf.DefaultPDFCreationListener;
 import org.xhtmlrenderer.pdf.ITextFontContext;
 import org.xhtmlrenderer.pdf.ITextRenderer;
-import org.xhtmlrenderer.pdf.ITextTextRenderer;
 import org.xhtmlrenderer.render.Box;
 import org.xhtmlrenderer.render.PageBox;
 
@@ -82,6 +81,14 @@ final class PdfParts {
     private final String language;
     private final Instant timestamp;
     private final IntConsumer pagesDone;
+    private PartsOutputDevice device;
+    /** The index (null when the book has none), a document to measure its lines in, and the anchors by piece. */
+    private final PrintIndex index;
+    private final PrintDocument tall;
+    private final Map<String, List<String>> anchors;
+    /** The printed page number of every anchor laid out so far, and the height of a page's text. */
+    private final Map<String, Integer> folios = new HashMap<>();
+    private int columnHeight = -1;
 
     /** Where each chapter, piece and list landed: 0-based page in writing order, and the top of its block. */
     private final Map<String, Target> targets = new HashMap<>();
@@ -110,6 +117,10 @@ final class PdfParts {
         this.language = language;
         this.timestamp = timestamp;
         this.pagesDone = pagesDone;
+        this.index = PrintIndex.applies(book) ? new PrintIndex(book, labels, trim) : null;
+        this.tall = index == null ? null
+                : new PrintDocument(book, labels, css + PrintIndex.tallPage(trim), coverUrl, coverFit, fonts);
+        this.anchors = index == null ? Map.of() : PrintIndex.anchorsByPiece(book);
     }
 
     /** Pieces per part: {@value #DEFAULT_PIECES_PER_PART}, or the system property {@code sheaf.pdf.piecesPerPart}. */
@@ -143,15 +154,16 @@ final class PdfParts {
     }
 
     void write(OutputStream os) throws IOException {
-        PartsOutputDevice device = new PartsOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT, blankPages,
+        device = new PartsOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT, blankPages,
                 this::destination);
         float dotsPerMm = ITextRenderer.DEFAULT_DOTS_PER_POINT * 72 / 25.4f;
         ITextRenderer renderer = new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT,
                 ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device,
                 new PrintUserAgent(device, ITextRenderer.DEFAULT_DOTS_PER_PIXEL, bookUrl), new KeptFonts(),
                 new FittingImages(device, (int) (trim.measure() * dotsPerMm), (int) (trim.imageHeight() * dotsPerMm)),
-                new ITextTextRenderer());
-        FixedOutput fixed = new FixedOutput(language, timestamp, identity(), 0);
+                new PrintText());
+        Typesetting.prepare(renderer);
+        FixedOutput fixed = new FixedOutput(language, timestamp, identity(), 0, book.meta().pdfA());
         renderer.setListener(new DefaultPDFCreationListener() {
             @Override
             public void preOpen(ITextRenderer r) {
@@ -177,6 +189,12 @@ final class PdfParts {
                 chapter(w, chapters.get(i), i + 1);
             }
             int bodyPages = written;
+            if (index != null) {
+                // Every mention's page is known now: the index's lines are measured and set in columns.
+                List<PrintIndex.Line> lines = index.lines(folios);
+                w.layout(index.measuringDocument(tall, lines));
+                parts.index(index, PrintIndex.pack(lines, w.renderer, columnHeight));
+            }
             // The back matter is measured first (the contents list it), written after the front matter.
             String back = backMatterDocument();
             int blankBeforeBack = written % 2;
@@ -240,6 +258,7 @@ final class PdfParts {
             for (Piece p : group.subList(0, keep)) {
                 w.record(PrintDocument.pieceId(p), written, bodyWritten);
             }
+            recordAnchors(w, group.subList(0, keep));
             int pageCount = keep < group.size() ? w.pages().first(PrintDocument.pieceId(group.get(keep)))
                     : w.pageCount();
             w.write(pageCount, true);
@@ -250,6 +269,22 @@ final class PdfParts {
             pending = pending.subList(keep, pending.size());
             opener = false;
         }
+    }
+
+    /** Notes where the index's anchors in {@code pieces} (of the document just laid out) will be. */
+    private void recordAnchors(Writer w, List<Piece> pieces) {
+        if (index == null) {
+            return;
+        }
+        if (columnHeight < 0) {
+            columnHeight = PrintIndex.columnHeight(w.renderer);
+        }
+        List<String> ids = pieces.stream().flatMap(p -> anchors.getOrDefault(p.id(), List.of()).stream()).toList();
+        PrintIndex.spots(w.renderer, ids).forEach((id, spot) -> {
+            targets.put(PrintIndex.LINK + id, new Target(written + spot.page(), bodyWritten + spot.page() + 1,
+                    spot.top()));
+            folios.put(id, bodyWritten + spot.page() + 1);
+        });
     }
 
     /** How many pieces of {@code group} to keep: up to the last piece after the first that starts on a recto. */
@@ -268,25 +303,36 @@ final class PdfParts {
         for (ReferenceList list : PrintDocument.backMatter(book)) {
             parts.backMatter(x, list);
         }
+        parts.index(x);
         parts.colophon(x);
         return parts.end(x);
     }
 
     private void recordBackMatter(Writer w, int pageBase, int folioBase) {
-        PrintDocument.backMatter(book).forEach(l -> w.record(PrintDocument.backMatterId(l), pageBase, folioBase));
+        backIds().forEach(id -> w.record(id, pageBase, folioBase));
+    }
+
+    /** The blocks of the back matter that start on a recto: the lists, then the index. */
+    private List<String> backIds() {
+        List<String> ids = new java.util.ArrayList<>(PrintDocument.backMatter(book).stream()
+                .map(PrintDocument::backMatterId).toList());
+        if (index != null) {
+            ids.add(PrintIndex.ID);
+        }
+        return ids;
     }
 
     /** The back matter, laid out again (as when it was measured) and written; its lists start on rectos. */
     private void backMatter(Writer w, String back) throws DocumentException {
-        List<ReferenceList> lists = PrintDocument.backMatter(book);
-        if (!lists.isEmpty()) {
+        List<String> ids = backIds();
+        if (!ids.isEmpty()) {
             w.toRecto(true);
         }
         w.layout(back);
         recordBackMatter(w, written, bodyWritten);
         Map<String, String> rectoStarts = new LinkedHashMap<>();
-        for (int i = 1; i < lists.size(); i++) {
-            rectoStarts.put(PrintDocument.backMatterId(lists.get(i)), PrintDocument.backMatterId(lists.get(i - 1)));
+        for (int i = 1; i < ids.size(); i++) {
+            rectoStarts.put(ids.get(i), ids.get(i - 1));
         }
         for (int blank : w.pages().insertedBlanks(rectoStarts)) {
             blankPages.add(written + blank);
@@ -309,12 +355,13 @@ final class PdfParts {
         int padded = count + count % 2;
         // The back matter will be written after these pages: move its targets there before the contents link to them.
         int shift = bodyPages + padded + blankBeforeBack;
-        for (ReferenceList list : PrintDocument.backMatter(book)) {
-            Target t = targets.get(PrintDocument.backMatterId(list));
-            targets.put(PrintDocument.backMatterId(list),
-                    new Target(shift + t.page() - (bodyPages + blankBeforeBack), t.folio(), t.top()));
+        for (String id : backIds()) {
+            Target t = targets.get(id);
+            targets.put(id, new Target(shift + t.page() - (bodyPages + blankBeforeBack), t.folio(), t.top()));
         }
         w.record(FrontMatter.CONTENTS_ID, written, 0);
+        // Written last, read first: its structure goes before the chapters'.
+        device.nextDocumentFirst();
         w.write(count, false);
         if (count % 2 == 1) {
             w.blank(false);
@@ -334,6 +381,9 @@ final class PdfParts {
         }
         for (ReferenceList list : PrintDocument.backMatter(book)) {
             new PdfOutline(root, destination(writer, PrintDocument.backMatterId(list)), PrintDocument.title(list, labels));
+        }
+        if (index != null) {
+            new PdfOutline(root, destination(writer, PrintIndex.ID), index.title());
         }
     }
 
@@ -395,8 +445,7 @@ final class PdfParts {
         }
 
         void layout(String xhtml) {
-            renderer.setDocumentFromString(xhtml, bookUrl);
-            renderer.layout();
+            Typesetting.layout(renderer, xhtml, bookUrl, book.meta().hyphenate());
             pages = new Pages(renderer);
         }
 

@@ -6,10 +6,12 @@ import dev.sheaf.model.SourceRef;
 import dev.sheaf.render.OutputSink;
 import dev.sheaf.render.RenderContext;
 import dev.sheaf.render.Renderer;
-import dev.sheaf.render.cover.TypographicCover;
+import dev.sheaf.render.cover.Covers;
+import com.lowagie.text.pdf.PdfDestination;
+import com.lowagie.text.pdf.PdfWriter;
 import org.xhtmlrenderer.pdf.ITextFontResolver;
+import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.pdf.ITextRenderer;
-import org.xhtmlrenderer.pdf.ITextTextRenderer;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,6 +19,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -45,10 +51,10 @@ public final class PdfRenderer implements Renderer {
         PrintFonts fonts = PrintFonts.of(book, text.all(ctx.labels()));
         reportUnprintable(ctx, fonts, text);
         TrimSize trim = TrimSize.of(book.meta().trim());
-        byte[] cover = book.meta().cover() != null ? Files.readAllBytes(book.root().resolve(book.meta().cover()))
-                : TypographicCover.png(book);
-        String coverUrl = book.meta().cover() != null ? BookPaths.href(book.meta().cover())
+        byte[] cover = Covers.raster(book);
+        String coverUrl = book.meta().cover() != null && !Covers.isSvg(book) ? BookPaths.href(book.meta().cover())
                 : "data:image/png;base64," + Base64.getEncoder().encodeToString(cover);
+        reportSmallCover(book, ctx, cover, TrimSize.of(book.meta().trim()));
         String css = PrintStyle.css(trim, fonts);
         if (PdfParts.applies(book, css)) {
             // A large book is laid out part by part, which keeps memory bounded (see PdfParts).
@@ -59,24 +65,127 @@ public final class PdfRenderer implements Renderer {
             return;
         }
         PrintDocument doc = new PrintDocument(book, ctx.labels(), css, coverUrl, CoverFit.of(cover, trim), fonts);
-        String xhtml = doc.render();
         String bookUrl = book.root().toUri().toString();
-        PrintOutputDevice device = new PrintOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT);
+        if (PrintIndex.applies(book)) {
+            indexPages(book, ctx, doc, css, trim, bookUrl, coverUrl, CoverFit.of(cover, trim), fonts);
+        }
+        String xhtml = doc.render();
+        Set<Integer> blanks = new HashSet<>();
+        Map<String, PrintIndex.Spot> anchors = new HashMap<>();
+        // With an index, the device links its numbers to the anchors (see PrintIndex); without, Flying Saucer's own.
+        ITextOutputDevice device = PrintIndex.applies(book)
+                ? new PartsOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT, blanks,
+                        (writer, id) -> destination(writer, anchors, id), true)
+                : new PrintOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT);
+        ITextRenderer renderer = renderer(device, trim, bookUrl);
+        Typesetting.layout(renderer, xhtml, bookUrl, book.meta().hyphenate());
+        Pages pages = new Pages(renderer);
+        Set<Integer> inserted = pages.insertedBlanks(doc.rectoStarts());
+        if (device instanceof PrintOutputDevice print) {
+            print.blankPages(inserted);
+            if (Covers.isSvg(book)) {
+                // drawn from the SVG as vector shapes in place of the PNG laid out for it
+                print.vectorCover(book, Covers.file(book), (float) (trim.width * 72 / 25.4),
+                        (float) (trim.height * 72 / 25.4));
+            }
+        } else {
+            blanks.addAll(inserted);
+            anchors.putAll(PrintIndex.spots(renderer, allAnchors(book)));
+        }
+        byte[] identity = FixedOutput.sha256(book.meta().identifier(), xhtml.getBytes(StandardCharsets.UTF_8), 32);
+        renderer.setListener(new FixedOutput(book.meta().language(), ctx.timestamp(), identity,
+                pages.first(doc.firstBodyId()), book.meta().pdfA()));
+        try (OutputStream os = out.create(ctx.baseName() + ".pdf")) {
+            renderer.createPDF(os);
+        }
+    }
+
+    private static ITextRenderer renderer(ITextOutputDevice device, TrimSize trim, String bookUrl) {
         float dotsPerMm = ITextRenderer.DEFAULT_DOTS_PER_POINT * 72 / 25.4f;
-        ITextRenderer renderer = new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT,
+        return Typesetting.prepare(new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT,
                 ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device,
                 new PrintUserAgent(device, ITextRenderer.DEFAULT_DOTS_PER_PIXEL, bookUrl), new ITextFontResolver(),
                 new FittingImages(device, (int) (trim.measure() * dotsPerMm), (int) (trim.imageHeight() * dotsPerMm)),
-                new ITextTextRenderer());
-        renderer.setDocumentFromString(xhtml, bookUrl);
-        renderer.layout();
-        Pages pages = new Pages(renderer);
-        device.blankPages(pages.insertedBlanks(doc.rectoStarts()));
-        byte[] identity = FixedOutput.sha256(book.meta().identifier(), xhtml.getBytes(StandardCharsets.UTF_8), 32);
-        renderer.setListener(new FixedOutput(book.meta().language(), ctx.timestamp(), identity,
-                pages.first(doc.firstBodyId())));
-        try (OutputStream os = out.create(ctx.baseName() + ".pdf")) {
-            renderer.createPDF(os);
+                new PrintText()));
+    }
+
+    /**
+     * Sets the index into {@code doc}: the book is laid out once with the index's heading alone (which takes
+     * the same place in the contents), the page of every mention read off that layout, which is then
+     * dropped; the index's lines are measured and packed into two columns. The body's pages cannot change
+     * when the index is filled in, since nothing before it depends on it.
+     */
+    private static void indexPages(Book book, RenderContext ctx, PrintDocument doc, String css, TrimSize trim,
+                                   String bookUrl, String coverUrl, CoverFit coverFit, PrintFonts families) {
+        PrintIndex index = new PrintIndex(book, ctx.labels(), trim);
+        doc.index(index, List.of());
+        Map<String, Integer> folios = new HashMap<>();
+        int columnHeight;
+        {
+            PrintOutputDevice device = new PrintOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT);
+            ITextRenderer counting = renderer(device, trim, bookUrl);
+            Typesetting.layout(counting, doc.render(), bookUrl, book.meta().hyphenate());
+            int firstBody = new Pages(counting).first(doc.firstBodyId());
+            PrintIndex.spots(counting, allAnchors(book)).forEach((id, spot) -> folios.put(id, spot.page() - firstBody + 1));
+            columnHeight = PrintIndex.columnHeight(counting);
+        }
+        List<PrintIndex.Line> lines = index.lines(folios);
+        PrintDocument tall = new PrintDocument(book, ctx.labels(), css + PrintIndex.tallPage(trim), coverUrl, coverFit,
+                families);
+        ITextRenderer measuring = renderer(new PrintOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT), trim, bookUrl);
+        Typesetting.layout(measuring, index.measuringDocument(tall, lines), bookUrl, book.meta().hyphenate());
+        doc.index(index, PrintIndex.pack(lines, measuring, columnHeight));
+    }
+
+    private static List<String> allAnchors(Book book) {
+        return PrintIndex.anchorsByPiece(book).values().stream().flatMap(List::stream).toList();
+    }
+
+    /** Where an index number leads: the line of the mention, on its page. */
+    private static PdfDestination destination(PdfWriter writer, Map<String, PrintIndex.Spot> anchors, String id) {
+        if (!id.startsWith(PrintIndex.LINK)) {
+            return null;
+        }
+        PrintIndex.Spot spot = anchors.get(id.substring(PrintIndex.LINK.length()));
+        if (spot == null) {
+            return null;
+        }
+        PdfDestination d = new PdfDestination(PdfDestination.XYZ, 0, spot.top(), 0);
+        d.addPage(writer.getPageReference(spot.page() + 1));
+        return d;
+    }
+
+    /** A JPEG or PNG cover that would print at less than 300 dpi on the trim gets a warning. */
+    private static void reportSmallCover(Book book, RenderContext ctx, byte[] raster, TrimSize trim) {
+        if (book.meta().cover() == null || Covers.isSvg(book)) {
+            return;
+        }
+        int[] px = pixels(raster);
+        int needW = (int) Math.ceil(trim.width / 25.4 * 300);
+        int needH = (int) Math.ceil(trim.height / 25.4 * 300);
+        if (px != null && (px[0] < needW || px[1] < needH)) {
+            ctx.diagnostics().report(MessageId.COVER_001, SourceRef.of(Path.of("book.yaml")),
+                    book.meta().cover().toString().replace('\\', '/'), px[0] + " \u00d7 " + px[1],
+                    needW + " \u00d7 " + needH, book.meta().trim());
+        }
+    }
+
+    private static int[] pixels(byte[] image) {
+        try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(
+                new java.io.ByteArrayInputStream(image))) {
+            var readers = javax.imageio.ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return null;
+            }
+            var reader = readers.next();
+            try {
+                reader.setInput(in);
+                return new int[] {reader.getWidth(0), reader.getHeight(0)};
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException e) {
+            return null;
         }
     }
 

@@ -33,6 +33,9 @@ final class PrintDocument {
     private final String coverUrl;
     private final CoverFit coverFit;
     private final PrintFonts fonts;
+    /** The index, when the book has one, and its pages (empty: the heading alone, while pages are counted). */
+    private PrintIndex index;
+    private List<List<List<PrintIndex.Line>>> indexPages = List.of();
 
     /**
      * @param css          the print stylesheet, fonts and page size already filled in
@@ -49,6 +52,19 @@ final class PrintDocument {
         this.coverUrl = coverUrl;
         this.coverFit = coverFit;
         this.fonts = fonts;
+    }
+
+    /** Prints {@code index} after the back matter, set in {@code pages}. */
+    void index(PrintIndex index, List<List<List<PrintIndex.Line>>> pages) {
+        this.index = index;
+        this.indexPages = pages;
+    }
+
+    /** Prints the index's pages, when the book has an index. */
+    void index(Xml x) {
+        if (index != null) {
+            index.write(x, this, indexPages);
+        }
     }
 
     static String chapterId(Chapter c) {
@@ -95,6 +111,9 @@ final class PrintDocument {
             out.put(backMatterId(list), previous);
             previous = backMatterId(list);
         }
+        if (index != null) {
+            out.put(PrintIndex.ID, previous);
+        }
         return out;
     }
 
@@ -115,6 +134,7 @@ final class PrintDocument {
         for (ReferenceList list : backMatter(book)) {
             backMatter(x, list);
         }
+        index(x);
         colophon(x);
         return end(x);
     }
@@ -157,7 +177,7 @@ final class PrintDocument {
     void backMatter(Xml x, ReferenceList list) {
         x.open("div", "class", "back-matter", "id", backMatterId(list)).nl();
         runningHeads(x, title(list, labels));
-        contentRenderer("back-").referenceList(x, list, "h1", title(list, labels));
+        contentRenderer("back-list-").referenceList(x, list, "h1", title(list, labels));
         x.close("div").nl();
     }
 
@@ -198,6 +218,9 @@ final class PrintDocument {
         for (ReferenceList list : backMatter(book)) {
             x.empty("bookmark", "name", title(list, labels), "href", "#" + backMatterId(list)).nl();
         }
+        if (index != null) {
+            x.empty("bookmark", "name", index.title(), "href", "#" + PrintIndex.ID).nl();
+        }
         x.close("bookmarks").nl();
     }
 
@@ -218,7 +241,7 @@ final class PrintDocument {
         if (!c.intro().isEmpty()) {
             x.open("div", "class", "chapter-intro").nl();
             // The chapter title is the h1 here, so the introduction's headings start one level lower.
-            new ContentRenderer(BookPaths::href, 1, chapterId(c) + "-").blocks(x, c.intro());
+            new ContentRenderer(BookPaths::href, 1, chapterId(c) + "-").withPieceLinks(this::pieceHref).blocks(x, c.intro());
             x.close("div").nl();
         }
         x.close("div").nl();
@@ -267,7 +290,19 @@ final class PrintDocument {
     }
 
     /** Ids get {@code idPrefix}, so that notes and headings of different pieces never clash in one document. */
-    private static ContentRenderer contentRenderer(String idPrefix) {
-        return new ContentRenderer(BookPaths::href, 0, idPrefix);
+    private ContentRenderer contentRenderer(String idPrefix) {
+        return new ContentRenderer(BookPaths::href, 0, idPrefix).withPieceLinks(this::pieceHref);
     }
+
+    /** Pieces share one document, so a link to one is a link to its prefixed id. */
+    private String pieceHref(String pieceId, String fragment) {
+        if (piecesById == null) {
+            piecesById = new java.util.HashMap<>();
+            book.pieces().forEach(p -> piecesById.put(p.id(), p));
+        }
+        Piece p = piecesById.get(pieceId);
+        return p == null ? null : "#" + pieceId(p) + (fragment == null ? "" : "-" + fragment);
+    }
+
+    private java.util.Map<String, Piece> piecesById;
 }

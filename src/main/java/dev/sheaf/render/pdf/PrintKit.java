@@ -7,7 +7,6 @@ import dev.sheaf.render.xhtml.ContentRenderer;
 import dev.sheaf.render.xhtml.Xml;
 import org.xhtmlrenderer.pdf.ITextFontResolver;
 import org.xhtmlrenderer.pdf.ITextRenderer;
-import org.xhtmlrenderer.pdf.ITextTextRenderer;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -129,9 +128,9 @@ public final class PrintKit {
                     ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device,
                     new PrintUserAgent(device, ITextRenderer.DEFAULT_DOTS_PER_PIXEL, bookUrl), new ITextFontResolver(),
                     new FittingImages(device, (int) (page.measure() * dotsPerMm), (int) (imageHeight * dotsPerMm)),
-                    new ITextTextRenderer());
-            renderer.setDocumentFromString(xhtml, bookUrl);
-            renderer.layout();
+                    new PrintText());
+            Typesetting.prepare(renderer);
+            Typesetting.layout(renderer, xhtml, bookUrl, book.meta().hyphenate());
             pages = new Pages(renderer);
         }
 
@@ -155,7 +154,7 @@ public final class PrintKit {
          */
         public void write(OutputStream out, Instant timestamp) throws IOException {
             byte[] identity = FixedOutput.sha256(book.meta().identifier(), xhtml.getBytes(StandardCharsets.UTF_8), 32);
-            renderer.setListener(new FixedOutput(book.meta().language(), timestamp, identity, 0));
+            renderer.setListener(new FixedOutput(book.meta().language(), timestamp, identity, 0, book.meta().pdfA()));
             renderer.createPDF(out);
         }
     }

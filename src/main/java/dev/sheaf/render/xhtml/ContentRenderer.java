@@ -6,6 +6,7 @@ import dev.sheaf.model.Inline;
 import dev.sheaf.model.ReferenceList;
 
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 
 /**
@@ -17,6 +18,7 @@ public final class ContentRenderer {
     private final UnaryOperator<String> imageHref;
     private final int headingShift;
     private final String idPrefix;
+    private final BiFunction<String, String, String> pieceHref;
 
     /**
      * @param imageHref    maps a book-relative image path to the href the edition uses
@@ -25,9 +27,24 @@ public final class ContentRenderer {
      * @param idPrefix     prefix for note ids, so several pieces can share one document (PDF)
      */
     public ContentRenderer(UnaryOperator<String> imageHref, int headingShift, String idPrefix) {
+        this(imageHref, headingShift, idPrefix, (piece, fragment) -> null);
+    }
+
+    private ContentRenderer(UnaryOperator<String> imageHref, int headingShift, String idPrefix,
+                            BiFunction<String, String, String> pieceHref) {
         this.imageHref = imageHref;
         this.headingShift = headingShift;
         this.idPrefix = idPrefix;
+        this.pieceHref = pieceHref;
+    }
+
+    /**
+     * The same renderer, with links to pieces of the book: {@code pieceHref} maps a piece id and a fragment
+     * (null for the top of the piece) to the edition's href, or to null when the piece is not in this
+     * edition (a handout), where the link's text is printed without the link.
+     */
+    public ContentRenderer withPieceLinks(BiFunction<String, String, String> pieceHref) {
+        return new ContentRenderer(imageHref, headingShift, idPrefix, pieceHref);
     }
 
     public void blocks(Xml x, List<Block> blocks) {
@@ -137,10 +154,19 @@ public final class ContentRenderer {
             x.open("a", "href", l.url(), "title", l.title() == null || l.title().isBlank() ? null : l.title());
             inlines(x, l.children());
             x.close("a");
+        } else if (i instanceof Inline.PieceLink l) {
+            String href = pieceHref.apply(l.pieceId(), l.fragment());
+            if (href == null) {
+                inlines(x, l.children());
+            } else {
+                x.open("a", "href", href, "title", l.title() == null || l.title().isBlank() ? null : l.title());
+                inlines(x, l.children());
+                x.close("a");
+            }
         } else if (i instanceof Inline.Image img) {
             x.empty("img", "src", imageHref.apply(img.resolved()), "alt", img.alt(), "class", "inline");
         } else if (i instanceof Inline.NoteRef n) {
-            x.open("a", "epub:type", "noteref", "role", "doc-noteref", "id", noteRefId(n.number()),
+            x.open("a", "epub:type", "noteref", "role", "doc-noteref", "id", noteRefId(n.number(), n.occurrence()),
                     "href", "#" + noteId(n.number()), "class", "noteref")
                     .text(Integer.toString(n.number())).close("a");
         } else if (i instanceof Inline.LineBreak) {
@@ -215,5 +241,10 @@ public final class ContentRenderer {
 
     public String noteRefId(int number) {
         return idPrefix + "fnref-" + number;
+    }
+
+    /** The second and later references to one note get ids of their own: fnref-3-2, fnref-3-3… */
+    public String noteRefId(int number, int occurrence) {
+        return occurrence <= 1 ? noteRefId(number) : noteRefId(number) + "-" + occurrence;
     }
 }

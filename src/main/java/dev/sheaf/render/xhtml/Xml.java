@@ -54,6 +54,11 @@ public final class Xml {
         return this;
     }
 
+    /** {@code text} escaped for element content. */
+    public static String escape(String text) {
+        return new Xml(text.length() + 16).text(text).toString();
+    }
+
     public Xml nl() {
         sb.append('\n');
         return this;

@@ -99,6 +99,33 @@ class HandoutRendererTest {
     // ---------- files and sizes ----------
 
     @Test
+    void should_keep_imposed_booklets_pdf_a_2u_without_claiming_pdf_ua() throws IOException {
+        int booklets = 0;
+        for (var e : built.entrySet()) {
+            PDPage first = pdf.get(e.getKey()).document().getPage(0);
+            if (first.getMediaBox().getWidth() > first.getMediaBox().getHeight()) {
+                booklets++;
+                assertThat(dev.sheaf.testing.PdfValidator.pdfA2u(e.getValue())).as(e.getKey()).isEmpty();
+                assertThat(dev.sheaf.testing.PdfStructure.of(pdf.get(e.getKey()).document()).xmp())
+                        .contains("<pdfaid:part>2</pdfaid:part>").doesNotContain("pdfuaid");
+            }
+        }
+        assertThat(booklets).isPositive();
+    }
+
+    @Test
+    void should_pass_pdf_ua_1_and_pdf_a_2u_on_sheets() {
+        for (var e : built.entrySet()) {
+            PDPage first = pdf.get(e.getKey()).document().getPage(0);
+            if (first.getMediaBox().getWidth() > first.getMediaBox().getHeight()) {
+                continue; // an imposed booklet places pages as form XObjects; see docs/PDF-ENGINE.md, "Tagged PDF"
+            }
+            assertThat(dev.sheaf.testing.PdfValidator.pdfUa1(e.getValue())).as(e.getKey()).isEmpty();
+            assertThat(dev.sheaf.testing.PdfValidator.pdfA2u(e.getValue())).as(e.getKey()).isEmpty();
+        }
+    }
+
+    @Test
     void should_write_one_pdf_per_handout_in_the_order_declared() {
         assertThat(built.keySet()).containsExactly("rivers-booklet", "rivers-sheets", "rivers-large", "letters",
                 "everything");
@@ -458,7 +485,7 @@ class HandoutRendererTest {
 
     /** Words as {@link SourceWords} makes them, with note numbers glued to the word before them dropped. */
     static String words(String s) {
-        return SourceWords.words(s).replaceAll("(?<=\\p{L})\\d+\\b", "");
+        return SourceWords.words(PdfText.joined(s)).replaceAll("(?<=\\p{L})\\d+\\b", "");
     }
 
     /** The piece as print shows it: link targets and lone images are not printed; each note is its own paragraph. */

@@ -3,7 +3,9 @@ package dev.sheaf.render.pdf;
 import dev.sheaf.core.BuildRequest;
 import dev.sheaf.core.BuildResult;
 import dev.sheaf.core.Sheaf;
+import dev.sheaf.testing.PdfStructure;
 import dev.sheaf.testing.PdfText;
+import dev.sheaf.testing.PdfValidator;
 import dev.sheaf.testing.SourceWords;
 import dev.sheaf.testing.TestBooks;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -87,6 +89,32 @@ class PdfRendererTest {
             assertThat(plain.getText(text.document()).replaceAll("[\\s\\u00a0]+", " ").trim()).as("page %d", i + 1)
                     .isEqualTo(text.page(i).replaceAll("[\\s\\u00a0]+", " ").trim());
         }
+    }
+
+    @Test
+    void should_pass_pdf_ua_1_and_pdf_a_2u() {
+        assertThat(PdfValidator.pdfUa1(pdf)).isEmpty();
+        assertThat(PdfValidator.pdfA2u(pdf)).isEmpty();
+    }
+
+    @Test
+    void should_tag_the_book_as_its_outline_reads() throws IOException {
+        PdfStructure s = PdfStructure.of(text.document());
+        assertThat(s.marked()).isTrue();
+        assertThat(s.displayDocTitle()).isTrue();
+        assertThat(s.tabsByStructure()).isTrue();
+        assertThat(s.xmp()).contains("<pdfuaid:part>1</pdfuaid:part>", "<pdfaid:part>2</pdfaid:part>",
+                "Kitchen Sink: Every Feature Once");
+        assertThat(s.topLevelTypes()).containsExactly("Figure", "Sect", "Sect", "Sect", "Sect", "Part", "Part", "Sect",
+                "Sect");
+        String tree = s.outline();
+        // A chapter holds its opener and its pieces; a piece's title is one level below the chapter's.
+        assertThat(tree).contains("Part\n  P\n  H1\n  P\n  Sect\n    H2");
+        assertThat(tree).contains("Figure Alt=A colourful gradient standing in for a map", "Caption",
+                "BlockQuote", "    L\n      LI\n        LBody", "    Table\n      THead\n        TR\n          TH scope=Column",
+                "Note id=p-steppe-notes-fn-1", "  TOC\n    TOCI\n      Reference\n        Link");
+        assertThat(s.linksWithoutStructure()).isZero();
+        assertThat(s.linksWithoutContents()).isZero();
     }
 
     @Test

@@ -1,0 +1,143 @@
+package dev.sheaf.links;
+
+import dev.sheaf.model.Block;
+import dev.sheaf.model.Book;
+import dev.sheaf.model.Footnote;
+import dev.sheaf.model.Inline;
+import dev.sheaf.model.Piece;
+import dev.sheaf.model.Walk;
+
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What a link inside the book can point at: each piece by its source path, by the names an author's site
+ * gives it, and the ids each piece's page carries in every edition — its headings' ids, its notes
+ * ({@code fn-N}), its note references ({@code fnref-N}, {@code fnref-N-2} for a second reference) and its
+ * index marks. Renderers write exactly these (with a per-piece prefix where pieces share a document).
+ */
+final class LinkTargets {
+
+    private static final Pattern EXTENSION = Pattern.compile("(?i)\\.(md|markdown|mdown|mkd|html?|xhtml|php|aspx?)$");
+    private static final Pattern DATE_PREFIX = Pattern.compile("^\\d{4}-\\d{1,2}-\\d{1,2}-");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+    private final Map<String, Piece> bySource = new HashMap<>();
+    private final Map<String, List<Piece>> byName = new HashMap<>();
+    private final Map<String, Set<String>> ids = new HashMap<>();
+    private final Map<String, Map<String, String>> aliases = new HashMap<>();
+
+    static LinkTargets of(Book book) {
+        LinkTargets t = new LinkTargets();
+        for (Piece p : book.pieces()) {
+            t.add(p);
+        }
+        return t;
+    }
+
+    private void add(Piece p) {
+        Path source = p.source().file();
+        bySource.putIfAbsent(withoutExtension(source.normalize().toString().replace('\\', '/')), p);
+        String base = withoutExtension(source.getFileName().toString()).toLowerCase(Locale.ROOT);
+        Set<String> names = new LinkedHashSet<>(List.of(base, DATE_PREFIX.matcher(base).replaceFirst(""), p.slug()));
+        names.forEach(n -> byName.computeIfAbsent(n, k -> new ArrayList<>()).add(p));
+        Set<String> pieceIds = new LinkedHashSet<>();
+        Map<String, String> pieceAliases = new LinkedHashMap<>();
+        headings(p.body(), pieceIds, pieceAliases);
+        for (Footnote n : p.footnotes()) {
+            pieceIds.add("fn-" + n.number());
+            headings(n.content(), pieceIds, pieceAliases);
+        }
+        List<Block> all = new ArrayList<>(p.body());
+        p.footnotes().forEach(n -> all.addAll(n.content()));
+        Walk.inlines(all, i -> {
+            if (i instanceof Inline.NoteRef r) {
+                pieceIds.add(r.occurrence() <= 1 ? "fnref-" + r.number() : "fnref-" + r.number() + "-" + r.occurrence());
+            } else if (i instanceof Inline.IndexMark m) {
+                pieceIds.add(m.id());
+            }
+        });
+        ids.put(p.id(), pieceIds);
+        aliases.put(p.id(), pieceAliases);
+    }
+
+    /** Heading ids, and each heading's text and id in a loose form ({@link #loose}) as aliases. */
+    private static void headings(List<Block> blocks, Set<String> ids, Map<String, String> aliases) {
+        for (Block b : blocks) {
+            if (b instanceof Block.Heading h) {
+                ids.add(h.id());
+                aliases.putIfAbsent(loose(h.id()), h.id());
+                aliases.putIfAbsent(loose(Walk.text(h.content())), h.id());
+            } else if (b instanceof Block.BlockQuote q) {
+                headings(q.children(), ids, aliases);
+            } else if (b instanceof Block.ListBlock l) {
+                l.items().forEach(item -> headings(item, ids, aliases));
+            }
+        }
+    }
+
+    /** The piece whose source is {@code bookRelative} (with any of the extensions a page or source has). */
+    Optional<Piece> bySource(Path bookRelative) {
+        return Optional.ofNullable(bySource.get(withoutExtension(bookRelative.toString().replace('\\', '/'))));
+    }
+
+    /**
+     * The one piece a site path or file name names by its last segment ({@code /2021/05/my-post/},
+     * {@code 2021-05-03-my-post.html}, {@code ../posts/my-post.md}); empty when none or several do.
+     */
+    Optional<Piece> byName(String path) {
+        List<String> segments = new ArrayList<>(List.of(path.split("/")));
+        segments.removeIf(s -> s.isBlank() || s.equals(".") || s.equals(".."));
+        if (!segments.isEmpty() && withoutExtension(segments.get(segments.size() - 1)).equalsIgnoreCase("index")) {
+            segments.remove(segments.size() - 1);
+        }
+        if (segments.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = withoutExtension(segments.get(segments.size() - 1)).toLowerCase(Locale.ROOT);
+        for (String candidate : List.of(name, DATE_PREFIX.matcher(name).replaceFirst(""))) {
+            List<Piece> found = byName.getOrDefault(candidate, List.of()).stream().distinct().toList();
+            if (found.size() == 1) {
+                return Optional.of(found.get(0));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The id in {@code piece} that {@code fragment} names: exactly, or loosely (case, accents and punctuation
+     * aside, so {@code #Botched_Handling} and GitHub's {@code #botched-handling} both find "Botched handling").
+     */
+    Optional<String> id(Piece piece, String fragment) {
+        Set<String> pieceIds = ids.getOrDefault(piece.id(), Set.of());
+        if (pieceIds.contains(fragment)) {
+            return Optional.of(fragment);
+        }
+        return Optional.ofNullable(aliases.getOrDefault(piece.id(), Map.of()).get(loose(fragment)));
+    }
+
+    /** Every id {@code piece} carries, as written without any edition's prefix. */
+    Set<String> ids(Piece piece) {
+        return ids.getOrDefault(piece.id(), Set.of());
+    }
+
+    static String loose(String s) {
+        String t = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFKD)).replaceAll("");
+        return NOT_WORD.matcher(t.toLowerCase(Locale.ROOT)).replaceAll("");
+    }
+
+    private static String withoutExtension(String name) {
+        return EXTENSION.matcher(name).replaceFirst("");
+    }
+}

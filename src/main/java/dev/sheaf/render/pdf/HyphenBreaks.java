@@ -1,0 +1,109 @@
+package dev.sheaf.render.pdf;
+
+import org.xhtmlrenderer.css.constants.IdentValue;
+import org.xhtmlrenderer.css.style.CalculatedStyle;
+import org.xhtmlrenderer.layout.breaker.BreakPoint;
+import org.xhtmlrenderer.layout.breaker.BreakPointsProvider;
+import org.xhtmlrenderer.layout.breaker.LineBreakingStrategy;
+import org.xhtmlrenderer.layout.breaker.UrlAwareLineBreakIterator;
+
+import java.text.BreakIterator;
+
+/**
+ * Where a line may break: Flying Saucer's own break points (spaces, hyphens, and inside URLs), plus the
+ * author's soft hyphens everywhere and the hyphenator's break points where the style says
+ * {@code hyphens: auto}.
+ *
+ * <p>Flying Saucer measures the text from one break point to the next, in order, and adds the widths up; a
+ * piece ending on a break point inside a word is measured with its hyphen ({@link PrintText}). The piece
+ * measured next must then give that hyphen back. Which piece that is, is known here, where the break points
+ * are handed out: the next measurement of exactly that text (on this thread) takes a hyphen off.
+ */
+final class HyphenBreaks implements LineBreakingStrategy {
+
+    /** The text of the piece that must give back the previous piece's hyphen, on this thread. */
+    private static final ThreadLocal<String> GIVE_BACK = new ThreadLocal<>();
+
+    /** True once for the measurement that must give back a hyphen; clears the note. */
+    static boolean takesBackHyphen(String measured) {
+        String expected = GIVE_BACK.get();
+        if (expected != null && expected.equals(measured)) {
+            GIVE_BACK.remove();
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    public BreakPointsProvider getBreakPointsProvider(String text, String lang, CalculatedStyle style) {
+        boolean auto = style != null && style.getHyphens() == IdentValue.AUTO;
+        BreakIterator words = new UrlAwareLineBreakIterator(text);
+        if (text.indexOf(SoftHyphens.SOFT) < 0 && (!auto || text.indexOf(SoftHyphens.AUTO) < 0)) {
+            return () -> {
+                GIVE_BACK.remove();
+                int next = words.next();
+                return next < 0 ? BreakPoint.getDonePoint() : new BreakPoint(next);
+            };
+        }
+        return new Merged(text, words, auto);
+    }
+
+    /** Flying Saucer's break points and the soft hyphens', in order. */
+    private static final class Merged implements BreakPointsProvider {
+        private final String text;
+        private final BreakIterator words;
+        private final boolean auto;
+        private int nextWord;
+        private int position;
+        private boolean lastWasHyphen;
+
+        Merged(String text, BreakIterator words, boolean auto) {
+            this.text = text;
+            this.words = words;
+            this.auto = auto;
+            this.nextWord = words.next();
+        }
+
+        @Override
+        public BreakPoint next() {
+            int mark = nextMark(position);
+            int next;
+            if (mark >= 0 && (nextWord < 0 || mark <= nextWord)) {
+                next = mark;
+                if (mark == nextWord) {
+                    nextWord = words.next();
+                }
+            } else {
+                next = nextWord;
+                if (nextWord >= 0) {
+                    nextWord = words.next();
+                }
+            }
+            if (next < 0) {
+                GIVE_BACK.remove();
+                return BreakPoint.getDonePoint();
+            }
+            if (lastWasHyphen) {
+                GIVE_BACK.set(text.substring(position, next));
+            } else {
+                GIVE_BACK.remove();
+            }
+            lastWasHyphen = SoftHyphens.isMark(text.charAt(next - 1));
+            position = next;
+            return new BreakPoint(next);
+        }
+
+        /** The position just after the next usable break point mark after {@code from}, or -1. */
+        private int nextMark(int from) {
+            for (int i = from; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == SoftHyphens.SOFT || (auto && c == SoftHyphens.AUTO)) {
+                    if (i + 1 > from) {
+                        return i + 1;
+                    }
+                }
+            }
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,374 @@
+package dev.sheaf.render.pdf;
+
+import dev.sheaf.model.Book;
+import dev.sheaf.model.BookIndex;
+import dev.sheaf.render.Labels;
+import dev.sheaf.render.xhtml.Xml;
+import org.xhtmlrenderer.css.style.CssContext;
+import org.xhtmlrenderer.pdf.ITextFontContext;
+import org.xhtmlrenderer.pdf.ITextRenderer;
+import org.xhtmlrenderer.render.Box;
+import org.xhtmlrenderer.render.LineBox;
+import org.xhtmlrenderer.render.PageBox;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The printed index: page numbers from the layout of the body, ranges collapsed ({@code 37–39}), sub-entries
+ * indented, cross-references in italics, set in two columns.
+ *
+ * <p>Flying Saucer has no multi-column layout, so the columns are made here: every line of the index (a letter,
+ * an entry, a sub-entry) is laid out once in a column of the final width on a very tall page to measure its
+ * height, then the lines are packed into columns of the page's height, two to a page, each page a line of
+ * two inline blocks. An entry with very many pages is cut into lines of {@value #LOCATORS_PER_LINE} numbers first, so
+ * that nothing is taller than a column.
+ *
+ * <p>Each number links to the place of the first mention on its page. The link's target is written as
+ * {@code #ixp-<anchor>}, an id no element has, so Flying Saucer makes no link of its own (it would place an
+ * inline target at the top of the document); the output device makes it from {@link #targets}.
+ */
+final class PrintIndex {
+
+    static final String ID = "back-index";
+    static final String LINK = "ixp-";
+    private static final int LOCATORS_PER_LINE = 36;
+    /** Column heights are measured; this much of a column is left free for rounding and collapsed margins. */
+    private static final double SAFETY = 0.97;
+
+    /** A block of the index: its id in the measuring document, whether it must stay with the next, its markup. */
+    record Line(String id, boolean heading, String cls, String html) { }
+
+    /** Where an anchor landed: its page (0-based, in the document or in writing order) and the top of its line. */
+    record Spot(int page, float top) { }
+
+    /** Between the columns, in millimetres (print.css: .index-right). */
+    private static final double GAP = 6;
+
+    private final Book book;
+    private final Labels labels;
+    /** The width of a column, in millimetres. */
+    private final String column;
+
+    PrintIndex(Book book, Labels labels, TrimSize trim) {
+        this.book = book;
+        this.labels = labels;
+        this.column = String.format(java.util.Locale.ROOT, "%.2fmm", (trim.measure() - GAP - 1) / 2); // 1 mm to spare for rounding
+    }
+
+    static boolean applies(Book book) {
+        return book.index().present();
+    }
+
+    String title() {
+        return title(book, labels);
+    }
+
+    static String title(Book book, Labels labels) {
+        return book.index().title() != null ? book.index().title() : labels.get("index");
+    }
+
+    /** Every anchor of every mention, by piece id. */
+    static Map<String, List<String>> anchorsByPiece(Book book) {
+        Map<String, List<String>> out = new HashMap<>();
+        collect(book.index().entries(), out);
+        return out;
+    }
+
+    private static void collect(List<BookIndex.Entry> entries, Map<String, List<String>> out) {
+        for (BookIndex.Entry e : entries) {
+            e.mentions().forEach(m -> out.computeIfAbsent(m.pieceId(), k -> new ArrayList<>()).add(m.anchor()));
+            collect(e.subs(), out);
+        }
+    }
+
+    /**
+     * Where the anchors {@code ids} landed in the document {@code renderer} has laid out. An anchor is an
+     * empty inline element: its page is that of the line holding it, which the layout places reliably.
+     */
+    static Map<String, Spot> spots(ITextRenderer renderer, Iterable<String> ids) {
+        List<PageBox> pages = renderer.getRootBox().getLayer().getPages();
+        CssContext c = renderer.getSharedContext().newLayoutContextInstance(new ITextFontContext());
+        float dpp = ITextRenderer.DEFAULT_DOTS_PER_POINT;
+        Map<String, Spot> out = new HashMap<>();
+        for (String id : ids) {
+            Box b = renderer.getSharedContext().getBoxById(id);
+            Box line = b;
+            while (line != null && !(line instanceof LineBox)) {
+                line = line.getParent();
+            }
+            Box at = line != null ? line : b;
+            if (at == null) {
+                continue;
+            }
+            int y = at.getAbsY();
+            int page = pageAt(pages, y);
+            if (page < 0) {
+                continue;
+            }
+            PageBox p = pages.get(page);
+            int fromTop = p.getMarginBorderPadding(c, org.xhtmlrenderer.css.style.CalculatedStyle.Edge.TOP)
+                    + y - p.getTop();
+            out.put(id, new Spot(page, p.getHeight(c) / dpp - fromTop / dpp));
+        }
+        return out;
+    }
+
+    private static int pageAt(List<PageBox> pages, int y) {
+        int lo = 0;
+        int hi = pages.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            PageBox p = pages.get(mid);
+            if (y < p.getTop()) {
+                hi = mid - 1;
+            } else if (y >= p.getBottom()) {
+                lo = mid + 1;
+            } else {
+                return mid;
+            }
+        }
+        return -1;
+    }
+
+    /** The content height of a page of the laid-out document, in layout units. */
+    static int columnHeight(ITextRenderer renderer) {
+        CssContext c = renderer.getSharedContext().newLayoutContextInstance(new ITextFontContext());
+        PageBox p = renderer.getRootBox().getLayer().getPages().get(0);
+        return p.getContentHeight(c);
+    }
+
+    /** The lines of the index, with page numbers from {@code folios} (anchor id → printed page number). */
+    List<Line> lines(Map<String, Integer> folios) {
+        List<Line> out = new ArrayList<>();
+        BookIndex index = book.index();
+        if (index.separate()) {
+            for (BookIndex.Kind kind : BookIndex.Kind.values()) {
+                List<BookIndex.Entry> entries = index.ofKind(kind).stream().filter(BookIndex.Entry::printable).toList();
+                if (!entries.isEmpty()) {
+                    out.add(new Line("ixk-" + kind.id(), true, "ix-kind", Xml.escape(labels.get("index." + kind.id()))));
+                    letters(entries, folios, out);
+                }
+            }
+        } else {
+            letters(index.entries().stream().filter(BookIndex.Entry::printable).toList(), folios, out);
+        }
+        return out;
+    }
+
+    private void letters(List<BookIndex.Entry> entries, Map<String, Integer> folios, List<Line> out) {
+        String letter = null;
+        for (BookIndex.Entry e : entries) {
+            if (!e.group().equals(letter)) {
+                letter = e.group();
+                out.add(new Line("ixg-" + out.size(), true, "ix-letter", Xml.escape(letter)));
+            }
+            entry(e, false, folios, out);
+        }
+    }
+
+    private void entry(BookIndex.Entry e, boolean sub, Map<String, Integer> folios, List<Line> out) {
+        List<String> numbers = locators(e, folios);
+        String cls = sub ? "ix-entry ix-sub" : "ix-entry";
+        int first = 0;
+        do {
+            int to = Math.min(numbers.size(), first + LOCATORS_PER_LINE);
+            StringBuilder sb = new StringBuilder();
+            if (first == 0) {
+                sb.append("<span class=\"ix-term\">").append(Xml.escape(e.term())).append("</span>");
+            }
+            for (int i = first; i < to; i++) {
+                sb.append(i == 0 ? ", " : i == first ? "" : " ").append(numbers.get(i));
+            }
+            if (to >= numbers.size()) {
+                references(sb, e.see(), "index.see");
+                references(sb, e.seeAlso(), "index.see.also");
+            }
+            out.add(new Line("ixl-" + out.size(), false, first == 0 ? cls : cls + " ix-cont", sb.toString()));
+            first = to;
+        } while (first < numbers.size());
+        for (BookIndex.Entry s : e.subs()) {
+            if (s.printable()) {
+                entry(s, true, folios, out);
+            }
+        }
+    }
+
+    private void references(StringBuilder sb, List<String> targets, String label) {
+        if (targets.isEmpty()) {
+            return;
+        }
+        String l = labels.get(label);
+        sb.append(". <em>").append(Xml.escape(Character.toUpperCase(l.charAt(0)) + l.substring(1))).append("</em> ")
+                .append(Xml.escape(String.join("; ", targets)));
+    }
+
+    /**
+     * The entry's pages as linked numbers: each page once, runs of consecutive pages as a range, each linked
+     * to the first mention on its first page.
+     */
+    static List<String> locators(BookIndex.Entry e, Map<String, Integer> folios) {
+        TreeMap<Integer, String> firstOnPage = new TreeMap<>();
+        for (BookIndex.Mention m : e.mentions()) {
+            Integer folio = folios.get(m.anchor());
+            if (folio != null) {
+                firstOnPage.putIfAbsent(folio, m.anchor());
+            }
+        }
+        List<String> out = new ArrayList<>();
+        List<Integer> pages = new ArrayList<>(firstOnPage.keySet());
+        // The comma goes inside the link, which print.css makes an inline block: Flying Saucer would otherwise
+        // break a line before the comma or after the dash of "37–39" (and white-space: nowrap stops all breaks).
+        for (int i = 0; i < pages.size(); ) {
+            int j = i;
+            while (j + 1 < pages.size() && pages.get(j + 1) == pages.get(j) + 1) {
+                j++;
+            }
+            String label = j == i ? Integer.toString(pages.get(i)) : pages.get(i) + "\u2013" + pages.get(j);
+            out.add("<a href=\"#" + LINK + firstOnPage.get(pages.get(i)) + "\">" + label
+                    + (j + 1 < pages.size() ? "," : "") + "</a>");
+            i = j + 1;
+        }
+        return out;
+    }
+
+    /** A page as wide as the book's and too tall to break, so that each line is measured whole. */
+    static String tallPage(TrimSize trim) {
+        return "\n@page { size: " + trim.width + "mm 5000mm; }\n";
+    }
+
+    /** A document that lays out every line in a column of the final width on one very tall page. */
+    String measuringDocument(PrintDocument doc, List<Line> lines) {
+        Xml x = new Xml(1 << 16);
+        doc.start(x, false);
+        x.open("div", "class", "index-matter index-measure", "id", ID).nl();
+        x.element("h1", title(), "class", "references-heading index-title").nl();
+        x.open("div", "class", "index-column", "id", "ix-column", "style", "width: " + column).nl();
+        for (Line l : lines) {
+            x.raw("<p class=\"" + l.cls() + "\" id=\"" + l.id() + "\">" + l.html() + "</p>\n");
+        }
+        x.close("div").nl();
+        x.close("div").nl();
+        return doc.end(x);
+    }
+
+    /**
+     * Packs the lines, measured in {@code measured} (the renderer that laid out {@link #measuringDocument}), into
+     * pages of two columns of {@code columnHeight}; the first page's columns start below the title.
+     */
+    static List<List<List<Line>>> pack(List<Line> lines, ITextRenderer measured, int columnHeight) {
+        CssContext c = measured.getSharedContext().newLayoutContextInstance(new ITextFontContext());
+        Box column = measured.getSharedContext().getBoxById("ix-column");
+        Box wrapper = measured.getSharedContext().getBoxById(ID);
+        int titleHeight = column.getAbsY() - wrapper.getAbsY();
+        Map<String, Integer> heights = new LinkedHashMap<>();
+        for (Line l : lines) {
+            Box b = measured.getSharedContext().getBoxById(l.id());
+            heights.put(l.id(), b.getHeight() + (int) b.getMargin(c).top() + (int) b.getMargin(c).bottom());
+        }
+        int full = (int) (columnHeight * SAFETY);
+        int first = Math.max(full / 4, full - titleHeight);
+        List<List<Line>> columns = new ArrayList<>();
+        List<Line> current = new ArrayList<>();
+        int used = 0;
+        for (Line l : lines) {
+            int h = heights.get(l.id());
+            int capacity = columns.size() < 2 ? first : full;
+            if (used + h > capacity && !current.isEmpty()) {
+                // A letter or a kind never ends a column: it goes over with its first entry.
+                List<Line> carry = new ArrayList<>();
+                while (!current.isEmpty() && current.get(current.size() - 1).heading()) {
+                    carry.add(0, current.remove(current.size() - 1));
+                }
+                if (!current.isEmpty()) {
+                    columns.add(current);
+                    current = carry;
+                    used = carry.stream().mapToInt(x -> heights.get(x.id())).sum();
+                } else {
+                    current = carry;
+                }
+            }
+            current.add(l);
+            used += h;
+        }
+        if (!current.isEmpty()) {
+            columns.add(current);
+        }
+        balanceLastPage(columns, heights);
+        List<List<List<Line>>> pages = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i += 2) {
+            pages.add(i + 1 < columns.size() ? List.of(columns.get(i), columns.get(i + 1)) : List.of(columns.get(i)));
+        }
+        return pages;
+    }
+
+    /**
+     * The last page's lines shared between its two columns as evenly as they go, as a typesetter would: the
+     * left column takes lines until it holds half of them (by height), never ending on a letter.
+     */
+    private static void balanceLastPage(List<List<Line>> columns, Map<String, Integer> heights) {
+        int firstOfPage = columns.size() % 2 == 0 ? columns.size() - 2 : columns.size() - 1;
+        if (firstOfPage < 0) {
+            return;
+        }
+        List<Line> lines = new ArrayList<>();
+        for (int i = firstOfPage; i < columns.size(); i++) {
+            lines.addAll(columns.get(i));
+        }
+        int total = lines.stream().mapToInt(l -> heights.get(l.id())).sum();
+        int used = 0;
+        int cut = 0;
+        while (cut < lines.size() && used + heights.get(lines.get(cut).id()) / 2 <= total / 2) {
+            used += heights.get(lines.get(cut).id());
+            cut++;
+        }
+        while (cut > 0 && lines.get(cut - 1).heading()) {
+            cut--;
+        }
+        // The left column is never made shorter than the right: give it the line that straddles the middle.
+        if (cut < lines.size() && total - used > used + heights.get(lines.get(cut).id()) / 2) {
+            cut++;
+        }
+        int capacity = 0;
+        for (int i = firstOfPage; i < columns.size(); i++) {
+            capacity = Math.max(capacity, columns.get(i).stream().mapToInt(l -> heights.get(l.id())).sum());
+        }
+        List<Line> left = new ArrayList<>(lines.subList(0, cut));
+        List<Line> right = new ArrayList<>(lines.subList(cut, lines.size()));
+        int leftHeight = left.stream().mapToInt(l -> heights.get(l.id())).sum();
+        if (left.isEmpty() || right.isEmpty() || leftHeight > capacity && columns.size() - firstOfPage == 2) {
+            return;
+        }
+        while (columns.size() > firstOfPage) {
+            columns.remove(columns.size() - 1);
+        }
+        columns.add(left);
+        columns.add(right);
+    }
+
+    /** The index section: heading, then a two-column table per page (empty, the heading alone, when not packed). */
+    void write(Xml x, PrintDocument doc, List<List<List<Line>>> pages) {
+        x.open("div", "class", "back-matter index-matter", "id", ID).nl();
+        doc.runningHeads(x, title());
+        x.element("h1", title(), "class", "references-heading index-title").nl();
+        // A page is a line of two inline blocks of a fixed width (Flying Saucer sizes table cells by their content
+        // and paints every float on every page): nothing between them but the gap, so they never wrap.
+        for (int p = 0; p < pages.size(); p++) {
+            x.open("div", "class", p + 1 < pages.size() ? "index-page index-page-break" : "index-page");
+            for (int col = 0; col < pages.get(p).size(); col++) {
+                x.open("div", "class", col == 0 ? "index-column" : "index-column index-right", "style",
+                        "width: " + column);
+                for (Line l : pages.get(p).get(col)) {
+                    x.raw("<p class=\"" + l.cls() + "\">" + l.html() + "</p>");
+                }
+                x.close("div");
+            }
+            x.close("div").nl();
+        }
+        x.close("div").nl();
+    }
+}

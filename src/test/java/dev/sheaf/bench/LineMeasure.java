@@ -1,0 +1,160 @@
+package dev.sheaf.bench;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How even the word spacing of a PDF's justified text is, from the positions of its words (read with PDFBox):
+ * <ul>
+ *   <li>Lines: text lines in the body size (the most common glyph size of the document) with at least four
+ *       words. A line is <em>full</em> when it ends no more than 1 pt short of the page's right text edge (where
+ *       most body lines of that page end): the justified lines, not a paragraph's last line.</li>
+ *   <li>A line's gap is the mean distance between its words (end of one word's last glyph to the start of
+ *       the next word's first glyph). The median of the full lines' gaps is the reference.</li>
+ *   <li>Loose: share of full lines whose gap exceeds 1.6 times the median. p95: the 95th percentile gap, as a
+ *       multiple of the median. Hyphenated: share of full lines ending in a hyphen. Runs: sequences of three
+ *       or more consecutive body lines of one page ending in a hyphen.</li>
+ * </ul>
+ * Usage: {@code LineMeasure file.pdf [more.pdf…]}; prints one line of figures per file.
+ */
+public final class LineMeasure {
+
+    /** The figures for one PDF. */
+    public record Result(int fullLines, double loose, double p95, double hyphenated, int runs) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "full lines %d, loose %.1f %%, p95 gap %.2f× median, "
+                    + "hyphenated %.1f %%, runs of 3+ %d", fullLines, loose * 100, p95, hyphenated * 100, runs);
+        }
+    }
+
+    private record Line(int page, float size, float left, float right, double gap, int words, boolean hyphen,
+                        String text) { }
+
+    private static boolean verbose;
+
+    public static void main(String[] args) throws IOException {
+        for (String a : args) {
+            if (a.equals("-v")) {
+                verbose = true;
+                continue;
+            }
+            System.out.println(a + ": " + measure(new File(a)));
+        }
+    }
+
+    public static Result measure(File pdf) throws IOException {
+        List<Line> lines = new ArrayList<>();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            for (int p = 1; p <= doc.getNumberOfPages(); p++) {
+                Collector c = new Collector(p);
+                c.setStartPage(p);
+                c.setEndPage(p);
+                c.setSortByPosition(true);
+                c.writeText(doc, new StringWriter());
+                lines.addAll(c.lines);
+            }
+        }
+        Map<Float, Integer> sizes = new HashMap<>();
+        lines.forEach(l -> sizes.merge(l.size(), l.words(), Integer::sum));
+        float body = sizes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(0f);
+        List<Line> bodyLines = lines.stream().filter(l -> l.size() == body && l.words() >= 4).toList();
+        // the right text edge of a page: where most of its body lines end (a hyphen may hang beyond it)
+        Map<Integer, Map<Integer, Integer>> ends = new HashMap<>();
+        bodyLines.forEach(l -> ends.computeIfAbsent(l.page(), k -> new HashMap<>())
+                .merge(Math.round(l.right() * 2), 1, Integer::sum));
+        Map<Integer, Float> edge = new HashMap<>();
+        ends.forEach((page, counts) -> edge.put(page, counts.entrySet().stream()
+                .max(Map.Entry.<Integer, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .orElseThrow().getKey() / 2f));
+        List<Line> full = bodyLines.stream().filter(l -> l.right() >= edge.get(l.page()) - 1f).toList();
+        if (full.isEmpty()) {
+            return new Result(0, 0, 0, 0, 0);
+        }
+        double[] gaps = full.stream().mapToDouble(Line::gap).sorted().toArray();
+        double median = gaps[gaps.length / 2];
+        if (verbose) {
+            for (int i = 0; i < lines.size(); i++) {
+                Line l = lines.get(i);
+                if (full.contains(l) && l.gap() > 1.6 * median) {
+                    System.out.printf(Locale.ROOT, "loose p%d %.2f× %s | %s%n", l.page(), l.gap() / median, l.text(),
+                            i + 1 < lines.size() ? lines.get(i + 1).text() : "");
+                }
+            }
+        }
+        double loose = full.stream().filter(l -> l.gap() > 1.6 * median).count() / (double) full.size();
+        double p95 = gaps[(int) Math.min(gaps.length - 1, Math.ceil(0.95 * gaps.length) - 1)] / median;
+        double hyphenated = full.stream().filter(Line::hyphen).count() / (double) full.size();
+        // runs: consecutive lines of a page, a paragraph's last line (never hyphenated) ending a run
+        int runs = 0;
+        int run = 0;
+        int page = -1;
+        for (Line l : lines.stream().filter(l -> l.size() == body).toList()) {
+            if (l.page() != page) {
+                run = 0;
+                page = l.page();
+            }
+            run = l.hyphen() ? run + 1 : 0;
+            if (run == 3) {
+                runs++;
+                if (verbose) {
+                    System.out.println("run p" + l.page() + ": " + l.text());
+                }
+            }
+        }
+        return new Result(full.size(), loose, p95, hyphenated, runs);
+    }
+
+    /** Collects the lines of one page with their words' positions. */
+    private static final class Collector extends PDFTextStripper {
+        final int page;
+        final List<Line> lines = new ArrayList<>();
+
+        Collector(int page) throws IOException {
+            this.page = page;
+        }
+
+        @Override
+        protected void writeString(String text, List<TextPosition> positions) {
+            List<TextPosition> glyphs = positions.stream().filter(t -> !t.getUnicode().isBlank())
+                    .sorted(Comparator.comparingDouble(TextPosition::getXDirAdj)).toList();
+            if (glyphs.isEmpty()) {
+                return;
+            }
+            float size = Math.round(glyphs.get(0).getYScale() * 10) / 10f;
+            // words: a new word where the distance to the previous glyph exceeds a sixth of the size
+            List<float[]> words = new ArrayList<>();
+            float start = glyphs.get(0).getXDirAdj();
+            float end = start + glyphs.get(0).getWidthDirAdj();
+            for (int i = 1; i < glyphs.size(); i++) {
+                TextPosition g = glyphs.get(i);
+                if (g.getXDirAdj() - end > size / 6) {
+                    words.add(new float[] {start, end});
+                    start = g.getXDirAdj();
+                }
+                end = Math.max(end, g.getXDirAdj() + g.getWidthDirAdj());
+            }
+            words.add(new float[] {start, end});
+            double gapSum = 0;
+            for (int i = 1; i < words.size(); i++) {
+                gapSum += words.get(i)[0] - words.get(i - 1)[1];
+            }
+            String last = glyphs.get(glyphs.size() - 1).getUnicode();
+            boolean hyphen = last.equals("-") || last.equals("\u2010") || last.equals("\u00AD");
+            lines.add(new Line(page, size, words.get(0)[0], end, gapSum / Math.max(1, words.size() - 1), words.size(), hyphen,
+                    text));
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.sheaf.links;
+
+import dev.sheaf.core.Sheaf;
+import dev.sheaf.diag.Diagnostic;
+import dev.sheaf.diag.Diagnostics;
+import dev.sheaf.model.Block;
+import dev.sheaf.model.Book;
+import dev.sheaf.model.Inline;
+import dev.sheaf.model.Piece;
+import dev.sheaf.testing.TestBooks;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.sheaf.testing.TestBooks.piece;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LinkResolverTest {
+
+    @TempDir
+    Path dir;
+
+    private final Diagnostics diags = new Diagnostics();
+
+    private List<Inline> links(String bookYamlExtra, String body) {
+        TestBooks.minimal(dir,
+                "chapters/central-asia/kazakhstan-in-crisis.md", piece("title: Kazakhstan in Crisis\ndate: 2022-01-07",
+                        "Text.\n\n## Botched handling\n\nMore.\n\n## Botched handling\n\nAgain."),
+                "chapters/letters/2021-05-03-grey-zones.md", piece("title: Grey Zones\ndate: 2021-05-03", "A letter."),
+                "chapters/letters/here.md", piece("title: Here\ndate: 2021-06-01", body + "\n\n## Local part\n\nx"));
+        TestBooks.write(dir, "book.yaml", "title: T\nauthor: A\nlanguage: en\n" + bookYamlExtra);
+        Book book = new Sheaf().book(dir, diags).orElseThrow();
+        Piece here = book.pieces().stream().filter(p -> p.id().equals("letters/here")).findFirst().orElseThrow();
+        List<Inline> out = new ArrayList<>();
+        dev.sheaf.model.Walk.inlines(here.body(), i -> {
+            if (i instanceof Inline.Link || i instanceof Inline.PieceLink) {
+                out.add(i);
+            }
+        });
+        return out;
+    }
+
+    private static Inline.PieceLink to(String piece, String fragment, String text) {
+        return new Inline.PieceLink(piece, fragment, "", List.of(new Inline.Text(text)));
+    }
+
+    @Test
+    void should_turn_links_to_sources_pages_and_site_paths_into_links_to_pieces() {
+        List<Inline> links = links("", String.join(" ",
+                "[a](../central-asia/kazakhstan-in-crisis.md#botched-handling)",
+                "[b](../central-asia/kazakhstan-in-crisis.md#Botched_Handling)",
+                "[c](2021-05-03-grey-zones.html)",
+                "[d](/2021/05/grey-zones/)",
+                "[e](kazakhstan-in-crisis.md#botched-handling-2)",
+                "[f](#local-part)",
+                "[g](grey%20zones.md)"));
+        assertThat(links).containsExactly(
+                to("central-asia/kazakhstan-in-crisis", "botched-handling", "a"),
+                to("central-asia/kazakhstan-in-crisis", "botched-handling", "b"),
+                to("letters/2021-05-03-grey-zones", null, "c"),
+                to("letters/2021-05-03-grey-zones", null, "d"),
+                to("central-asia/kazakhstan-in-crisis", "botched-handling-2", "e"),
+                to("letters/here", "local-part", "f"));
+        assertThat(diags.all()).extracting(Diagnostic::format).singleElement().asString()
+                .contains("link \"grey%20zones.md\" leads to nothing in the book", "[LINK-001]");
+    }
+
+    @Test
+    void should_print_links_to_nothing_as_text_and_warn_at_their_place() {
+        List<Inline> links = links("", "[gone](../nowhere/none.md) and [pdf](../files/report.pdf) "
+                + "and [ftp](ftp://example.org/x) and [broken](#no-such-part)");
+        assertThat(links).isEmpty();
+        assertThat(diags.all()).extracting(d -> d.id().code() + "@" + d.where().line() + ":" + d.where().column())
+                .containsExactly("LINK-001@6:1", "LINK-001@6:32", "LINK-003@6:63", "LINK-002@6:94");
+    }
+
+    @Test
+    void should_send_links_to_the_authors_site_there_when_base_url_is_set() {
+        List<Inline> links = links("base-url: https://example.org/blog\n",
+                "[old post](/2019/01/old-post/) and [same](https://example.org/blog/2021/05/grey-zones/) "
+                        + "and [web](https://example.org/ü)");
+        assertThat(links).containsExactly(
+                new Inline.Link("https://example.org/blog/2019/01/old-post/", "", List.of(new Inline.Text("old post")),
+                        ((Inline.Link) links.get(0)).where()),
+                to("letters/2021-05-03-grey-zones", null, "same"),
+                new Inline.Link("https://example.org/%C3%BC", "", List.of(new Inline.Text("web")),
+                        ((Inline.Link) links.get(2)).where()));
+        assertThat(diags.all()).isEmpty();
+    }
+
+    @Test
+    void should_refuse_a_base_url_that_is_no_web_address() {
+        links("base-url: blog/\n", "x");
+        assertThat(diags.all()).extracting(d -> d.id().code()).containsExactly("BOOK-004");
+    }
+
+    @Test
+    void should_keep_heading_ids_readable_unique_and_clear_of_the_editions_own_ids() {
+        TestBooks.minimal(dir, "chapters/a/p.md", piece("title: P\ndate: 2020",
+                "## Main\n\n## Piece title\n\n## FN 1\n\n## Notes\n\n## Notes\n\n## Ünïcödé heading"));
+        Book book = new Sheaf().book(dir, diags).orElseThrow();
+        assertThat(book.pieces().get(0).body()).extracting(b -> ((Block.Heading) b).id())
+                .containsExactly("main-2", "piece-title-2", "section-fn-1", "notes-2", "notes-3", "unicode-heading");
+    }
+}
