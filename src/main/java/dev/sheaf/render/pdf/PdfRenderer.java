@@ -46,7 +46,8 @@ public final class PdfRenderer implements Renderer {
     }
 
     @Override
-    public void render(Book book, RenderContext ctx, OutputSink out) throws IOException {
+    public void render(Book drawn, RenderContext ctx, OutputSink out) throws IOException {
+        Book book = PrintImages.drawable(drawn);
         TextScan text = TextScan.of(book);
         PrintFonts fonts = PrintFonts.of(book, text.all(ctx.labels()));
         reportUnprintable(ctx, fonts, text);
