@@ -29,6 +29,9 @@ final class Importers {
             }
             return Optional.empty();
         }
+        if (n.endsWith(".html") || n.endsWith(".htm") || n.endsWith(".xhtml")) {
+            return Optional.of(new HtmlPageImporter());
+        }
         return Optional.empty();
     }
 

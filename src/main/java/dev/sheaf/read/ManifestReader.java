@@ -161,8 +161,8 @@ final class ManifestReader {
             return Optional.empty();
         }
         Optional<String> type = ImageResolver.mediaType(p);
-        if (type.isEmpty() || type.get().equals("image/svg+xml") || type.get().equals("image/gif")) {
-            diags.report(MessageId.BOOK_006, f.whereValue("cover"), path, "is not a JPEG or PNG image");
+        if (type.isEmpty() || type.get().equals("image/gif")) {
+            diags.report(MessageId.BOOK_006, f.whereValue("cover"), path, "is not a JPEG, PNG or SVG image");
             return Optional.empty();
         }
         Optional<String> problem = ImageTypes.problem(p, type.get());

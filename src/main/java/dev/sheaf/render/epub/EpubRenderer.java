@@ -15,6 +15,7 @@ import dev.sheaf.render.FontRoles;
 import dev.sheaf.render.OutputSink;
 import dev.sheaf.render.RenderContext;
 import dev.sheaf.render.Renderer;
+import dev.sheaf.render.cover.Covers;
 import dev.sheaf.render.cover.TypographicCover;
 import dev.sheaf.render.xhtml.IndexXhtml;
 
@@ -68,8 +69,8 @@ public final class EpubRenderer implements Renderer {
         String coverType;
         FutureTask<byte[]> drawnCover = null;
         if (book.meta().cover() != null) {
-            coverBytes = Files.readAllBytes(book.root().resolve(book.meta().cover()));
-            coverType = coverBytes.length > 2 && (coverBytes[0] & 0xff) == 0xFF ? "image/jpeg" : "image/png";
+            coverBytes = Covers.raster(book);
+            coverType = Covers.mediaType(coverBytes);
             coverHref = "images/cover" + (coverType.equals("image/jpeg") ? ".jpg" : ".png");
         } else {
             // Drawn (Java2D, PNG) on a thread of its own while the pages are rendered; written last.

@@ -6,7 +6,7 @@ import dev.sheaf.model.SourceRef;
 import dev.sheaf.render.OutputSink;
 import dev.sheaf.render.RenderContext;
 import dev.sheaf.render.Renderer;
-import dev.sheaf.render.cover.TypographicCover;
+import dev.sheaf.render.cover.Covers;
 import com.lowagie.text.pdf.PdfDestination;
 import com.lowagie.text.pdf.PdfWriter;
 import org.xhtmlrenderer.pdf.ITextFontResolver;
@@ -46,15 +46,16 @@ public final class PdfRenderer implements Renderer {
     }
 
     @Override
-    public void render(Book book, RenderContext ctx, OutputSink out) throws IOException {
+    public void render(Book drawn, RenderContext ctx, OutputSink out) throws IOException {
+        Book book = PrintImages.drawable(drawn);
         TextScan text = TextScan.of(book);
         PrintFonts fonts = PrintFonts.of(book, text.all(ctx.labels()));
         reportUnprintable(ctx, fonts, text);
         TrimSize trim = TrimSize.of(book.meta().trim());
-        byte[] cover = book.meta().cover() != null ? Files.readAllBytes(book.root().resolve(book.meta().cover()))
-                : TypographicCover.png(book);
-        String coverUrl = book.meta().cover() != null ? BookPaths.href(book.meta().cover())
+        byte[] cover = Covers.raster(book);
+        String coverUrl = book.meta().cover() != null && !Covers.isSvg(book) ? BookPaths.href(book.meta().cover())
                 : "data:image/png;base64," + Base64.getEncoder().encodeToString(cover);
+        reportSmallCover(book, ctx, cover, TrimSize.of(book.meta().trim()));
         String css = PrintStyle.css(trim, fonts);
         if (PdfParts.applies(book, css)) {
             // A large book is laid out part by part, which keeps memory bounded (see PdfParts).
@@ -83,6 +84,11 @@ public final class PdfRenderer implements Renderer {
         Set<Integer> inserted = pages.insertedBlanks(doc.rectoStarts());
         if (device instanceof PrintOutputDevice print) {
             print.blankPages(inserted);
+            if (Covers.isSvg(book)) {
+                // drawn from the SVG as vector shapes in place of the PNG laid out for it
+                print.vectorCover(book, Covers.file(book), (float) (trim.width * 72 / 25.4),
+                        (float) (trim.height * 72 / 25.4));
+            }
         } else {
             blanks.addAll(inserted);
             anchors.putAll(PrintIndex.spots(renderer, allAnchors(book)));
@@ -148,6 +154,40 @@ public final class PdfRenderer implements Renderer {
         PdfDestination d = new PdfDestination(PdfDestination.XYZ, 0, spot.top(), 0);
         d.addPage(writer.getPageReference(spot.page() + 1));
         return d;
+    }
+
+    /** A JPEG or PNG cover that would print at less than 300 dpi on the trim gets a warning. */
+    private static void reportSmallCover(Book book, RenderContext ctx, byte[] raster, TrimSize trim) {
+        if (book.meta().cover() == null || Covers.isSvg(book)) {
+            return;
+        }
+        int[] px = pixels(raster);
+        int needW = (int) Math.ceil(trim.width / 25.4 * 300);
+        int needH = (int) Math.ceil(trim.height / 25.4 * 300);
+        if (px != null && (px[0] < needW || px[1] < needH)) {
+            ctx.diagnostics().report(MessageId.COVER_001, SourceRef.of(Path.of("book.yaml")),
+                    book.meta().cover().toString().replace('\\', '/'), px[0] + " \u00d7 " + px[1],
+                    needW + " \u00d7 " + needH, book.meta().trim());
+        }
+    }
+
+    private static int[] pixels(byte[] image) {
+        try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(
+                new java.io.ByteArrayInputStream(image))) {
+            var readers = javax.imageio.ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return null;
+            }
+            var reader = readers.next();
+            try {
+                reader.setInput(in);
+                return new int[] {reader.getWidth(0), reader.getHeight(0)};
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.sheaf.model.Walk;
 import dev.sheaf.render.OutputSink;
 import dev.sheaf.render.RenderContext;
 import dev.sheaf.render.Renderer;
+import dev.sheaf.render.cover.Covers;
 import dev.sheaf.render.cover.TypographicCover;
 
 import javax.imageio.ImageIO;
@@ -103,8 +104,8 @@ public final class SiteRenderer implements Renderer {
         byte[] data;
         String href;
         if (book.meta().cover() != null) {
-            data = Files.readAllBytes(book.root().resolve(book.meta().cover()));
-            href = data.length > 2 && (data[0] & 0xff) == 0xFF ? "cover.jpg" : "cover.png";
+            data = Covers.raster(book);
+            href = Covers.mediaType(data).equals("image/jpeg") ? "cover.jpg" : "cover.png";
         } else {
             data = TypographicCover.png(book);
             href = "cover.png";

@@ -1,0 +1,216 @@
+package dev.sheaf.render.cover;
+
+import dev.sheaf.model.Book;
+import dev.sheaf.model.FontFace;
+import org.apache.batik.anim.dom.SAXSVGDocumentFactory;
+import org.apache.batik.bridge.BridgeContext;
+import org.apache.batik.bridge.DocumentLoader;
+import org.apache.batik.bridge.GVTBuilder;
+import org.apache.batik.bridge.UserAgent;
+import org.apache.batik.bridge.UserAgentAdapter;
+import org.apache.batik.gvt.GraphicsNode;
+import org.apache.batik.bridge.DefaultFontFamilyResolver;
+import org.apache.batik.bridge.FontFamilyResolver;
+import org.apache.batik.gvt.font.AWTFontFamily;
+import org.apache.batik.gvt.font.GVTFontFamily;
+import org.apache.batik.util.XMLResourceDescriptor;
+import org.w3c.dom.svg.SVGDocument;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontFormatException;
+import java.awt.Graphics2D;
+import java.awt.GraphicsEnvironment;
+import java.awt.RenderingHints;
+import java.awt.geom.Dimension2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import javax.imageio.ImageIO;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A cover drawn as SVG (a {@code cover:} ending in {@code .svg}), rendered with Apache Batik: as a PNG for the
+ * EPUB, the web edition and handouts, and as vector shapes onto the PDF's cover page. Text in the SVG is set in
+ * the book's own fonts ({@code fonts/}), which are made known to Java by family name for that; on the PDF it
+ * is drawn as outlines, so no font needs embedding for the cover (the title page carries the text).
+ */
+public final class SvgCover {
+
+    /** Font files already made known to Java's font system (which is per JVM). */
+    private static final Set<Path> REGISTERED = ConcurrentHashMap.newKeySet();
+
+    private SvgCover() {
+    }
+
+    public static boolean isSvg(Path cover) {
+        return cover != null && cover.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg");
+    }
+
+    /** Why the SVG cannot be drawn, or empty when it can. */
+    public static Optional<String> problem(Path svg) {
+        try {
+            Rectangle2D bounds = size(load(svg));
+            return bounds.getWidth() > 0 && bounds.getHeight() > 0 ? Optional.empty()
+                    : Optional.of("the SVG has no width and height (give it a viewBox)");
+        } catch (IOException | RuntimeException e) {
+            return Optional.of("the SVG cannot be read: " + message(e));
+        }
+    }
+
+    /** The cover as a PNG {@code width} pixels wide, its height in the SVG's proportions. */
+    public static byte[] png(Book book, Path svg, int width) throws IOException {
+        Rectangle2D box = size(svg);
+        int height = (int) Math.round(width * box.getHeight() / box.getWidth());
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, width, height);
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+            paint(book, svg, g, width, height);
+        } finally {
+            g.dispose();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(img, "png", out);
+        return out.toByteArray();
+    }
+
+    /** Width and height of the SVG in its own units. */
+    public static Rectangle2D size(Path svg) throws IOException {
+        return size(load(svg));
+    }
+
+    /**
+     * Draws the cover onto {@code g}, a canvas {@code width} × {@code height} with its origin at the top left,
+     * filling it and cropped to it, as a bleed would be.
+     */
+    public static void paint(Book book, Path svg, Graphics2D g, float width, float height) throws IOException {
+        Set<String> families = fonts(book);
+        SVGDocument doc = load(svg);
+        UserAgent agent = new UserAgentAdapter() {
+            @Override
+            public FontFamilyResolver getFontFamilyResolver() {
+                return new BookFonts(families);
+            }
+        };
+        BridgeContext ctx = new BridgeContext(agent, new DocumentLoader(agent));
+        ctx.setDynamicState(BridgeContext.STATIC);
+        try {
+            GraphicsNode node = new GVTBuilder().build(ctx, doc);
+            // the size Batik gives the document (its width and height, in CSS pixels), which the node fills
+            Dimension2D size = ctx.getDocumentSize();
+            double scale = Math.max(width / size.getWidth(), height / size.getHeight());
+            Graphics2D c = (Graphics2D) g.create();
+            try {
+                c.clipRect(0, 0, (int) Math.ceil(width), (int) Math.ceil(height));
+                c.translate((width - size.getWidth() * scale) / 2, (height - size.getHeight() * scale) / 2);
+                c.scale(scale, scale);
+                node.paint(c);
+            } finally {
+                c.dispose();
+            }
+        } finally {
+            ctx.dispose();
+        }
+    }
+
+    /** The book's font families first (by the names Java knows them by), then Batik's own resolution. */
+    private record BookFonts(Set<String> families) implements FontFamilyResolver {
+        @Override
+        public GVTFontFamily resolve(String name) {
+            String key = name.strip().replaceAll("^['\"]|['\"]$", "").toLowerCase(Locale.ROOT);
+            for (String family : families) {
+                if (family.toLowerCase(Locale.ROOT).equals(key)) {
+                    return new AWTFontFamily(family);
+                }
+            }
+            return DefaultFontFamilyResolver.SINGLETON.resolve(name);
+        }
+
+        @Override
+        public GVTFontFamily resolve(String name, org.apache.batik.bridge.FontFace face) {
+            return resolve(name);
+        }
+
+        @Override
+        public GVTFontFamily loadFont(java.io.InputStream in, org.apache.batik.bridge.FontFace face)
+                throws Exception {
+            return DefaultFontFamilyResolver.SINGLETON.loadFont(in, face);
+        }
+
+        @Override
+        public GVTFontFamily getDefault() {
+            return DefaultFontFamilyResolver.SINGLETON.getDefault();
+        }
+
+        @Override
+        public GVTFontFamily getFamilyThatCanDisplay(char c) {
+            return DefaultFontFamilyResolver.SINGLETON.getFamilyThatCanDisplay(c);
+        }
+    }
+
+    private static SVGDocument load(Path svg) throws IOException {
+        SAXSVGDocumentFactory f = new SAXSVGDocumentFactory(XMLResourceDescriptor.getXMLParserClassName());
+        return (SVGDocument) f.createDocument(svg.toUri().toString(), Files.newInputStream(svg));
+    }
+
+    /** The viewBox, else width and height (user units); empty when neither is given. */
+    private static Rectangle2D size(SVGDocument doc) {
+        var root = doc.getRootElement();
+        String viewBox = root.getAttribute("viewBox").trim();
+        if (!viewBox.isEmpty()) {
+            String[] v = viewBox.split("[\\s,]+");
+            if (v.length == 4) {
+                return new Rectangle2D.Double(Double.parseDouble(v[0]), Double.parseDouble(v[1]),
+                        Double.parseDouble(v[2]), Double.parseDouble(v[3]));
+            }
+        }
+        return new Rectangle2D.Double(0, 0, number(root.getAttribute("width")), number(root.getAttribute("height")));
+    }
+
+    private static double number(String length) {
+        String n = length.replaceAll("[^0-9.]", "");
+        return n.isEmpty() ? 0 : Double.parseDouble(n);
+    }
+
+    /**
+     * Makes the book's fonts known to Java under their family names, so that the SVG's text finds them, and
+     * returns those names.
+     */
+    private static Set<String> fonts(Book book) {
+        GraphicsEnvironment ge = GraphicsEnvironment.getLocalGraphicsEnvironment();
+        Set<String> families = new java.util.TreeSet<>();
+        for (FontFace face : book.fonts()) {
+            Path file = book.root().resolve(face.file());
+            try {
+                Font font = Font.createFont(Font.TRUETYPE_FONT, file.toFile());
+                families.add(font.getFamily(Locale.ROOT));
+                if (REGISTERED.add(file.toAbsolutePath().normalize())) {
+                    ge.registerFont(font);
+                }
+            } catch (FontFormatException | IOException e) {
+                // a font Java cannot read: the SVG's text falls back to Java's default face
+            }
+        }
+        return families;
+    }
+
+    private static String message(Exception e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}
