@@ -34,6 +34,7 @@ public enum MessageId {
     IMG_004("IMG-004", Severity.WARNING),   // image without alt text
     IMG_005("IMG-005", Severity.WARNING),   // remote image
     IMG_006("IMG-006", Severity.WARNING),   // image too large or truncated
+    IMG_007("IMG-007", Severity.WARNING),   // SVG the PDF cannot draw: its description printed there
     LINK_001("LINK-001", Severity.WARNING), // link to something not in the book, printed as text
     LINK_002("LINK-002", Severity.WARNING), // fragment names no id of the target piece
     LINK_003("LINK-003", Severity.WARNING), // not a web or mail address, printed as text

@@ -170,6 +170,14 @@ public final class LinkResolver {
                     target = Optional.empty();
                 }
             }
+            if (target.isEmpty() && !sitePath && !path.startsWith("/")) {
+                try {
+                    // The path as it lies in the book keeps the folder a flattened page was named after.
+                    target = targets.byName(dir.resolve(path).normalize().toString().replace('\\', '/'));
+                } catch (java.nio.file.InvalidPathException e) {
+                    target = Optional.empty();
+                }
+            }
             if (target.isEmpty()) {
                 target = targets.byName(path);
             }

@@ -97,16 +97,33 @@ final class LinkTargets {
      * {@code 2021-05-03-my-post.html}, {@code ../posts/my-post.md}); empty when none or several do.
      */
     Optional<Piece> byName(String path) {
-        List<String> segments = new ArrayList<>(List.of(path.split("/")));
-        segments.removeIf(s -> s.isBlank() || s.equals(".") || s.equals(".."));
-        if (!segments.isEmpty() && withoutExtension(segments.get(segments.size() - 1)).equalsIgnoreCase("index")) {
-            segments.remove(segments.size() - 1);
+        List<String> segments = new ArrayList<>();
+        for (String s : path.split("/")) {
+            if (!s.isBlank() && !s.equals(".") && !s.equals("..")) {
+                segments.add(withoutExtension(s).toLowerCase(Locale.ROOT));
+            }
         }
         if (segments.isEmpty()) {
             return Optional.empty();
         }
-        String name = withoutExtension(segments.get(segments.size() - 1)).toLowerCase(Locale.ROOT);
-        for (String candidate : List.of(name, DATE_PREFIX.matcher(name).replaceFirst(""))) {
+        int n = segments.size();
+        String name = segments.get(n - 1);
+        // Collections flattened into chapter folders often name a page after its folder and file:
+        // tutorial/first-steps.md became tutorial-first-steps.md, tutorial/index.md tutorial-index.md.
+        // The most specific names first: "index" alone names many pages.
+        List<String> candidates = new ArrayList<>();
+        if (path.endsWith("/")) {
+            candidates.add(name + "-index");
+        }
+        if (n >= 2) {
+            candidates.add(segments.get(n - 2) + "-" + name);
+            if (name.equals("index") || name.equals("readme")) {
+                candidates.add(segments.get(n - 2));
+            }
+        }
+        candidates.add(name);
+        candidates.add(DATE_PREFIX.matcher(name).replaceFirst(""));
+        for (String candidate : candidates) {
             List<Piece> found = byName.getOrDefault(candidate, List.of()).stream().distinct().toList();
             if (found.size() == 1) {
                 return Optional.of(found.get(0));

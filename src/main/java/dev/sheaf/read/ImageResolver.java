@@ -83,6 +83,10 @@ final class ImageResolver {
             diags.report(MessageId.IMG_006, where, src, problem.get());
             return Optional.empty();
         }
+        if (type.get().equals("image/svg+xml")) {
+            // Reading systems and browsers draw it; the PDF, through Batik, may not.
+            dev.sheaf.svg.SvgImages.drawProblem(p).ifPresent(why -> diags.report(MessageId.IMG_007, where, src, why));
+        }
         return Optional.of(root.relativize(p).toString().replace('\\', '/'));
     }
 

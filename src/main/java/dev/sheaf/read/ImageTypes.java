@@ -49,7 +49,7 @@ public final class ImageTypes {
      */
     public static Optional<String> problem(Path file, String mediaType) {
         if (mediaType.equals("image/svg+xml")) {
-            // Drawn once now, so that a picture the print engine cannot draw falls back in every edition.
+            // Parsed now: an SVG that is not well-formed would break every edition.
             return dev.sheaf.svg.SvgImages.problem(file);
         }
         try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(file.toFile())) {

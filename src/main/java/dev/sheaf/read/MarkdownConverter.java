@@ -240,6 +240,21 @@ final class MarkdownConverter {
             return new Block.Paragraph(inlines(n));
         } else if (n instanceof Heading h) {
             List<Inline> content = inlines(h);
+            // Pandoc's (and kramdown's, and MkDocs') heading attributes: "## Motivation { #motivation .x }".
+            if (!content.isEmpty() && content.get(content.size() - 1) instanceof Inline.Text last) {
+                java.util.regex.Matcher attrs = HEADING_ATTRIBUTES.matcher(last.text());
+                if (attrs.find()) {
+                    List<Inline> kept = new ArrayList<>(content.subList(0, content.size() - 1));
+                    String rest = last.text().substring(0, attrs.start());
+                    if (!rest.isEmpty()) {
+                        kept.add(new Inline.Text(rest));
+                    }
+                    java.util.regex.Matcher id = HEADING_ID.matcher(attrs.group(1));
+                    String wanted = id.find() ? id.group(1) : null;
+                    return new Block.Heading(h.getLevel(), wanted != null ? uniqueGivenId(wanted)
+                            : uniqueId(dev.sheaf.model.Walk.text(kept)), List.copyOf(kept));
+                }
+            }
             return new Block.Heading(h.getLevel(), uniqueId(h.getText().toString()), content);
         } else if (n instanceof BlockQuote) {
             return new Block.BlockQuote(List.copyOf(blocks(n)));
@@ -489,6 +504,19 @@ final class MarkdownConverter {
             return !u.isEmpty();
         }
         return u.startsWith("http:") || u.startsWith("https:") || u.startsWith("mailto:") || u.startsWith("ftp:");
+    }
+
+    private static final java.util.regex.Pattern HEADING_ATTRIBUTES =
+            java.util.regex.Pattern.compile("\\s*\\{\\s*((?:[#.][^\\s{}]+|[A-Za-z_][\\w-]*=(?:\"[^\"]*\"|\\S+))(?:\\s+(?:[#.][^\\s{}]+|[A-Za-z_][\\w-]*=(?:\"[^\"]*\"|\\S+)))*)\\s*}\\s*$");
+    private static final java.util.regex.Pattern HEADING_ID = java.util.regex.Pattern.compile("(?:^|\\s)#([^\\s{}]+)");
+
+    /** An id the author gave: kept when it is a valid, unreserved, unused XML id; else made one from it. */
+    private String uniqueGivenId(String wanted) {
+        if (wanted.matches("[A-Za-z][A-Za-z0-9_.-]*") && !RESERVED_ID_PATTERN.matcher(wanted).matches()
+                && headingIds.add(wanted)) {
+            return wanted;
+        }
+        return uniqueId(wanted);
     }
 
     private String uniqueId(String text) {

@@ -44,7 +44,10 @@ public final class SvgImages {
 
     private SvgImages() { }
 
-    /** Why Batik cannot draw {@code file}, or empty when it can. */
+    /**
+     * Why {@code file} cannot be an SVG picture in any edition (too large, not well-formed XML, external
+     * entities), or empty when it can. Readers show what browsers show, so this is not Batik's verdict.
+     */
     public static Optional<String> problem(Path file) {
         try {
             if (Files.size(file) > MAX_BYTES) {
@@ -55,16 +58,138 @@ public final class SvgImages {
             if (unsafe.isPresent()) {
                 return unsafe;
             }
+            return wellFormed(svg);
+        } catch (IOException e) {
+            return Optional.of("it cannot be read");
+        }
+    }
+
+    /** Batik's verdicts by file, size and time, so a build asks once for the reader and once per print edition. */
+    private static final java.util.Map<String, Optional<String>> VERDICTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Why Batik cannot draw {@code file} for the print editions, or empty when it can. */
+    public static Optional<String> drawProblem(Path file) {
+        String key;
+        try {
+            key = file.toAbsolutePath() + "\u0000" + Files.size(file) + "\u0000" + Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return Optional.of("it cannot be read");
+        }
+        Optional<String> known = VERDICTS.get(key);
+        if (known != null) {
+            return known;
+        }
+        if (VERDICTS.size() > 10_000) {
+            VERDICTS.clear();
+        }
+        Optional<String> verdict = tryDrawing(file);
+        VERDICTS.put(key, verdict);
+        return verdict;
+    }
+
+    private static Optional<String> tryDrawing(Path file) {
+        try {
+            byte[] svg = Files.readAllBytes(file);
             png(svg, 64f / Math.max(size(svg).width(), size(svg).height()));
             return Optional.empty();
         } catch (IOException e) {
             return Optional.of("it cannot be read");
         } catch (TranscoderException e) {
-            return Optional.of("the SVG cannot be drawn: " + reason(e));
+            return Optional.of(reason(e));
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
-            return Optional.of("the SVG cannot be drawn (" + e.getClass().getSimpleName() + ")");
+            return Optional.of(reason(e));
         }
     }
+
+    /** Parsed without loading any DTD or entity: what every reading system needs of an SVG file. */
+    private static Optional<String> wellFormed(byte[] svg) {
+        try {
+            javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            f.setExpandEntityReferences(false);
+            javax.xml.parsers.DocumentBuilder b = f.newDocumentBuilder();
+            b.setErrorHandler(null);
+            org.w3c.dom.Element root = b.parse(new ByteArrayInputStream(svg)).getDocumentElement();
+            if (!"svg".equals(root.getLocalName())) {
+                return Optional.of("the file is XML but not SVG");
+            }
+            return external(root).map(ref -> "the SVG loads \"" + shorten(ref) + "\"; editions hold no outside files");
+        } catch (org.xml.sax.SAXException e) {
+            return Optional.of("the SVG is not well-formed XML: " + shorten(e.getMessage()));
+        } catch (javax.xml.parsers.ParserConfigurationException | IOException e) {
+            return Optional.of("the SVG cannot be read");
+        }
+    }
+
+    /**
+     * The first reference to another file or address (an {@code href} that is no {@code #fragment} or data URL,
+     * a CSS {@code url(…)} or {@code @import} pointing outside): EPUB forbids them undeclared, and editions
+     * must work offline.
+     */
+    private static Optional<String> external(org.w3c.dom.Element root) {
+        java.util.ArrayDeque<org.w3c.dom.Node> stack = new java.util.ArrayDeque<>();
+        stack.push(root);
+        while (!stack.isEmpty()) {
+            org.w3c.dom.Node n = stack.pop();
+            if (n instanceof org.w3c.dom.Element e) {
+                org.w3c.dom.NamedNodeMap attrs = e.getAttributes();
+                for (int i = 0; i < attrs.getLength(); i++) {
+                    org.w3c.dom.Node a = attrs.item(i);
+                    String name = a.getLocalName() != null ? a.getLocalName() : a.getNodeName();
+                    String v = a.getNodeValue().strip();
+                    if (name.equals("href") && !v.isEmpty() && !v.startsWith("#") && !v.startsWith("data:")) {
+                        return Optional.of(v);
+                    }
+                    Optional<String> css = externalInCss(v);
+                    if (css.isPresent()) {
+                        return css;
+                    }
+                }
+            } else if (n.getNodeType() == org.w3c.dom.Node.TEXT_NODE || n.getNodeType() == org.w3c.dom.Node.CDATA_SECTION_NODE) {
+                Optional<String> css = externalInCss(n.getNodeValue());
+                if (css.isPresent()) {
+                    return css;
+                }
+            }
+            for (org.w3c.dom.Node c = n.getLastChild(); c != null; c = c.getPreviousSibling()) {
+                stack.push(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final Pattern CSS_URL = Pattern.compile("(?i)(?:url\\(\\s*['\"]?|@import\\s+['\"])\\s*([^'\")\\s]+)");
+
+    private static Optional<String> externalInCss(String text) {
+        if (text == null || text.indexOf('(') < 0 && !text.contains("@import")) {
+            return Optional.empty();
+        }
+        Matcher m = CSS_URL.matcher(text);
+        while (m.find()) {
+            String ref = m.group(1);
+            if (!ref.startsWith("#") && !ref.startsWith("data:")) {
+                return Optional.of(ref);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * SVG 2 and CSS 3 spellings that SVG 1.1 (Batik) refuses but every browser draws, rewritten for Batik:
+     * {@code transparent} is {@code none} for fill and stroke. Graphviz writes it in every diagram.
+     */
+    static byte[] forBatik(byte[] svg) {
+        String s = new String(svg, StandardCharsets.UTF_8);
+        String t = TRANSPARENT_ATTRIBUTE.matcher(s).replaceAll("$1=$2none$2");
+        t = TRANSPARENT_PROPERTY.matcher(t).replaceAll("$1:none");
+        return t.equals(s) ? svg : t.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static final Pattern TRANSPARENT_ATTRIBUTE = Pattern.compile("\\b(fill|stroke)=([\"'])\\s*transparent\\s*\\2");
+    private static final Pattern TRANSPARENT_PROPERTY = Pattern.compile("\\b(fill|stroke)\\s*:\\s*transparent\\b");
 
     /**
      * Entities declared in a DOCTYPE can name files on this machine or on the network; only the
@@ -128,7 +253,7 @@ public final class SvgImages {
         t.addTranscodingHint(SVGAbstractTranscoder.KEY_WIDTH, Math.max(1f, size.width() * s));
         t.addTranscodingHint(SVGAbstractTranscoder.KEY_HEIGHT, Math.max(1f, size.height() * s));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        TranscoderInput in = new TranscoderInput(new ByteArrayInputStream(svg));
+        TranscoderInput in = new TranscoderInput(new ByteArrayInputStream(forBatik(svg)));
         // Batik needs a document URI to resolve relative references (which it is then refused to load).
         in.setURI("file:/image.svg");
         t.transcode(in, new TranscoderOutput(out));
@@ -174,16 +299,21 @@ public final class SvgImages {
         }
     }
 
-    private static String reason(TranscoderException e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
+    /** The most telling message in the chain of causes, without Batik's "file:/image.svg:" preamble. */
+    private static String reason(Throwable e) {
+        String m = null;
+        for (Throwable t = e; t != null && m == null; t = t.getCause() == t ? null : t.getCause()) {
+            m = t.getMessage();
         }
-        String m = t.getMessage() != null ? t.getMessage() : e.getMessage();
         if (m == null) {
-            return t.getClass().getSimpleName();
+            return e.getClass().getSimpleName();
         }
-        m = m.replaceAll("\\s+", " ").strip();
+        m = m.replace("file:/image.svg:", "").replaceFirst("(?s)Original message:.*", "");
+        return shorten(m);
+    }
+
+    private static String shorten(String message) {
+        String m = message == null ? "" : message.replaceAll("\\s+", " ").strip();
         return m.length() > 160 ? m.substring(0, 157) + "…" : m;
     }
 

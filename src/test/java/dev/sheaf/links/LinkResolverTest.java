@@ -105,4 +105,29 @@ class LinkResolverTest {
         assertThat(book.pieces().get(0).body()).extracting(b -> ((Block.Heading) b).id())
                 .containsExactly("main-2", "piece-title-2", "section-fn-1", "notes-2", "notes-3", "unicode-heading");
     }
+
+    @Test
+    void should_find_pages_of_a_flattened_collection_and_ids_given_in_heading_attributes() {
+        TestBooks.minimal(dir,
+                "chapters/tutorial/tutorial-index.md", piece("title: Tutorial\ndate: 2020-01-01", "Start."),
+                "chapters/tutorial/tutorial-first-steps.md", piece("title: First steps\ndate: 2020-01-02",
+                        "## Install it { #install .wide data-x=\"1\" }\n\nText."),
+                "chapters/intro/index.md", piece("title: Intro\ndate: 2020-01-03",
+                        "[a](../tutorial/index.md) [b](tutorial/#top) [c](tutorial/first-steps.md#install) "
+                                + "[d](../tutorial/first-steps.md#install)"));
+        Book book = new Sheaf().book(dir, diags).orElseThrow();
+        Piece steps = book.pieces().stream().filter(p -> p.id().endsWith("tutorial-first-steps")).findFirst().orElseThrow();
+        assertThat(steps.body().get(0)).isEqualTo(new Block.Heading(2, "install", List.of(new Inline.Text("Install it"))));
+        Piece intro = book.pieces().stream().filter(p -> p.id().equals("intro/index")).findFirst().orElseThrow();
+        List<Inline> links = new ArrayList<>();
+        dev.sheaf.model.Walk.inlines(intro.body(), i -> {
+            if (i instanceof Inline.PieceLink) {
+                links.add(i);
+            }
+        });
+        assertThat(links).extracting(i -> ((Inline.PieceLink) i).pieceId() + "#" + ((Inline.PieceLink) i).fragment())
+                .containsExactly("tutorial/tutorial-index#null", "tutorial/tutorial-index#null",
+                        "tutorial/tutorial-first-steps#install", "tutorial/tutorial-first-steps#install");
+        assertThat(diags.all()).extracting(Diagnostic::format).anyMatch(m -> m.contains("\"top\" is no heading"));
+    }
 }

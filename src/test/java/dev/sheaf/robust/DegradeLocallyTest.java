@@ -31,7 +31,10 @@ class DegradeLocallyTest {
     /** Well-formed, but Batik cannot draw it (a gradient that references itself). */
     static final String BATIK_REJECTS = "<svg xmlns=\"http://www.w3.org/2000/svg\" "
             + "xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"100\" height=\"100\"><defs>"
-            + "<linearGradient id=\"g\" xlink:href=\"#g\"/></defs><rect width=\"10\" height=\"10\" fill=\"url(#g)\"/>"
+            + "<linearGradient id=\"g\" xlink:href=\"#g\"/></defs><rect width=\"10\" height=\"10\" fill=\"url(#g)\"/></svg>";
+    /** Loads a picture from the web: no edition may. */
+    static final String REMOTE_SVG = "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+            + "xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"100\" height=\"100\">"
             + "<image width=\"10\" height=\"10\" xlink:href=\"http://example.org/x.png\"/></svg>";
 
     @TempDir
@@ -56,7 +59,9 @@ class DegradeLocallyTest {
                 "![A photo outside](../../../outside.png)",
                 "![Not a picture](../../images/text.png)",
                 "![A truncated photo](../../images/truncated.png)",
+                "![A drawing from the web](../../images/remote.svg)",
                 "After the pictures.")));
+        TestBooks.write(dir, "images/remote.svg", REMOTE_SVG);
         TestBooks.write(dir, "images/broken.svg", BROKEN_SVG);
         TestBooks.write(dir, "images/rejected.svg", BATIK_REJECTS);
         TestBooks.write(dir, "images/good.svg", GOOD_SVG);
@@ -70,18 +75,18 @@ class DegradeLocallyTest {
         assertThat(r.success()).as(r.diagnostics().toString()).isTrue();
         assertThat(r.diagnostics()).allMatch(d -> d.severity() == Severity.WARNING);
         assertThat(r.diagnostics()).extracting(d -> d.id().code() + "@" + d.where().line())
-                .contains("IMG-006@8", "IMG-006@10", "IMG-001@20", "IMG-005@22", "IMG-002@24", "IMG-003@26",
-                        "IMG-006@28");
+                .contains("IMG-006@8", "IMG-007@10", "IMG-001@20", "IMG-005@22", "IMG-002@24", "IMG-003@26",
+                        "IMG-006@28", "IMG-006@30");
         assertThat(r.diagnostics()).noneMatch(d -> d.id().code().startsWith("OUT"));
         Path epub = r.written().stream().filter(p -> p.toString().endsWith(".epub")).findFirst().orElseThrow();
         assertThat(EpubValidator.problems(epub)).isEmpty();
         String epubText = new EpubText(epub).text();
-        assertThat(epubText).contains("A broken drawing", "A drawing Batik refuses", "A missing photo",
+        assertThat(epubText).contains("A broken drawing", "A missing photo",
                 "A remote photo", "A photo outside", "Not a picture", "A truncated photo", "After the pictures.");
         Path pdf = r.written().stream().filter(p -> p.toString().endsWith(".pdf")).findFirst().orElseThrow();
         try (PdfText text = new PdfText(pdf)) {
             String all = String.join("\n", java.util.stream.IntStream.range(0, text.pages()).mapToObj(text::page).toList());
-            assertThat(all).contains("A broken drawing", "A missing photo", "A truncated photo", "After the pictures.");
+            assertThat(all).contains("A broken drawing", "A drawing Batik refuses", "A missing photo", "A truncated photo", "After the pictures.");
             // The four drawable SVG pictures are in the PDF as images.
             assertThat(dev.sheaf.testing.PdfImages.drawn(text.document())).hasSizeGreaterThanOrEqualTo(4);
         }

@@ -39,11 +39,12 @@ public final class HandoutRenderer implements Renderer {
     }
 
     @Override
-    public void render(Book book, RenderContext ctx, OutputSink out) throws IOException {
-        List<Handout> handouts = book.meta().handouts();
+    public void render(Book drawn, RenderContext ctx, OutputSink out) throws IOException {
+        List<Handout> handouts = drawn.meta().handouts();
         if (handouts == null || handouts.isEmpty()) {
             return;
         }
+        Book book = dev.sheaf.render.pdf.PrintImages.drawable(drawn);
         Map<String, Piece> byId = new LinkedHashMap<>();
         book.pieces().forEach(p -> byId.putIfAbsent(p.id(), p));
         PrintKit kit = new PrintKit(book, ctx.labels());
