@@ -41,8 +41,8 @@ final class RightToLeft {
                 Text t = (Text) n;
                 String data = t.getData();
                 if (hasArabic(data)) {
-                    // zero-width (non-)joiners have done their work once the forms are chosen; some fonts draw them
-                    String shaped = shape(data).replace("\u200C", "").replace("\u200D", "");
+                    // zero-width (non-)joiners stay: the output device writes them as invisible text
+                    String shaped = shape(data);
                     if (!shaped.equals(data)) {
                         t.setData(shaped);
                     }

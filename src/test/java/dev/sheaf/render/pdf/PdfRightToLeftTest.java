@@ -7,6 +7,7 @@ import dev.sheaf.testing.EpubValidator;
 import dev.sheaf.testing.TestBooks;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +34,8 @@ class PdfRightToLeftTest {
 
     static String text;
     static String glyphs;
+    /** Rendering mode of every zero-width non-joiner drawn. */
+    static final List<RenderingMode> nonJoiners = new java.util.ArrayList<>();
     static Path epub;
 
     @BeforeAll
@@ -54,6 +57,9 @@ class PdfRightToLeftTest {
                 @Override
                 protected void processTextPosition(TextPosition t) {
                     raw.append(t.getUnicode());
+                    if (t.getUnicode().contains("\u200C")) {
+                        nonJoiners.add(getGraphicsState().getTextState().getRenderingMode());
+                    }
                     super.processTextPosition(t);
                 }
             };
@@ -75,6 +81,13 @@ class PdfRightToLeftTest {
         assertThat(t).contains("медвежья услуга");
         assertThat(t).contains("One greets with " + plain(ARABIC) + " in Arabic.");
         assertThat(t).contains(plain(PERSIAN));
+    }
+
+    @Test
+    void keepsTheNonJoinerInTheTextButDoesNotShowIt() {
+        // کتاب‌های, می‌شوند: copied and searched as written, not as one run of letters
+        assertThat(Normalizer.normalize(text, Normalizer.Form.NFKC)).contains("کتاب\u200Cهای", "می\u200Cشوند");
+        assertThat(nonJoiners).hasSize(2).containsOnly(RenderingMode.NEITHER);
     }
 
     @Test
