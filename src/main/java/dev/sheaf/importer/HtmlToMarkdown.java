@@ -51,10 +51,6 @@ public final class HtmlToMarkdown {
         this.converter = FlexmarkHtmlConverter.builder(options).build();
     }
 
-    String raw(String html) {
-        return converter.convert(html);
-    }
-
     /** Converts a fragment (or a whole page's chosen element) to Markdown. */
     public String convert(String html, Images images, List<String> linkedImages) {
         Document doc = Jsoup.parseBodyFragment(html);
@@ -66,7 +62,9 @@ public final class HtmlToMarkdown {
      * original (their addresses are added to {@code linkedImages} for a warning).
      */
     public String convert(Element root, Images images, List<String> linkedImages) {
-        Element body = root.clone();
+        // A fresh wrapper, so that unwrapping <article>, <main>… below can never unwrap the root itself.
+        Element body = new Element("div");
+        body.appendChildren(root.clone().childNodes());
         Document holder = Document.createShell("");
         holder.outputSettings().prettyPrint(false);
         holder.body().replaceWith(body);
@@ -97,9 +95,10 @@ public final class HtmlToMarkdown {
                 if (img.parent() != null && img.parent().tagName().equals("a")) {
                     img.parent().unwrap();   // a linked image: the link led to the same picture or an attachment page
                 }
-            } else if (src.isBlank() || src.startsWith("data:")) {
-                img.remove();
+            } else if (!src.startsWith("http:") && !src.startsWith("https:") && !src.startsWith("//")) {
+                img.remove();   // a relative address that leads nowhere once the page is gone, or inline data
             } else {
+                src = src.startsWith("//") ? "https:" + src : src;
                 linkedImages.add(src);
                 String alt = img.attr("alt").isBlank() ? "Image" : "Image: " + img.attr("alt").trim();
                 Element link = new Element("a").attr("href", src).text(alt);

@@ -61,9 +61,7 @@ public final class ImportRun {
                 report.sourcesRead++;
                 batch.skipped.forEach(report::skip);
                 batch.pieces.forEach(p -> found.add(new Found(p, file)));
-                if (info == null && batch.book.title() != null) {
-                    info = batch.book;
-                }
+                info = merge(info, batch.book);
             } catch (ImportFailure f) {
                 diags.report(MessageId.IMP_001, new SourceRef(file, f.line(), f.column()),
                         importer.get().format(), f.getMessage());
@@ -89,6 +87,16 @@ public final class ImportRun {
             place(req, f.piece(), chapters.get(f.piece()), ledger, createdChapters, report);
         }
         return report;
+    }
+
+    /** The first source's word on each field of book.yaml. */
+    private static BookInfo merge(BookInfo a, BookInfo b) {
+        if (a == null) {
+            return b;
+        }
+        return new BookInfo(a.title() != null ? a.title() : b.title(), a.author() != null ? a.author() : b.author(),
+                a.language() != null ? a.language() : b.language(),
+                a.description() != null ? a.description() : b.description(), a.url() != null ? a.url() : b.url());
     }
 
     /** Files named on the command line, and importable files inside folders named there. */

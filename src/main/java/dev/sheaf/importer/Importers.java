@@ -27,7 +27,13 @@ final class Importers {
             if (head.contains("wordpress.org/export/")) {
                 return Optional.of(new WxrImporter());
             }
+            if (head.contains("<rss") || head.contains("<feed") || head.contains("<rdf:RDF") || !n.endsWith(".xml")) {
+                return Optional.of(new FeedImporter());
+            }
             return Optional.empty();
+        }
+        if (n.endsWith(".html") || n.endsWith(".htm") || n.endsWith(".xhtml")) {
+            return Optional.of(new HtmlPageImporter());
         }
         return Optional.empty();
     }

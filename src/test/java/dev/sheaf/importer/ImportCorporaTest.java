@@ -64,6 +64,29 @@ class ImportCorporaTest {
         assertThat(EpubValidator.problems(epub)).isEmpty();
     }
 
+    @Test
+    void readabilityTestPages() throws Exception {
+        Path pages = CORPORA.resolve("readability/test-pages");
+        assumeTrue(Files.isDirectory(pages), "Readability test pages not present");
+        List<ReadabilityPages.Score> scores = ReadabilityPages.scoreAll(pages);
+        double n = scores.size();
+        double title = scores.stream().filter(ReadabilityPages.Score::title).count() / n;
+        double byline = scores.stream().filter(ReadabilityPages.Score::byline).count() / n;
+        double site = scores.stream().filter(ReadabilityPages.Score::site).count() / n;
+        double text = scores.stream().filter(s -> s.overlap() >= 0.9).count() / n;
+        System.out.printf(java.util.Locale.ROOT, "Readability test pages: %d; title %.1f %%, byline %.1f %%, site %.1f %%, "
+                + ">= 90 %% word overlap %.1f %%%n", scores.size(), 100 * title, 100 * byline, 100 * site, 100 * text);
+        if (Boolean.getBoolean("sheaf.import.details")) {
+            scores.forEach(System.out::println);
+        }
+        assertThat(scores).hasSizeGreaterThan(100);
+        assertThat(title).isGreaterThanOrEqualTo(0.9);
+        // Measured 86.9 % (docs/IMPORT.md): short of the 90 % aimed at; the floor guards against regressions.
+        assertThat(byline).isGreaterThanOrEqualTo(0.85);
+        assertThat(site).isGreaterThanOrEqualTo(0.9);
+        assertThat(text).isGreaterThanOrEqualTo(0.9);
+    }
+
     private static String text(Element item, String tag) {
         NodeList l = item.getElementsByTagName(tag);
         return l.getLength() == 0 ? "" : l.item(0).getTextContent().trim();

@@ -1,0 +1,222 @@
+package dev.sheaf.importer;
+
+import dev.sheaf.diag.MessageId;
+import net.dankito.readability4j.Article;
+import net.dankito.readability4j.extended.Readability4JExtended;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A saved web page: the article's main text found by Readability (navigation, adverts, share buttons
+ * and comments left behind), its metadata from the page's own statements ({@link PageMetadata}), and
+ * the images saved beside the page copied with it.
+ */
+final class HtmlPageImporter implements SourceImporter {
+
+    /** Fewer words than this and Readability has found a fragment, not an article. */
+    private static final int MIN_WORDS = 25;
+    /** …or of characters, for languages written without spaces. */
+    private static final int MIN_CHARACTERS = 120;
+
+    private final HtmlToMarkdown converter = new HtmlToMarkdown();
+
+    @Override
+    public String format() {
+        return "web page";
+    }
+
+    @Override
+    public SourceBatch read(Path file, ImportContext context) throws ImportFailure, IOException {
+        Document doc = parse(file);
+        PageMetadata meta = PageMetadata.of(doc);
+        Article article = new Readability4JExtended(meta.url == null ? "" : meta.url, doc.clone()).parse();
+        Element content = larger(article.getArticleContent(), markedArticle(doc));
+        if (content == null || !isArticle(content)) {
+            throw new ImportFailure("no article found in the page (a front page, a list of links or an empty page?)");
+        }
+        ImportedPiece p = new ImportedPiece();
+        p.title = meta.title != null ? meta.title : article.getTitle();
+        if (p.title != null && meta.outlet != null) {
+            p.title = stripSiteSuffix(p.title, meta.outlet);
+        }
+        p.subtitle = meta.subtitle;
+        if (!meta.authors.isEmpty()) {
+            p.authors.addAll(meta.authors);
+        } else if (article.getByline() != null && !article.getByline().isBlank()) {
+            p.authors.add(article.getByline().trim().replaceFirst("(?i)^(by|par|von|por)\\s+", ""));
+        } else {
+            String byline = byline(doc);
+            if (byline != null) {
+                p.authors.add(byline);
+            }
+        }
+        p.outlet = meta.outlet;
+        p.date = meta.date;
+        p.url = meta.url;
+        p.tags.addAll(meta.keywords.stream().limit(8).toList());
+        p.sourceId = "page:" + (meta.url != null ? meta.url : file.getFileName().toString());
+
+        Path dir = file.toAbsolutePath().getParent();
+        Set<String> names = new HashSet<>();
+        List<String> linked = new ArrayList<>();
+        // Readability made addresses absolute against the page's URL; images saved beside the page are found again.
+        String base = meta.url == null ? null : meta.url.substring(0, meta.url.lastIndexOf('/') + 1);
+        String md = converter.convert(content, img -> localImage(img, base, dir, p, names), linked);
+        md = dropRepeatedTitle(md, p.title);
+        p.body = md;
+        if (!linked.isEmpty()) {
+            context.warn(MessageId.IMP_003, linked.size() == 1 ? "1 image (" + linked.get(0) + ")"
+                    : linked.size() + " images (the first " + linked.get(0) + ")");
+        }
+        SourceBatch batch = new SourceBatch();
+        batch.book = new BookInfo(null, p.authors.isEmpty() ? null : p.authors.get(0), meta.language, null, null);
+        batch.pieces.add(p);
+        return batch;
+    }
+
+    /**
+     * Browsers save pages as UTF-8 but keep the original {@code <meta charset>}: bytes that are valid
+     * UTF-8 are read as UTF-8 whatever the page declares; anything else is left to jsoup's detection.
+     */
+    static Document parse(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        long bad = text.chars().filter(c -> c == '\uFFFD').count();
+        long nonAscii = text.chars().filter(c -> c > 0x7f).count();
+        // A stray broken sequence in a UTF-8 page is tolerated; a page in another encoding is full of them.
+        if (bad <= Math.max(3, nonAscii / 200)) {
+            return Jsoup.parse(text.startsWith("\uFEFF") ? text.substring(1) : text, "");
+        }
+        return Jsoup.parse(new java.io.ByteArrayInputStream(bytes), null, "");
+    }
+
+    /** An image saved beside the page ("Save page as" puts them in NAME_files/) is copied with the piece. */
+    private static String localImage(Element img, String base, Path dir, ImportedPiece piece, Set<String> names) {
+        String src = img.attr("src");
+        if (base != null && base.length() > "https://".length() && src.startsWith(base)) {
+            String relative = src.substring(base.length());
+            if (Files.isRegularFile(dir.resolve(URLDecoder.decode(relative, StandardCharsets.UTF_8)).normalize())) {
+                src = relative;
+            }
+        }
+        if (src.startsWith("http:") || src.startsWith("https:") || src.startsWith("data:") || src.startsWith("//")) {
+            return null;
+        }
+        try {
+            String path = URLDecoder.decode(URI.create(src.replace(" ", "%20")).getPath(), StandardCharsets.UTF_8);
+            Path file = dir.resolve(path).normalize();
+            if (!file.startsWith(dir) || !Files.isRegularFile(file)) {
+                return null;
+            }
+            String name = Slugify.fileName(file.getFileName().toString());
+            String unique = name;
+            for (int i = 2; !names.add(unique); i++) {
+                unique = name.replaceFirst("(\\.\\w+)?$", "-" + i + "$1");
+            }
+            piece.media.add(new MediaFile(unique, Files.readAllBytes(file)));
+            return MediaFile.reference(unique);
+        } catch (IllegalArgumentException | IOException e) {
+            return null;
+        }
+    }
+
+    /** A short element the page marks as the author (rel=author, itemprop=author, a "byline" class). */
+    static String byline(Document doc) {
+        for (Element e : doc.select("[rel=author], [itemprop~=author], [class~=(?i)byline|author|writtenby], "
+                + "[id~=(?i)byline|author]")) {
+            String t = e.text().trim().replaceFirst("(?i)^(by|par|von|por)\\s+", "");
+            if (t.length() >= 3 && t.length() < 100 && !t.contains("@") && !t.startsWith("http")) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** "Headline | The Outlet" or "Headline - Outlet": the outlet is said in outlet:. */
+    static String stripSiteSuffix(String title, String outlet) {
+        for (String sep : new String[]{" | ", " - ", " \u2013 ", " \u2014 ", " :: ", " \u00b7 "}) {
+            int i = title.lastIndexOf(sep);
+            if (i > 0 && Headnotes.normalize(title.substring(i + sep.length())).equals(Headnotes.normalize(outlet))) {
+                return title.substring(0, i).trim();
+            }
+        }
+        return title;
+    }
+
+    private static String dropRepeatedTitle(String md, String title) {
+        int end = md.indexOf("\n\n");
+        String first = end < 0 ? md : md.substring(0, end);
+        if (first.startsWith("#") && Headnotes.normalize(first).equals(Headnotes.normalize(title))) {
+            return end < 0 ? "" : md.substring(end + 2);
+        }
+        return md;
+    }
+
+    private static final String MARKED = "[itemprop=articleBody], article, main, [role=main], .entry-content, "
+            + ".post-content, .article-body, .story-body, #content";
+    private static final String NOT_TEXT = "nav, aside, header, footer, form, script, style, noscript, [role=navigation], "
+            + "[role=complementary], .comments, #comments, .share, .social, .related, .newsletter, .advert, .ad";
+
+    /**
+     * The element the page itself marks as its article ({@code articleBody}, {@code <article>},
+     * {@code <main>}…) with its paragraphs the most text, navigation and asides removed; null when none.
+     */
+    private static Element markedArticle(Document doc) {
+        Element best = null;
+        int bestLength = 0;
+        for (Element e : doc.select(MARKED)) {
+            Element copy = e.clone();
+            copy.select(NOT_TEXT).remove();
+            int length = copy.select("p").text().length();
+            if (length > bestLength) {
+                best = copy;
+                bestLength = length;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Readability's choice, unless it found next to nothing and the page's own article element holds far
+     * more paragraph text (Readability sometimes settles on a footer or a cookie notice).
+     */
+    private static Element larger(Element readability, Element marked) {
+        if (marked == null) {
+            return readability;
+        }
+        int r = readability == null ? 0 : readability.text().length();
+        int m = marked.text().length();
+        return r < 2000 && m > 3 * r ? marked : readability;
+    }
+
+    /**
+     * Readability always returns something; a few lines, or text that is mostly links (a front page, an
+     * index), is not an article.
+     */
+    static boolean isArticle(Element content) {
+        String text = content.text().replaceAll("\\s+", " ").trim();
+        int linked = 0;
+        for (Element a : content.select("a")) {
+            linked += a.text().length();
+        }
+        boolean enough = words(text) >= MIN_WORDS || text.codePointCount(0, text.length()) >= MIN_CHARACTERS;
+        return enough && linked < 0.7 * text.length();
+    }
+
+    static int words(String text) {
+        String t = text.trim();
+        return t.isEmpty() ? 0 : t.split("\\s+").length;
+    }
+}

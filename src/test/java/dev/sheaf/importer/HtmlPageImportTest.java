@@ -1,0 +1,111 @@
+package dev.sheaf.importer;
+
+import dev.sheaf.core.BuildRequest;
+import dev.sheaf.core.BuildResult;
+import dev.sheaf.core.Sheaf;
+import dev.sheaf.diag.Diagnostic;
+import dev.sheaf.diag.Diagnostics;
+import dev.sheaf.diag.MessageId;
+import dev.sheaf.diag.Severity;
+import dev.sheaf.testing.EpubValidator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HtmlPageImportTest {
+
+    static final Path SAMPLE = Path.of("src/test/resources/import/html/readability");
+
+    @TempDir
+    Path tmp;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ars-1", "medium-2", "heise", "lemonde-1"})
+    void metadataAndTextAgreeWithReadabilitysExpectations(String page) throws IOException {
+        ReadabilityPages.Score s = ReadabilityPages.scoreOne(SAMPLE.resolve(page));
+        assertThat(s.imported()).as(s.detail()).isTrue();
+        assertThat(s.title()).as(s.detail()).isTrue();
+        assertThat(s.byline()).as(s.detail()).isTrue();
+        assertThat(s.site()).as(s.detail()).isTrue();
+        assertThat(s.overlap()).as(s.detail()).isGreaterThanOrEqualTo(0.95);
+    }
+
+    @Test
+    void aSavedPageBecomesAPieceWithItsMetadataAndLocalImages() throws IOException {
+        Path dir = tmp.resolve("saved");
+        Files.createDirectories(dir.resolve("article_files"));
+        WordPressImportTest.writePng(dir.resolve("article_files/chart.png"));
+        StringBuilder paragraphs = new StringBuilder();
+        for (int i = 1; i <= 6; i++) {
+            paragraphs.append("<p>Paragraph ").append(i).append(" of the argument: Kazakhstan’s elites used their wealth to ")
+                    .append("foster a middle class, and the protests show where that stopped — in towns far from the capital.</p>\n");
+        }
+        Files.writeString(dir.resolve("article.html"), """
+                <!DOCTYPE html>
+                <!-- saved from url=(0045)https://outlet.example.com/2022/01/kazakhstan -->
+                <html lang="en-GB"><head><meta charset="utf-8">
+                <title>Kazakhstan in Crisis | The Outlet</title>
+                <meta property="og:title" content="OG title that loses to JSON-LD">
+                <meta property="og:site_name" content="The Outlet">
+                <script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+                  {"@type":"WebPage","name":"Kazakhstan in Crisis | The Outlet"},
+                  {"@type":"NewsArticle","headline":"Kazakhstan in Crisis","datePublished":"2022-01-07T09:30:00+06:00",
+                   "author":[{"@type":"Person","name":"Amira Sadykova"}],"publisher":{"@type":"Organization","name":"The Outlet"},
+                   "url":"https://outlet.example.com/2022/01/kazakhstan","keywords":["Kazakhstan","CSTO"]}]}</script>
+                </head><body>
+                <nav><a href="/">Home</a> <a href="/world">World</a> <a href="/opinion">Opinion</a></nav>
+                <article><h1>Kazakhstan in Crisis</h1>
+                <div class="share"><a href="https://twitter.com/share">Share on Twitter</a></div>
+                %s
+                <figure><img src="article_files/chart.png" alt="Protests by region"><figcaption>Where the protests were.</figcaption></figure>
+                </article>
+                <aside class="comments"><h2>Comments</h2><p>First!</p></aside>
+                </body></html>
+                """.formatted(paragraphs), StandardCharsets.UTF_8);
+        Path book = tmp.resolve("book");
+        Diagnostics diags = new Diagnostics();
+        ImportReport report = new ImportRun(diags).run(new ImportRequest(List.of(dir), book,
+                ImportRequest.ChapterBy.NONE, Set.of(), null, null, null, false));
+        assertThat(report.count(ImportReport.Outcome.NEW)).isEqualTo(1);
+        assertThat(diags.hasErrors()).isFalse();
+        Path piece = book.resolve("chapters/pieces/kazakhstan-in-crisis.md");
+        String text = Files.readString(piece, StandardCharsets.UTF_8);
+        assertThat(text).contains("title: \"Kazakhstan in Crisis\"", "author: \"Amira Sadykova\"", "outlet: \"The Outlet\"",
+                "date: \"2022-01-07\"", "url: \"https://outlet.example.com/2022/01/kazakhstan\"",
+                "tags: [\"Kazakhstan\", \"CSTO\"]", "Paragraph 6 of the argument: Kazakhstan’s elites",
+                "![Protests by region](kazakhstan-in-crisis-chart.png)", "*Where the protests were.*")
+                .doesNotContain("Share on Twitter", "First!", "Opinion", "# Kazakhstan in Crisis");
+        assertThat(piece.resolveSibling("kazakhstan-in-crisis-chart.png")).exists();
+        assertThat(Files.readString(book.resolve("book.yaml"), StandardCharsets.UTF_8)).contains("language: \"en-GB\"");
+
+        BuildResult built = new Sheaf().build(BuildRequest.of(book, tmp.resolve("out")).withFormats(List.of("epub")));
+        assertThat(built.diagnostics()).filteredOn(d -> d.severity() == Severity.ERROR).isEmpty();
+        Path epub = built.written().stream().filter(p -> p.toString().endsWith(".epub")).findFirst().orElseThrow();
+        assertThat(EpubValidator.problems(epub)).isEmpty();
+    }
+
+    @Test
+    void aPageWithNoArticleIsAnErrorAndWritesNothing() throws IOException {
+        Path page = tmp.resolve("index.html");
+        Files.writeString(page, "<html><head><title>Home</title></head><body><nav><ul>"
+                + "<li><a href='/a'>World news and more</a></li><li><a href='/b'>Opinion and comment</a></li>"
+                + "<li><a href='/c'>Sport results today</a></li></ul></nav><p>© 2024</p></body></html>", StandardCharsets.UTF_8);
+        Diagnostics diags = new Diagnostics();
+        Path book = tmp.resolve("book");
+        new ImportRun(diags).run(new ImportRequest(List.of(page), book, ImportRequest.ChapterBy.NONE, Set.of(),
+                null, null, null, false));
+        assertThat(diags.all()).extracting(Diagnostic::id).containsExactly(MessageId.IMP_001);
+        assertThat(diags.all().get(0).format()).contains("cannot import this web page: no article found");
+        assertThat(Files.exists(book)).isFalse();
+    }
+}
