@@ -191,7 +191,7 @@ public final class IndexSuggester {
             }
             List<String> forms = new ArrayList<>(knownForms.getOrDefault(c, List.of()));
             forms.addAll(extraForms.getOrDefault(c, List.of()));
-            BookIndex.Kind kind = known.containsKey(c) ? known.get(c) : guess(c, forms, firstSeen);
+            BookIndex.Kind kind = known.containsKey(c) ? known.get(c) : guess(c, forms, sure ? Map.of() : firstSeen);
             out.add(new Suggestion(c, List.copyOf(new LinkedHashSet<>(forms)), kind, mentions[i], inPieces.get(i).size(),
                     reason));
         }
@@ -259,10 +259,11 @@ public final class IndexSuggester {
      */
     private static List<String> names(String text, int start, String run) {
         // A word ending in a full stop ends a sentence: the run stops there ("China. The" is "China").
+        // So does a possessive: "China’s Belt" is "China".
         String name = run;
-        int stop = name.indexOf(". ");
-        if (stop > 0) {
-            name = name.substring(0, stop);
+        Matcher end = Pattern.compile("\\. |['’]s ").matcher(name);
+        if (end.find()) {
+            name = name.substring(0, end.start());
         }
         name = name.replaceAll("['’]s?$", "").replaceAll("[.-]+$", "");
         String[] words = name.split(" ");
@@ -367,7 +368,7 @@ public final class IndexSuggester {
             List<String> fullNames = new ArrayList<>();
             for (int j = 0; j < candidates.size(); j++) {
                 String[] w = candidates.get(j).split(" ");
-                if (j != i && w.length >= 2 && w.length <= 3 && mentions[j] > 0 && !absorbed.contains(candidates.get(j))
+                if (j != i && w.length == 2 && mentions[j] > 0 && !absorbed.contains(candidates.get(j))
                         && !vouched.contains(candidates.get(j))
                         && java.util.Arrays.stream(w).allMatch(x -> Character.isUpperCase(x.charAt(0)))
                         && (w[w.length - 1].equals(c) || w[0].equals(c))

@@ -277,7 +277,8 @@ final class PdfParts {
             return;
         }
         if (columnHeight < 0) {
-            columnHeight = PrintIndex.columnHeight(w.renderer);
+            // The part's last page is a page of running text, whose margins the index's pages share.
+            columnHeight = PrintIndex.columnHeight(w.renderer, w.pageCount() - 1);
         }
         List<String> ids = pieces.stream().flatMap(p -> anchors.getOrDefault(p.id(), List.of()).stream()).toList();
         PrintIndex.spots(w.renderer, ids).forEach((id, spot) -> {

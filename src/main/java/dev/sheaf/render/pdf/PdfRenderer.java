@@ -128,7 +128,7 @@ public final class PdfRenderer implements Renderer {
             Typesetting.layout(counting, doc.render(), bookUrl, book.meta().hyphenate());
             int firstBody = new Pages(counting).first(doc.firstBodyId());
             PrintIndex.spots(counting, allAnchors(book)).forEach((id, spot) -> folios.put(id, spot.page() - firstBody + 1));
-            columnHeight = PrintIndex.columnHeight(counting);
+            columnHeight = PrintIndex.columnHeight(counting, new Pages(counting).first(PrintIndex.ID));
         }
         List<PrintIndex.Line> lines = index.lines(folios);
         PrintDocument tall = new PrintDocument(book, ctx.labels(), css + PrintIndex.tallPage(trim), coverUrl, coverFit,

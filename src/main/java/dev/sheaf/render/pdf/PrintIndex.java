@@ -23,9 +23,9 @@ import java.util.TreeMap;
  * indented, cross-references in italics, set in two columns.
  *
  * <p>Flying Saucer has no multi-column layout, so the columns are made here: every line of the index (a letter,
- * an entry, a sub-entry) is laid out once in a column of the final width on a very tall page to measure its
- * height, then the lines are packed into columns of the page's height, two to a page, each page a line of
- * two inline blocks. An entry with very many pages is cut into lines of {@value #LOCATORS_PER_LINE} numbers first, so
+ * an entry, a sub-entry) is laid out once in a column of the final width on a very tall page, where its top and
+ * bottom are measured; the lines are then packed into columns of the page's text height, two to a page, each
+ * page a line of two inline blocks, the last page's columns balanced. An entry with very many pages is cut into lines of {@value #LOCATORS_PER_LINE} numbers first, so
  * that nothing is taller than a column.
  *
  * <p>Each number links to the place of the first mention on its page. The link's target is written as
@@ -135,11 +135,14 @@ final class PrintIndex {
         return -1;
     }
 
-    /** The content height of a page of the laid-out document, in layout units. */
-    static int columnHeight(ITextRenderer renderer) {
+    /**
+     * The text height of page {@code page} of the laid-out document, in layout units: a page of the body or the
+     * back matter (the cover and title pages have margins of their own).
+     */
+    static int columnHeight(ITextRenderer renderer, int page) {
         CssContext c = renderer.getSharedContext().newLayoutContextInstance(new ITextFontContext());
-        PageBox p = renderer.getRootBox().getLayer().getPages().get(0);
-        return p.getContentHeight(c);
+        List<PageBox> pages = renderer.getRootBox().getLayer().getPages();
+        return pages.get(Math.min(page, pages.size() - 1)).getContentHeight(c);
     }
 
     /** The lines of the index, with page numbers from {@code folios} (anchor id → printed page number). */
@@ -265,89 +268,74 @@ final class PrintIndex {
         Box column = measured.getSharedContext().getBoxById("ix-column");
         Box wrapper = measured.getSharedContext().getBoxById(ID);
         int titleHeight = column.getAbsY() - wrapper.getAbsY();
-        Map<String, Integer> heights = new LinkedHashMap<>();
-        for (Line l : lines) {
-            Box b = measured.getSharedContext().getBoxById(l.id());
-            heights.put(l.id(), b.getHeight() + (int) b.getMargin(c).top() + (int) b.getMargin(c).bottom());
+        // Where each line's margin box starts and ends in the one long column: a run of lines takes from the
+        // top of its first to the bottom of its last, margins between them collapsed as they will be.
+        int[] top = new int[lines.size()];
+        int[] bottom = new int[lines.size()];
+        for (int i = 0; i < lines.size(); i++) {
+            Box b = measured.getSharedContext().getBoxById(lines.get(i).id());
+            top[i] = b.getAbsY() - (int) b.getMargin(c).top();
+            bottom[i] = b.getAbsY() + b.getHeight() + (int) b.getMargin(c).bottom();
         }
         int full = (int) (columnHeight * SAFETY);
         int first = Math.max(full / 4, full - titleHeight);
-        List<List<Line>> columns = new ArrayList<>();
-        List<Line> current = new ArrayList<>();
-        int used = 0;
-        for (Line l : lines) {
-            int h = heights.get(l.id());
+        List<int[]> columns = new ArrayList<>();
+        int start = 0;
+        while (start < lines.size()) {
             int capacity = columns.size() < 2 ? first : full;
-            if (used + h > capacity && !current.isEmpty()) {
-                // A letter or a kind never ends a column: it goes over with its first entry.
-                List<Line> carry = new ArrayList<>();
-                while (!current.isEmpty() && current.get(current.size() - 1).heading()) {
-                    carry.add(0, current.remove(current.size() - 1));
-                }
-                if (!current.isEmpty()) {
-                    columns.add(current);
-                    current = carry;
-                    used = carry.stream().mapToInt(x -> heights.get(x.id())).sum();
-                } else {
-                    current = carry;
-                }
+            int end = start + 1;
+            while (end < lines.size() && bottom[end] - top[start] <= capacity) {
+                end++;
             }
-            current.add(l);
-            used += h;
+            // A letter or a kind never ends a column: it goes over with its first entry.
+            int cut = end;
+            while (cut < lines.size() && cut - 1 > start && lines.get(cut - 1).heading()) {
+                cut--;
+            }
+            columns.add(new int[] {start, cut});
+            start = cut;
         }
-        if (!current.isEmpty()) {
-            columns.add(current);
-        }
-        balanceLastPage(columns, heights);
+        balanceLastPage(lines, columns, top, bottom);
         List<List<List<Line>>> pages = new ArrayList<>();
         for (int i = 0; i < columns.size(); i += 2) {
-            pages.add(i + 1 < columns.size() ? List.of(columns.get(i), columns.get(i + 1)) : List.of(columns.get(i)));
+            List<List<Line>> page = new ArrayList<>();
+            for (int k = i; k < Math.min(i + 2, columns.size()); k++) {
+                page.add(lines.subList(columns.get(k)[0], columns.get(k)[1]));
+            }
+            pages.add(page);
         }
         return pages;
     }
 
     /**
      * The last page's lines shared between its two columns as evenly as they go, as a typesetter would: the
-     * left column takes lines until it holds half of them (by height), never ending on a letter.
+     * left column takes lines until it is at least as long as the right, never ending on a letter.
      */
-    private static void balanceLastPage(List<List<Line>> columns, Map<String, Integer> heights) {
+    private static void balanceLastPage(List<Line> lines, List<int[]> columns, int[] top, int[] bottom) {
         int firstOfPage = columns.size() % 2 == 0 ? columns.size() - 2 : columns.size() - 1;
         if (firstOfPage < 0) {
             return;
         }
-        List<Line> lines = new ArrayList<>();
-        for (int i = firstOfPage; i < columns.size(); i++) {
-            lines.addAll(columns.get(i));
+        int from = columns.get(firstOfPage)[0];
+        int to = columns.get(columns.size() - 1)[1];
+        int leftEnd = columns.get(firstOfPage)[1];
+        int best = -1;
+        for (int cut = from + 1; cut < to; cut++) {
+            int left = bottom[cut - 1] - top[from];
+            int right = bottom[to - 1] - top[cut];
+            if (left >= right && cut <= leftEnd && !lines.get(cut - 1).heading()) {
+                best = cut;
+                break;
+            }
         }
-        int total = lines.stream().mapToInt(l -> heights.get(l.id())).sum();
-        int used = 0;
-        int cut = 0;
-        while (cut < lines.size() && used + heights.get(lines.get(cut).id()) / 2 <= total / 2) {
-            used += heights.get(lines.get(cut).id());
-            cut++;
-        }
-        while (cut > 0 && lines.get(cut - 1).heading()) {
-            cut--;
-        }
-        // The left column is never made shorter than the right: give it the line that straddles the middle.
-        if (cut < lines.size() && total - used > used + heights.get(lines.get(cut).id()) / 2) {
-            cut++;
-        }
-        int capacity = 0;
-        for (int i = firstOfPage; i < columns.size(); i++) {
-            capacity = Math.max(capacity, columns.get(i).stream().mapToInt(l -> heights.get(l.id())).sum());
-        }
-        List<Line> left = new ArrayList<>(lines.subList(0, cut));
-        List<Line> right = new ArrayList<>(lines.subList(cut, lines.size()));
-        int leftHeight = left.stream().mapToInt(l -> heights.get(l.id())).sum();
-        if (left.isEmpty() || right.isEmpty() || leftHeight > capacity && columns.size() - firstOfPage == 2) {
+        if (best < 0) {
             return;
         }
         while (columns.size() > firstOfPage) {
             columns.remove(columns.size() - 1);
         }
-        columns.add(left);
-        columns.add(right);
+        columns.add(new int[] {from, best});
+        columns.add(new int[] {best, to});
     }
 
     /** The index section: heading, then a two-column table per page (empty, the heading alone, when not packed). */
