@@ -189,7 +189,9 @@ class CompanionBookIT {
             try (PdfText pdf = new PdfText(handout)) {
                 StringBuilder sb = new StringBuilder();
                 for (int i = 0; i < pdf.pages(); i++) {
-                    sb.append(pdf.page(i)).append(' ');
+                    // A booklet is printed on landscape sheets, two pages side by side.
+                    var box = pdf.document().getPage(i).getMediaBox();
+                    sb.append(box.getWidth() > box.getHeight() ? pdf.halves(i) : pdf.page(i)).append(' ');
                 }
                 text = " " + SourceWords.words(sb.toString()) + " ";
             }

@@ -7,6 +7,7 @@ import org.commonmark.node.Block;
 import org.commonmark.node.Code;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Image;
@@ -18,17 +19,23 @@ import org.commonmark.parser.Parser;
 import org.jsoup.Jsoup;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The text a reader sees in a Markdown file, read by the CommonMark reference parser for Java (not by
  * flexmark, which Sheaf uses, so that the check does not share Sheaf's reading): text, code spans and code
  * blocks, the text of raw HTML; not link destinations, not image descriptions (they are not printed when
- * the image is), not front matter.
+ * the image is), not front matter, not a heading's attributes ({@code ## Recap { #recap }}, which Pandoc and
+ * Sheaf read as the heading's id and classes).
  */
 final class MarkdownText {
 
     private static final Parser PARSER = Parser.builder()
             .extensions(List.of(TablesExtension.create(), StrikethroughExtension.create())).build();
+
+    private static final String ATTRIBUTE = "(?:[#.][^\\s{}]+|[\\w-]+=(?:\"[^\"]*\"|[^\\s{}]*)|-)";
+    private static final Pattern HEADING_ATTRIBUTES =
+            Pattern.compile("\\s*\\{\\s*" + ATTRIBUTE + "(?:\\s+" + ATTRIBUTE + ")*\\s*}\\s*$");
 
     private MarkdownText() { }
 
@@ -43,6 +50,15 @@ final class MarkdownText {
             @Override
             public void visit(Text text) {
                 out.append(text.getLiteral());
+            }
+
+            @Override
+            public void visit(Heading heading) {
+                int start = out.length();
+                visitChildren(heading);
+                String text = out.substring(start);
+                out.setLength(start);
+                out.append(HEADING_ATTRIBUTES.matcher(text).replaceFirst(" "));
             }
 
             @Override

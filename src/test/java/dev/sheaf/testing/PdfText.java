@@ -54,6 +54,17 @@ public final class PdfText implements AutoCloseable {
         return strip(new VisibleTextStripper(), index);
     }
 
+    /**
+     * The visible text of an imposed sheet {@code index}: its left half, then its right half. Read as one
+     * page, the two booklet pages' lines would interleave, and a word hyphenated at the end of a left-hand
+     * line would be joined to the first word of the right-hand line beside it.
+     */
+    public String halves(int index) {
+        float mid = doc.getPage(index).getMediaBox().getWidth() / 2;
+        return strip(new VisibleTextStripper(0, Float.MAX_VALUE, 0, mid), index) + "\n"
+                + strip(new VisibleTextStripper(0, Float.MAX_VALUE, mid, Float.MAX_VALUE), index);
+    }
+
     /** The visible text of page {@code index} between {@code top} and {@code bottom} points from the top edge. */
     public String band(int index, float top, float bottom) {
         return strip(new VisibleTextStripper(top, bottom), index);

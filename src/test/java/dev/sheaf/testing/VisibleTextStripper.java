@@ -26,6 +26,8 @@ public class VisibleTextStripper extends PDFTextStripper {
 
     private final float bandTop;
     private final float bandBottom;
+    private final float bandLeft;
+    private final float bandRight;
     private Rectangle2D clip;
     private final Deque<Rectangle2D> saved = new ArrayDeque<>();
     private Rectangle2D path;
@@ -38,8 +40,18 @@ public class VisibleTextStripper extends PDFTextStripper {
 
     /** Only glyphs whose baseline lies between {@code top} and {@code bottom}, in points from the page's top. */
     public VisibleTextStripper(float top, float bottom) {
+        this(top, bottom, 0, Float.MAX_VALUE);
+    }
+
+    /**
+     * Only glyphs whose baseline lies between {@code top} and {@code bottom} and whose left edge lies between
+     * {@code left} and {@code right}, in points from the page's top left corner.
+     */
+    public VisibleTextStripper(float top, float bottom, float left, float right) {
         this.bandTop = top;
         this.bandBottom = bottom;
+        this.bandLeft = left;
+        this.bandRight = right;
     }
 
     @Override
@@ -93,7 +105,7 @@ public class VisibleTextStripper extends PDFTextStripper {
 
     @Override
     protected void processTextPosition(TextPosition t) {
-        if (t.getY() < bandTop || t.getY() > bandBottom) {
+        if (t.getY() < bandTop || t.getY() > bandBottom || t.getX() < bandLeft || t.getX() >= bandRight) {
             return;
         }
         if (clip != null) {

@@ -149,7 +149,7 @@ public final class EpubRenderer implements Renderer {
         }
 
         String opf = PackageDocument.write(book.meta(), ctx.labels(), ctx.timestamp(), items, spine,
-                "cover-image", visual || book.meta().cover() != null);
+                "cover-image", visual || book.meta().cover() != null, everyImageDescribed(book));
         LocalDateTime time = LocalDateTime.ofInstant(ctx.timestamp(), ZoneOffset.UTC);
         try (OutputStream os = out.create(ctx.baseName() + ".epub"); EpubZip zip = new EpubZip(os, time)) {
             zip.add("META-INF/container.xml", CONTAINER);
@@ -245,6 +245,32 @@ public final class EpubRenderer implements Renderer {
         String href = EpubPages.TEXT_DIR + (file == null ? id + ".xhtml" : file);
         items.add(new EpubItem(id, href, "application/xhtml+xml", xhtml.getBytes(StandardCharsets.UTF_8), null));
         spine.add(id);
+    }
+
+    /**
+     * Whether every image of the pieces has a text alternative: only then can the EPUB claim WCAG 2.2 AA, since
+     * an image without one fails success criterion 1.1.1 whatever else is right.
+     */
+    static boolean everyImageDescribed(Book book) {
+        for (dev.sheaf.model.Piece p : book.pieces()) {
+            if (p.meta().image() != null && (p.meta().imageAlt() == null || p.meta().imageAlt().isBlank())) {
+                return false;
+            }
+            boolean[] missing = {false};
+            java.util.function.Consumer<dev.sheaf.model.Inline> check = i -> {
+                if (i instanceof dev.sheaf.model.Inline.Image img && (img.alt() == null || img.alt().isBlank())) {
+                    missing[0] = true;
+                }
+            };
+            dev.sheaf.model.Walk.inlines(p.body(), check);
+            for (dev.sheaf.model.Footnote f : p.footnotes()) {
+                dev.sheaf.model.Walk.inlines(f.content(), check);
+            }
+            if (missing[0]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int indexOf(List<EpubItem> items, String id) {

@@ -117,7 +117,8 @@ public final class ContentRenderer {
         for (int i = 0; i < cells.size(); i++) {
             Block.Alignment a = i < aligns.size() ? aligns.get(i) : Block.Alignment.NONE;
             String style = a == Block.Alignment.NONE ? null : "text-align: " + a.name().toLowerCase(java.util.Locale.ROOT);
-            x.open(tag, "style", style);
+            // Header cells say what they head, for screen readers reading a cell out of its row.
+            x.open(tag, "scope", tag.equals("th") ? "col" : null, "style", style);
             inlines(x, cells.get(i));
             x.close(tag);
         }

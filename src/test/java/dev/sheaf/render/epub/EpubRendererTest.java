@@ -92,7 +92,22 @@ class EpubRendererTest {
         String opf = text.entry("EPUB/package.opf");
         assertThat(opf).contains("schema:accessMode", "schema:accessibilityFeature", "schema:accessibilityHazard",
                 "schema:accessibilitySummary", "properties=\"cover-image\"", "xml:lang=\"en-GB\"",
-                "<meta property=\"dcterms:modified\">2024-05-01T00:00:00Z</meta>");
+                "<meta property=\"dcterms:modified\">2024-05-01T00:00:00Z</meta>",
+                "<meta property=\"dcterms:conformsTo\">EPUB Accessibility 1.1 - WCAG 2.2 Level AA</meta>",
+                "<meta property=\"a11y:certifiedBy\">Sheaf Test Press</meta>");
+    }
+
+    @Test
+    void should_claim_wcag_conformance_only_when_every_image_has_a_text_alternative() throws Exception {
+        Path dir = TestBooks.minimal(tmp.resolve("undescribed"), "chapters/one/a.md",
+                "---\ntitle: A Piece\ndate: 2021-05-01\n---\n\nA map:\n\n![](map.png)\n");
+        TestBooks.write(dir, "chapters/one/map.png",
+                Files.readAllBytes(tmp.resolve("kitchen-sink").resolve("images/map.png")));
+        BuildResult r = new Sheaf().build(BuildRequest.of(dir, tmp.resolve("undescribed-out")).withFormats(List.of("epub")));
+        assertThat(r.success()).as(r.diagnostics().toString()).isTrue();
+        assertThat(EpubValidator.problems(r.written().get(0))).isEmpty();
+        assertThat(new EpubText(r.written().get(0)).entry("EPUB/package.opf")).contains("schema:accessibilitySummary")
+                .doesNotContain("dcterms:conformsTo", "a11y:certifiedBy");
     }
 
     @Test
