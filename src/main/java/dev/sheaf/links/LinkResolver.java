@@ -102,7 +102,8 @@ public final class LinkResolver {
             return i instanceof Inline.Link l ? resolve(l) : List.of(i);
         }
 
-        private List<Inline> resolve(Inline.Link l) {
+        private List<Inline> resolve(Inline.Link link) {
+            Inline.Link l = named(link);
             String url = l.url().strip();
             SourceRef where = l.where() != null ? l.where() : source;
             if (url.startsWith("//")) {
@@ -152,6 +153,35 @@ public final class LinkResolver {
             }
             diags.report(MessageId.LINK_001, where, l.url());
             return l.children();
+        }
+
+        /**
+         * A link without text ({@code [](url)}, an empty HTML anchor) gets one, so that every reader can follow
+         * it: the title of the piece it leads to, else its title attribute, else its address.
+         */
+        private Inline.Link named(Inline.Link l) {
+            String text = Walk.text(l.children()).strip();
+            boolean hasImage = l.children().stream().anyMatch(i -> i instanceof Inline.Image img && !img.alt().isBlank());
+            if (!text.isEmpty() || hasImage) {
+                return l;
+            }
+            String name = l.title() != null && !l.title().isBlank() ? l.title() : l.url().strip();
+            String path = l.url().strip().replaceFirst("#.*$", "");
+            if (!path.isEmpty() && Hrefs.scheme(path).isEmpty()) {
+                try {
+                    Optional<Piece> p = targets.bySource(dir.resolve(Hrefs.decode(path)).normalize()).or(() -> targets.byName(path));
+                    if (p.isPresent()) {
+                        name = p.get().title();
+                    }
+                } catch (java.nio.file.InvalidPathException e) {
+                    // keep the address
+                }
+            } else if (path.isEmpty() && piece != null) {
+                name = l.url().strip().isEmpty() ? piece.title() : name;
+            }
+            List<Inline> children = new ArrayList<>(l.children());
+            children.add(new Inline.Text(name.startsWith("mailto:") ? name.substring(7) : name));
+            return new Inline.Link(l.url(), l.title(), List.copyOf(children), l.where());
         }
 
         /** A link to a piece of the book, when {@code url} (a path, maybe with a fragment) names one. */

@@ -86,7 +86,8 @@ public final class PieceReader {
             diags.report(MessageId.MD_005, src.at(fm.bodyFirstLine(), 1));
             converted = Optional.of(new MarkdownConverter.Result(plainParagraphs(fm.body()), List.of()));
         }
-        MarkdownConverter.Result body = converted.get();
+        MarkdownConverter.Result body = new MarkdownConverter.Result(Outline.levels(converted.get().blocks()),
+                converted.get().footnotes());
         return meta.map(m -> new Piece(id, Slugs.slug(id.substring(id.lastIndexOf('/') + 1), "piece"),
                 src, m, body.blocks(), body.footnotes()));
     }

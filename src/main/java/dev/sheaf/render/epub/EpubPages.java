@@ -10,6 +10,7 @@ import dev.sheaf.render.xhtml.ContentRenderer;
 import dev.sheaf.render.pagelist.PageBreak;
 import dev.sheaf.render.pagelist.PageMarkers;
 import dev.sheaf.render.pagelist.PrintPageBreaks;
+import dev.sheaf.render.xhtml.Direction;
 import dev.sheaf.render.xhtml.PieceHeader;
 import dev.sheaf.render.xhtml.TextPlaces;
 import dev.sheaf.render.xhtml.Xml;
@@ -132,7 +133,7 @@ final class EpubPages {
         Xml x = start(piece.title(), "piece");
         x.open("section", "epub:type", "chapter", "role", "doc-chapter", "class", "piece",
                 "aria-labelledby", "piece-title", "xml:lang", piece.meta().language(),
-                "lang", piece.meta().language()).nl();
+                "lang", piece.meta().language(), "dir", Direction.of(piece.meta().language())).nl();
         TextPlaces places = markers(x, PrintPageBreaks.unit(piece));
         pieceHeader.header(x, piece, "piece-title");
         x.open("div", "class", "piece-body").nl();

@@ -128,7 +128,8 @@ public final class ContentRenderer {
         for (int i = 0; i < cells.size(); i++) {
             Block.Alignment a = i < aligns.size() ? aligns.get(i) : Block.Alignment.NONE;
             String style = a == Block.Alignment.NONE ? null : "text-align: " + a.name().toLowerCase(java.util.Locale.ROOT);
-            boolean c = openText(x, tag, "style", style);
+            // Header cells say what they head, for screen readers reading a cell out of its row.
+            boolean c = openText(x, tag, "scope", tag.equals("th") ? "col" : null, "style", style);
             inlines(x, cells.get(i));
             closeText(x, tag, c);
         }
@@ -153,7 +154,7 @@ public final class ContentRenderer {
 
     private void inline(Xml x, Inline i) {
         if (i instanceof Inline.Text t) {
-            x.text(t.text());
+            Direction.text(x, t.text());
         } else if (i instanceof Inline.Emphasis e) {
             wrap(x, "em", e.children());
         } else if (i instanceof Inline.Strong s) {
