@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 @Command(name = "sheaf", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Builds anthologies of short pieces from Markdown: EPUB, PDF, handouts, citation exports and a web site.",
         subcommands = {BuildCommand.class, CheckCommand.class, NewCommand.class, ServeCommand.class, ImportCommand.class,
+                IndexCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -46,7 +46,7 @@ public final class IndexProcessor {
     static final Pattern MARK = Pattern.compile(
             "\\[([^\\[\\]]+)\\]\\{\\.index(?:\\s+term\\s*=\\s*(?:\"([^\"]*)\"|“([^”]*)”|'([^']*)'|‘([^’]*)’))?\\s*\\}");
     /** Addresses written out in the text are never read as mentions. */
-    private static final Pattern URL = Pattern.compile(
+    static final Pattern URL = Pattern.compile(
             "(?i)(?:\\b(?:https?|ftp)://|\\bwww\\.)[^\\s<>\"]+|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
 
     private final Diagnostics diags;
@@ -104,6 +104,16 @@ public final class IndexProcessor {
             }
         }
         return false;
+    }
+
+    /** The characters of {@code text} that belong to a web or e-mail address. */
+    static BitSet addresses(String text) {
+        BitSet out = new BitSet();
+        Matcher url = URL.matcher(text);
+        while (url.find()) {
+            out.set(url.start(), url.end());
+        }
+        return out;
     }
 
     /** How marks and cross-references name an entry: case, spacing and a final possessive do not matter. */
@@ -316,13 +326,9 @@ public final class IndexProcessor {
                 }
             }
             String s = sb.toString();
-            BitSet excluded = new BitSet();
+            BitSet excluded = addresses(s);
             BitSet deleted = new BitSet();
             TreeMap<Integer, List<Integer>> anchors = new TreeMap<>();
-            Matcher url = URL.matcher(s);
-            while (url.find()) {
-                excluded.set(url.start(), url.end());
-            }
             if (s.contains("]{.index")) {
                 Matcher m = MARK.matcher(s);
                 while (m.find()) {

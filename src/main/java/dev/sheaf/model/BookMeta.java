@@ -18,6 +18,8 @@ import java.util.Locale;
  *                   are not in the book become absolute links there; may be null
  * @param handouts   the handouts book.yaml declares, their pieces resolved
  * @param hyphenate  whether the PDF's justified text is hyphenated ({@code hyphenate: false} turns it off)
+ * @param pdfA       whether the PDF editions also claim PDF/A-2u ({@code pdf-standard: a-2u}, the default) or only
+ *                   PDF/UA-1 ({@code pdf-standard: ua-1}); PDF/UA-1 is always claimed
  */
 public record BookMeta(
         String title,
@@ -36,14 +38,15 @@ public record BookMeta(
         String url,
         List<Handout> handouts,
         String baseUrl,
-        boolean hyphenate) {
+        boolean hyphenate,
+        boolean pdfA) {
 
     /** Metadata without a base URL, hyphenated. */
     public BookMeta(String title, String subtitle, List<String> authors, String language, String identifier,
                     String publisher, LocalDate date, String rights, String description, Path cover,
                     boolean headnotes, String trim, CitationSettings citations, String url, List<Handout> handouts) {
         this(title, subtitle, authors, language, identifier, publisher, date, rights, description, cover, headnotes,
-                trim, citations, url, handouts, null, true);
+                trim, citations, url, handouts, null, true, true);
     }
 
     public Locale locale() {
@@ -52,17 +55,17 @@ public record BookMeta(
 
     public BookMeta withDate(LocalDate newDate) {
         return new BookMeta(title, subtitle, authors, language, identifier, publisher, newDate, rights,
-                description, cover, headnotes, trim, citations, url, handouts, baseUrl, hyphenate);
+                description, cover, headnotes, trim, citations, url, handouts, baseUrl, hyphenate, pdfA);
     }
 
     public BookMeta withHandouts(List<Handout> newHandouts) {
         return new BookMeta(title, subtitle, authors, language, identifier, publisher, date, rights,
-                description, cover, headnotes, trim, citations, url, List.copyOf(newHandouts), baseUrl, hyphenate);
+                description, cover, headnotes, trim, citations, url, List.copyOf(newHandouts), baseUrl, hyphenate, pdfA);
     }
 
     public BookMeta withCitations(CitationSettings newCitations) {
         return new BookMeta(title, subtitle, authors, language, identifier, publisher, date, rights,
-                description, cover, headnotes, trim, newCitations, url, handouts, baseUrl, hyphenate);
+                description, cover, headnotes, trim, newCitations, url, handouts, baseUrl, hyphenate, pdfA);
     }
 
     /** Authors joined for display: "A", "A and B", "A, B and C". */

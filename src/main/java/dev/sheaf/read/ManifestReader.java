@@ -29,11 +29,13 @@ final class ManifestReader {
     static final Set<String> KNOWN = Set.of("title", "subtitle", "author", "authors", "language", "identifier",
             "isbn", "publisher", "date", "rights", "description", "cover", "headnotes", "trim", "chapters",
             "citation-style", "bibliography", "references", "cite-pieces", "sources-list", "url", "handouts", "base-url",
-            "index", "hyphenate");
+            "index", "hyphenate", "pdf-standard");
     static final Set<String> HANDOUT_KEYS = Set.of("name", "title", "chapter", "pieces", "tags", "from", "to",
             "event", "event-date", "place", "paper", "layout", "large-type", "link");
     static final Set<String> CHAPTER_KEYS = Set.of("title", "folder", "tags", "from", "to", "pieces",
             "exclude", "sort", "intro");
+    /** PDF/UA-1 with PDF/A-2u (the default), or PDF/UA-1 alone. */
+    static final Set<String> PDF_STANDARDS = Set.of("a-2u", "ua-1");
     static final Set<String> TRIMS = Set.of("a5", "a4", "letter", "6x9");
     static final Set<String> SORTS = Set.of("date", "title", "file", "listed");
 
@@ -82,6 +84,12 @@ final class ManifestReader {
             diags.report(MessageId.BOOK_004, f.whereValue("trim"), "trim", "must be one of a5, 6x9, a4, letter");
             trim = "a5";
         }
+        String pdfStandard = f.string("pdf-standard").map(t -> t.strip().toLowerCase(Locale.ROOT)).orElse("a-2u");
+        if (!PDF_STANDARDS.contains(pdfStandard)) {
+            diags.report(MessageId.BOOK_004, f.whereValue("pdf-standard"), "pdf-standard",
+                    "must be a-2u (PDF/UA-1 and PDF/A-2u, the default) or ua-1 (PDF/UA-1 alone)");
+            pdfStandard = "a-2u";
+        }
         Path cover = f.string("cover").flatMap(c -> cover(c, f)).orElse(null);
         List<ChapterSpec> chapters = chapters(f);
         if (title.isEmpty() || authors.isEmpty() || language.isEmpty()) {
@@ -95,7 +103,8 @@ final class ManifestReader {
                 language.get(), identifier, f.string("publisher").orElse(null), date,
                 f.string("rights").orElse(null), f.text("description").orElse(null), cover,
                 f.bool("headnotes").orElse(true), trim, citations(f), f.string("url").orElse(null), List.of(),
-                f.string("base-url").flatMap(u -> baseUrl(u, f)).orElse(null), f.bool("hyphenate").orElse(true));
+                f.string("base-url").flatMap(u -> baseUrl(u, f)).orElse(null), f.bool("hyphenate").orElse(true),
+                "a-2u".equals(pdfStandard));
         return Optional.of(new Manifest(meta, date != null, chapters, handouts(f, f.string("url").orElse(null))));
     }
 

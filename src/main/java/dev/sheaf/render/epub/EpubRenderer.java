@@ -113,7 +113,7 @@ public final class EpubRenderer implements Renderer {
         }
         boolean hasIndex = book.index().present();
         if (hasIndex) {
-            IndexXhtml index = new IndexXhtml(book.index(), ctx.labels(), byPiece(book));
+            IndexXhtml index = new IndexXhtml(book.index(), ctx.labels(), IndexXhtml.byPiece(book, EpubRenderer::pieceFile));
             addDoc(items, spine, "index", pages.indexPage(index), INDEX_FILE);
             toc.add(new TocEntry(index.title(), INDEX_FILE, List.of()));
         }
@@ -262,25 +262,6 @@ public final class EpubRenderer implements Renderer {
     }
 
     static final String INDEX_FILE = "index.xhtml";
-
-    /**
-     * Locators by piece: the piece's title, linked to its first mention of the entry (the EPUB has no pages
-     * of its own to number).
-     */
-    static java.util.function.Function<BookIndex.Entry, List<IndexXhtml.Locator>> byPiece(Book book) {
-        Map<String, Piece> pieces = new java.util.HashMap<>();
-        book.pieces().forEach(p -> pieces.put(p.id(), p));
-        return e -> {
-            Map<String, IndexXhtml.Locator> first = new java.util.LinkedHashMap<>();
-            for (BookIndex.Mention m : e.mentions()) {
-                Piece p = pieces.get(m.pieceId());
-                if (p != null) {
-                    first.putIfAbsent(p.id(), new IndexXhtml.Locator(p.title(), pieceFile(p) + "#" + m.anchor()));
-                }
-            }
-            return List.copyOf(first.values());
-        };
-    }
 
     static String chapterFile(Chapter c) {
         return "ch-" + c.slug() + ".xhtml";

@@ -11,6 +11,7 @@ import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.PdfString;
 import com.lowagie.text.pdf.PdfWriter;
+import dev.sheaf.render.pdf.tagging.Conformance;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -66,15 +67,19 @@ final class Booklet {
     /**
      * Imposes {@code pdf} on sheets of {@code sheetWidth × sheetHeight} points (landscape: a real landscape
      * media box, no /Rotate). Title, author, subject and keywords are carried over; the dates are
-     * {@code timestamp} and the /ID a hash of the pages, so the same pages give the same bytes.
+     * {@code timestamp} and the /ID a hash of the pages, so the same pages give the same bytes. With
+     * {@code pdfA} the sheets claim PDF/A-2u (XMP metadata, sRGB output intent). They are not tagged: the pages
+     * are placed as form XObjects, and OpenPDF gives no way to put the {@code /StructParents} key on an imported
+     * page's form that would connect its marked content to a structure tree (see docs/PDF-ENGINE.md).
      */
-    static byte[] impose(byte[] pdf, float sheetWidth, float sheetHeight, String language, Instant timestamp)
-            throws IOException {
+    static byte[] impose(byte[] pdf, float sheetWidth, float sheetHeight, String language, Instant timestamp,
+                         boolean pdfA) throws IOException {
         PdfReader reader = new PdfReader(pdf);
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 4096);
             Document doc = new Document(new Rectangle(sheetWidth, sheetHeight), 0, 0, 0, 0);
             PdfWriter writer = PdfWriter.getInstance(doc, out);
+            writer.setPdfVersion(PdfWriter.VERSION_1_7);
             writer.getExtraCatalog().put(PdfName.LANG, new PdfString(language));
             Map<String, String> info = reader.getInfo();
             if (info.get("Title") != null) {
@@ -103,6 +108,9 @@ final class Booklet {
                 writer.setPageEmpty(false);
             }
             fix(writer.getInfo(), pdf, timestamp);
+            if (pdfA) {
+                Conformance.finish(writer, language, timestamp, true, false);
+            }
             doc.close();
             return out.toByteArray();
         } finally {

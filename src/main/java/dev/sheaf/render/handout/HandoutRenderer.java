@@ -83,7 +83,7 @@ public final class HandoutRenderer implements Renderer {
             return pages.toByteArray();
         }
         return Booklet.impose(pages.toByteArray(), format.sheetWidth(), format.sheetHeight(),
-                book.meta().language(), ctx.timestamp());
+                book.meta().language(), ctx.timestamp(), book.meta().pdfA());
     }
 
     /** The link as a QR code; an address too long for one is printed as text only, with a warning. */

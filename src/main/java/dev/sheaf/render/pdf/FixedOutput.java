@@ -40,6 +40,7 @@ final class FixedOutput extends DefaultPDFCreationListener {
     private final Instant timestamp;
     private final byte[] identity;
     private final int firstBodyPage;
+    private final boolean pdfA;
 
     /**
      * @param identity      bytes that change whenever the content does (the print document); hashed into /ID
@@ -47,6 +48,12 @@ final class FixedOutput extends DefaultPDFCreationListener {
      *                      numerals, so 0 labels every page in arabic numerals
      */
     FixedOutput(String language, Instant timestamp, byte[] identity, int firstBodyPage) {
+        this(language, timestamp, identity, firstBodyPage, true);
+    }
+
+    /** @param pdfA whether the PDF claims PDF/A-2u besides PDF/UA-1 */
+    FixedOutput(String language, Instant timestamp, byte[] identity, int firstBodyPage, boolean pdfA) {
+        this.pdfA = pdfA;
         this.language = language;
         this.timestamp = timestamp;
         this.identity = identity.clone();
@@ -92,7 +99,7 @@ final class FixedOutput extends DefaultPDFCreationListener {
             if (renderer.getOutputDevice() instanceof TaggingOutputDevice tagging) {
                 tagging.writeStructure();
             }
-            Conformance.finish(renderer.getWriter(), language, timestamp, true);
+            Conformance.finish(renderer.getWriter(), language, timestamp, pdfA);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -163,7 +163,7 @@ final class PdfParts {
                 new FittingImages(device, (int) (trim.measure() * dotsPerMm), (int) (trim.imageHeight() * dotsPerMm)),
                 new PrintText());
         Typesetting.prepare(renderer);
-        FixedOutput fixed = new FixedOutput(language, timestamp, identity(), 0);
+        FixedOutput fixed = new FixedOutput(language, timestamp, identity(), 0, book.meta().pdfA());
         renderer.setListener(new DefaultPDFCreationListener() {
             @Override
             public void preOpen(ITextRenderer r) {

@@ -89,7 +89,7 @@ public final class PdfRenderer implements Renderer {
         }
         byte[] identity = FixedOutput.sha256(book.meta().identifier(), xhtml.getBytes(StandardCharsets.UTF_8), 32);
         renderer.setListener(new FixedOutput(book.meta().language(), ctx.timestamp(), identity,
-                pages.first(doc.firstBodyId())));
+                pages.first(doc.firstBodyId()), book.meta().pdfA()));
         try (OutputStream os = out.create(ctx.baseName() + ".pdf")) {
             renderer.createPDF(os);
         }

@@ -154,7 +154,7 @@ public final class PrintKit {
          */
         public void write(OutputStream out, Instant timestamp) throws IOException {
             byte[] identity = FixedOutput.sha256(book.meta().identifier(), xhtml.getBytes(StandardCharsets.UTF_8), 32);
-            renderer.setListener(new FixedOutput(book.meta().language(), timestamp, identity, 0));
+            renderer.setListener(new FixedOutput(book.meta().language(), timestamp, identity, 0, book.meta().pdfA()));
             renderer.createPDF(out);
         }
     }

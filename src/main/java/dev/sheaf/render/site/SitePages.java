@@ -9,11 +9,13 @@ import dev.sheaf.model.PieceMeta;
 import dev.sheaf.model.ReferenceList;
 import dev.sheaf.render.Labels;
 import dev.sheaf.render.xhtml.ContentRenderer;
+import dev.sheaf.render.xhtml.IndexXhtml;
 import dev.sheaf.render.xhtml.PieceHeader;
 import dev.sheaf.render.xhtml.Xml;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The site's HTML pages: the landing page and one page per chapter, piece and back-matter list, all
@@ -65,6 +67,29 @@ final class SitePages {
         for (ReferenceList list : book.backMatter()) {
             order.add(new Page(backPath(list), backTitle(list)));
         }
+        this.index = book.index().present() ? new IndexXhtml(book.index(), labels,
+                IndexXhtml.byPiece(book, p -> "../" + piecePath(p))) : null;
+        if (index != null) {
+            order.add(new Page(INDEX_PAGE, index.title()));
+        }
+    }
+
+    /** The index's page, when the book has an index. */
+    static final String INDEX_PAGE = "back/index.html";
+    private final IndexXhtml index;
+
+    /** The index: every entry with the pieces that mention it, each linked to the first mention. */
+    Optional<String> index() {
+        if (index == null) {
+            return Optional.empty();
+        }
+        Xml x = start(index.title() + " \u2014 " + meta.title(), "../", "back-page index-page", null);
+        siteHeader(x);
+        x.open("main", "id", "main").nl();
+        index.write(x, "h1");
+        x.close("main").nl();
+        pager(x, INDEX_PAGE);
+        return Optional.of(end(x, "../"));
     }
 
     /** Every page in reading order, the landing page first. */
@@ -151,6 +176,10 @@ final class SitePages {
         for (ReferenceList list : book.backMatter()) {
             x.open("li", "class", "toc-back").open("a", "class", "toc-chapter-title", "href", backPath(list))
                     .element("span", backTitle(list), "class", "toc-title").close("a").close("li").nl();
+        }
+        if (index != null) {
+            x.open("li", "class", "toc-back").open("a", "class", "toc-chapter-title", "href", INDEX_PAGE)
+                    .element("span", index.title(), "class", "toc-title").close("a").close("li").nl();
         }
         x.close("ol").nl();
         x.close("nav").nl();

@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -90,6 +91,10 @@ public final class SiteRenderer implements Renderer {
         }
         for (ReferenceList list : book.backMatter()) {
             write(out, SitePages.backPath(list), pages.back(list));
+        }
+        Optional<String> index = pages.index();
+        if (index.isPresent()) {
+            write(out, SitePages.INDEX_PAGE, index.get());
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.sheaf.render.xhtml;
 
+import dev.sheaf.model.Book;
 import dev.sheaf.model.BookIndex;
+import dev.sheaf.model.Piece;
 import dev.sheaf.render.Labels;
 
 import java.util.ArrayList;
@@ -43,6 +45,27 @@ public final class IndexXhtml {
         }
         ids.put(display(e.key()), "ixe-" + (++n[0]));
         e.subs().forEach(s -> number(s, n));
+    }
+
+    /**
+     * Locators by piece, for editions without pages of their own: the piece's title, linked to its first
+     * mention of the entry.
+     *
+     * @param href the address of a piece's page from the index's page
+     */
+    public static Function<BookIndex.Entry, List<Locator>> byPiece(Book book, Function<Piece, String> href) {
+        Map<String, Piece> pieces = new HashMap<>();
+        book.pieces().forEach(p -> pieces.put(p.id(), p));
+        return e -> {
+            Map<String, Locator> first = new LinkedHashMap<>();
+            for (BookIndex.Mention m : e.mentions()) {
+                Piece p = pieces.get(m.pieceId());
+                if (p != null) {
+                    first.putIfAbsent(p.id(), new Locator(p.title(), href.apply(p) + "#" + m.anchor()));
+                }
+            }
+            return List.copyOf(first.values());
+        };
     }
 
     /** The index's heading: the author's title or the label "Index". */

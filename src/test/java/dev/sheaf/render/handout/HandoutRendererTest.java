@@ -99,6 +99,21 @@ class HandoutRendererTest {
     // ---------- files and sizes ----------
 
     @Test
+    void should_keep_imposed_booklets_pdf_a_2u_without_claiming_pdf_ua() throws IOException {
+        int booklets = 0;
+        for (var e : built.entrySet()) {
+            PDPage first = pdf.get(e.getKey()).document().getPage(0);
+            if (first.getMediaBox().getWidth() > first.getMediaBox().getHeight()) {
+                booklets++;
+                assertThat(dev.sheaf.testing.PdfValidator.pdfA2u(e.getValue())).as(e.getKey()).isEmpty();
+                assertThat(dev.sheaf.testing.PdfStructure.of(pdf.get(e.getKey()).document()).xmp())
+                        .contains("<pdfaid:part>2</pdfaid:part>").doesNotContain("pdfuaid");
+            }
+        }
+        assertThat(booklets).isPositive();
+    }
+
+    @Test
     void should_pass_pdf_ua_1_and_pdf_a_2u_on_sheets() {
         for (var e : built.entrySet()) {
             PDPage first = pdf.get(e.getKey()).document().getPage(0);

@@ -40,11 +40,17 @@ public final class Conformance {
      * output intent.
      */
     public static void finish(PdfWriter writer, String language, Instant timestamp, boolean pdfA) throws IOException {
+        finish(writer, language, timestamp, pdfA, true);
+    }
+
+    /** As {@link #finish(PdfWriter, String, Instant, boolean)}, for a file that claims PDF/UA-1 only when {@code ua}. */
+    public static void finish(PdfWriter writer, String language, Instant timestamp, boolean pdfA, boolean ua)
+            throws IOException {
         PdfDictionary info = writer.getInfo();
         String date = DateTimeFormatter.ISO_INSTANT.format(timestamp.atOffset(ZoneOffset.UTC).toInstant());
         writer.setXmpMetadata(xmp(text(info, PdfName.TITLE), text(info, PdfName.AUTHOR), text(info, PdfName.SUBJECT),
                 text(info, PdfName.KEYWORDS), text(info, PdfName.CREATOR), text(info, PdfName.PRODUCER), language, date,
-                pdfA).getBytes(StandardCharsets.UTF_8));
+                pdfA, ua).getBytes(StandardCharsets.UTF_8));
         if (pdfA) {
             byte[] icc = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
             PdfStream profile = new PdfStream(icc);
@@ -67,14 +73,14 @@ public final class Conformance {
     }
 
     static String xmp(String title, String author, String subject, String keywords, String creator, String producer,
-                      String language, String date, boolean pdfA) {
+                      String language, String date, boolean pdfA, boolean ua) {
         StringBuilder x = new StringBuilder();
         x.append("<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n")
                 .append("<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n")
                 .append("<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n")
                 .append("<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"")
                 .append(" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"")
-                .append(" xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"");
+                .append(ua ? " xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"" : "");
         if (pdfA) {
             x.append(" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"");
         }
@@ -104,13 +110,15 @@ public final class Conformance {
         }
         x.append("<xmp:CreateDate>").append(date).append("</xmp:CreateDate>\n")
                 .append("<xmp:ModifyDate>").append(date).append("</xmp:ModifyDate>\n")
-                .append("<xmp:MetadataDate>").append(date).append("</xmp:MetadataDate>\n")
-                .append("<pdfuaid:part>1</pdfuaid:part>\n");
+                .append("<xmp:MetadataDate>").append(date).append("</xmp:MetadataDate>\n");
+        if (ua) {
+            x.append("<pdfuaid:part>1</pdfuaid:part>\n");
+        }
         if (pdfA) {
             x.append("<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>U</pdfaid:conformance>\n");
         }
         x.append("</rdf:Description>\n");
-        if (pdfA) {
+        if (pdfA && ua) {
             // PDF/A-2 accepts properties outside its predefined schemas only when an extension schema describes them.
             x.append("<rdf:Description rdf:about=\"\" xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"")
                     .append(" xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"")
