@@ -32,6 +32,9 @@ final class Importers {
             }
             return Optional.empty();
         }
+        if (n.endsWith(".docx")) {
+            return Optional.of(new DocxImporter());
+        }
         if (n.endsWith(".html") || n.endsWith(".htm") || n.endsWith(".xhtml")) {
             return Optional.of(new HtmlPageImporter());
         }

@@ -7,6 +7,7 @@ import dev.sheaf.model.Book;
 import dev.sheaf.model.BookIndex;
 import dev.sheaf.model.Chapter;
 import dev.sheaf.model.Footnote;
+import dev.sheaf.model.Handout;
 import dev.sheaf.model.Inline;
 import dev.sheaf.model.Piece;
 import dev.sheaf.model.SourceRef;
@@ -57,6 +58,10 @@ public final class IndexProcessor {
 
     public Book process(Book book) {
         Optional<IndexSpec> spec = new IndexReader(book.root(), diags).read();
+        if (spec.isEmpty() && book.meta().handouts() != null) {
+            book.meta().handouts().stream().filter(Handout::index)
+                    .forEach(h -> diags.report(MessageId.IDX_008, h.source(), h.name()));
+        }
         if (spec.isEmpty() && !hasMarks(book)) {
             return book;
         }

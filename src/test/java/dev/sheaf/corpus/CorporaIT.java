@@ -46,10 +46,7 @@ class CorporaIT {
     static final double MIN_COVERAGE = 0.99;
 
     /** book → check → why it fails today. Checks: build, epubcheck, epub-words, pdf-words, fonts. */
-    static final Map<String, Map<String, String>> KNOWN = Map.of(
-            "vue-guide-fa", Map.of(
-                    "pdf-words", "Persian is printed left to right and unshaped, so the PDF's text reads every word "
-                            + "backwards (33 % of words found); right-to-left printing is issue 16"));
+    static final Map<String, Map<String, String>> KNOWN = Map.of();
 
     private static final Map<String, String> ROWS = new java.util.concurrent.ConcurrentSkipListMap<>();
 

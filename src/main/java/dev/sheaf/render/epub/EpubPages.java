@@ -7,6 +7,7 @@ import dev.sheaf.model.Piece;
 import dev.sheaf.model.ReferenceList;
 import dev.sheaf.render.Labels;
 import dev.sheaf.render.xhtml.ContentRenderer;
+import dev.sheaf.render.xhtml.Direction;
 import dev.sheaf.render.xhtml.PieceHeader;
 import dev.sheaf.render.xhtml.Xml;
 
@@ -119,7 +120,7 @@ final class EpubPages {
         Xml x = start(piece.title(), "piece");
         x.open("section", "epub:type", "chapter", "role", "doc-chapter", "class", "piece",
                 "aria-labelledby", "piece-title", "xml:lang", piece.meta().language(),
-                "lang", piece.meta().language()).nl();
+                "lang", piece.meta().language(), "dir", Direction.of(piece.meta().language())).nl();
         pieceHeader.header(x, piece, "piece-title");
         x.open("div", "class", "piece-body").nl();
         content.blocks(x, piece.body());

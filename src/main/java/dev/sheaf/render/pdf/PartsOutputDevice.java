@@ -64,7 +64,7 @@ final class PartsOutputDevice extends TaggingOutputDevice {
     public void drawString(String s, float x, float y, JustificationInfo info) {
         if (!blankPages.contains(page)) {
             SoftHyphens.Drawn drawn = SoftHyphens.drawn(s, info, baseFont());
-            super.drawString(drawn.text(), x, y, drawn.info());
+            DrawnPieces.draw(this, font, drawn.text(), x, drawn.info(), (t, at, i) -> super.drawString(t, at, y, i));
         }
     }
 

@@ -7,6 +7,7 @@ import dev.sheaf.model.Piece;
 import dev.sheaf.model.ReferenceList;
 import dev.sheaf.render.Labels;
 import dev.sheaf.render.xhtml.ContentRenderer;
+import dev.sheaf.render.xhtml.Direction;
 import dev.sheaf.render.xhtml.PieceHeader;
 import dev.sheaf.render.xhtml.Xml;
 
@@ -265,7 +266,8 @@ final class PrintDocument {
         ContentRenderer content = contentRenderer(pieceId(p) + "-");
         PieceHeader header = new PieceHeader(labels, meta, content);
         x.open("div", "class", "piece", "id", pieceId(p),
-                "lang", p.meta().language(), "xml:lang", p.meta().language()).nl();
+                "lang", p.meta().language(), "xml:lang", p.meta().language(),
+                "dir", Direction.of(p.meta().language())).nl();
         runningHeads(x, p.title());
         header.header(x, p, pieceId(p) + "-title");
         x.open("div", "class", "piece-body").nl();

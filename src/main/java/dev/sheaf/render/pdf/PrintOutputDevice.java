@@ -3,7 +3,6 @@ package dev.sheaf.render.pdf;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfContentByte;
 import dev.sheaf.render.pdf.tagging.TaggingOutputDevice;
-import org.xhtmlrenderer.pdf.ITextFSFont;
 import org.xhtmlrenderer.render.FSFont;
 import org.xhtmlrenderer.render.JustificationInfo;
 
@@ -15,8 +14,8 @@ import java.util.Set;
  * folio, which a book leaves off a blank page. Silencing them while painting spares a second layout with
  * a named blank page put in by hand.
  *
- * <p>It also keeps characters outside the Basic Multilingual Plane (emoji, rare CJK ideographs) in justified
- * lines, where Flying Saucer would drop them; see {@link #drawString}.
+ * <p>It also writes text in the pieces {@link DrawnPieces} describes: characters outside the Basic Multilingual
+ * Plane whole in justified lines, format characters invisibly.
  */
 final class PrintOutputDevice extends TaggingOutputDevice {
 
@@ -49,46 +48,18 @@ final class PrintOutputDevice extends TaggingOutputDevice {
         super.setFont(font);
     }
 
-    /**
-     * Flying Saucer justifies a line by writing each UTF-16 unit of a string as an entry of its own in a PDF text
-     * array, with the extra spacing between entries; that splits a surrogate pair and the character is lost. Here
-     * such characters are written whole, without spacing, and the rest of the string justified as before, each
-     * piece at the position the justified line gives it.
-     */
+    /** Text as drawn (see {@link SoftHyphens#drawn}), in the pieces {@link DrawnPieces} needs. */
     @Override
     public void drawString(String text, float x, float y, JustificationInfo justification) {
         if (blankPages.contains(page)) {
             return;
         }
         SoftHyphens.Drawn drawn = SoftHyphens.drawn(text, justification, baseFont());
-        String s = drawn.text();
-        JustificationInfo info = drawn.info();
-        if (info == null || !(font instanceof ITextFSFont fs) || s.codePoints().noneMatch(Character::isSupplementaryCodePoint)) {
-            super.drawString(s, x, y, info);
-            return;
-        }
-        BaseFont base = fs.getFontDescription().getFont();
-        float at = x;
-        int i = 0;
-        while (i < s.length()) {
-            boolean pair = Character.isSurrogatePair(s.charAt(i), i + 1 < s.length() ? s.charAt(i + 1) : ' ');
-            int end = pair ? i + 2 : i + 1;
-            while (!pair && end < s.length() && !Character.isHighSurrogate(s.charAt(end))) {
-                end++;
-            }
-            String piece = s.substring(i, end);
-            super.drawString(piece, at, y, pair ? null : info);
-            at += base.getWidthPoint(piece, fs.getSize2D());
-            for (int k = i; k < end && k < s.length() - 1; k++) {
-                char c = s.charAt(k);
-                at += c == ' ' || c == '\u00a0' || c == '\u3000' ? info.spaceAdjust() : info.nonSpaceAdjust();
-            }
-            i = end;
-        }
+        DrawnPieces.draw(this, font, drawn.text(), x, drawn.info(), (s, at, info) -> super.drawString(s, at, y, info));
     }
 
     /** The font strings are drawn in now. */
-    private com.lowagie.text.pdf.BaseFont baseFont() {
+    private BaseFont baseFont() {
         return font instanceof org.xhtmlrenderer.pdf.ITextFSFont f ? f.getFontDescription().getFont() : null;
     }
 

@@ -60,7 +60,8 @@ final class SoftHyphens {
      * extra space over every character, break points included; the characters that remain take their
      * share, so the run still ends where it was laid out to end.
      */
-    static Drawn drawn(String s, JustificationInfo info, BaseFont font) {
+    static Drawn drawn(String logical, JustificationInfo info, BaseFont font) {
+        String s = RightToLeft.visual(logical);
         if (!hasMark(s)) {
             return new Drawn(s, info);
         }

@@ -31,6 +31,7 @@ final class Typesetting {
         try (StringReader in = new StringReader(xhtml)) {
             doc = XMLResource.load(new InputSource(in)).getDocument();
         }
+        RightToLeft.shape(doc);
         if (hyphenate) {
             HyphenPoints.insert(doc);
         }

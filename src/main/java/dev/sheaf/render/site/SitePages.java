@@ -9,6 +9,7 @@ import dev.sheaf.model.PieceMeta;
 import dev.sheaf.model.ReferenceList;
 import dev.sheaf.render.Labels;
 import dev.sheaf.render.xhtml.ContentRenderer;
+import dev.sheaf.render.xhtml.Direction;
 import dev.sheaf.render.xhtml.IndexXhtml;
 import dev.sheaf.render.xhtml.PieceHeader;
 import dev.sheaf.render.xhtml.Xml;
@@ -260,7 +261,8 @@ final class SitePages {
         Xml x = start(p.title() + " \u2014 " + meta.title(), "../", "piece-page", description);
         siteHeader(x);
         x.open("main", "id", "main").nl();
-        x.open("article", "class", "piece", "aria-labelledby", "piece-title", "lang", p.meta().language()).nl();
+        x.open("article", "class", "piece", "aria-labelledby", "piece-title", "lang", p.meta().language(),
+                "dir", Direction.of(p.meta().language())).nl();
         x.open("p", "class", "piece-chapter").open("a", "href", "../" + chapterPath(chapter)).text(chapter.title())
                 .close("a").close("p").nl();
         pieceHeader.header(x, p, "piece-title");

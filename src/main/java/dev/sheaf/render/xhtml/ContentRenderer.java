@@ -142,7 +142,7 @@ public final class ContentRenderer {
 
     private void inline(Xml x, Inline i) {
         if (i instanceof Inline.Text t) {
-            x.text(t.text());
+            Direction.text(x, t.text());
         } else if (i instanceof Inline.Emphasis e) {
             wrap(x, "em", e.children());
         } else if (i instanceof Inline.Strong s) {

@@ -1,0 +1,82 @@
+package dev.sheaf.render.pdf;
+
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.PdfContentByte;
+import org.xhtmlrenderer.pdf.ITextFSFont;
+import org.xhtmlrenderer.pdf.ITextOutputDevice;
+import org.xhtmlrenderer.render.FSFont;
+import org.xhtmlrenderer.render.JustificationInfo;
+
+/**
+ * How the print editions' output devices write a run of text that Flying Saucer would write wrongly in one go.
+ *
+ * <ul>
+ *   <li>Flying Saucer justifies a line by writing each UTF-16 unit of a string as an entry of its own in a PDF
+ *       text array, with the extra spacing between entries; that splits a surrogate pair and the character is
+ *       lost. Such characters are written whole, without spacing.</li>
+ *   <li>Format characters (the zero-width non-joiner Persian writes inside words, the joiner, direction marks)
+ *       are written as invisible text: the fonts have glyphs for them that show a bar (for a shaping engine to
+ *       hide), but they belong in the text that is copied and searched, where the non-joiner keeps
+ *       {@code می} and {@code شود} apart as the author wrote them.</li>
+ * </ul>
+ * The rest of the run is justified as before, each piece at the position the justified line gives it.
+ */
+final class DrawnPieces {
+
+    /** The output device's own {@code drawString}. */
+    @FunctionalInterface
+    interface Writer {
+        void draw(String text, float x, JustificationInfo info);
+    }
+
+    private DrawnPieces() {
+    }
+
+    /**
+     * Writes {@code s} (as drawn: visual order, break points resolved) at {@code x} through {@code writer}, in
+     * pieces where it needs them.
+     */
+    static void draw(ITextOutputDevice device, FSFont font, String s, float x, JustificationInfo info, Writer writer) {
+        if (!(font instanceof ITextFSFont fs) || s.chars().noneMatch(DrawnPieces::invisible)
+                && (info == null || s.codePoints().noneMatch(Character::isSupplementaryCodePoint))) {
+            writer.draw(s, x, info);
+            return;
+        }
+        BaseFont base = fs.getFontDescription().getFont();
+        PdfContentByte cb = device.getCurrentPage();
+        float at = x;
+        int i = 0;
+        while (i < s.length()) {
+            boolean pair = Character.isSurrogatePair(s.charAt(i), i + 1 < s.length() ? s.charAt(i + 1) : ' ');
+            boolean hidden = !pair && invisible(s.charAt(i));
+            int end = pair ? i + 2 : i + 1;
+            while (!pair && end < s.length() && !Character.isHighSurrogate(s.charAt(end))
+                    && invisible(s.charAt(end)) == hidden) {
+                end++;
+            }
+            String piece = s.substring(i, end);
+            if (hidden) {
+                // no bold made by stroking: Flying Saucer would switch to fill-and-stroke for it
+                var spec = device.getFontSpecification();
+                device.setFontSpecification(null);
+                cb.setTextRenderingMode(PdfContentByte.TEXT_RENDER_MODE_INVISIBLE);
+                writer.draw(piece, at, null);
+                cb.setTextRenderingMode(PdfContentByte.TEXT_RENDER_MODE_FILL);
+                device.setFontSpecification(spec);
+            } else {
+                writer.draw(piece, at, pair ? null : info);
+            }
+            at += base.getWidthPoint(piece, fs.getSize2D());
+            for (int k = i; info != null && k < end && k < s.length() - 1; k++) {
+                char c = s.charAt(k);
+                at += c == ' ' || c == '\u00a0' || c == '\u3000' ? info.spaceAdjust() : info.nonSpaceAdjust();
+            }
+            i = end;
+        }
+    }
+
+    /** A format character other than the soft hyphen (which a line's end draws as a hyphen). */
+    static boolean invisible(int c) {
+        return Character.getType(c) == Character.FORMAT && c != SoftHyphens.SOFT;
+    }
+}
