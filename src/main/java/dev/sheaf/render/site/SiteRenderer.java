@@ -10,6 +10,7 @@ import dev.sheaf.model.ReferenceList;
 import dev.sheaf.model.Walk;
 import dev.sheaf.render.OutputSink;
 import dev.sheaf.render.RenderContext;
+import dev.sheaf.render.pdf.PdfRenderer;
 import dev.sheaf.render.Renderer;
 import dev.sheaf.render.cover.Covers;
 import dev.sheaf.render.cover.TypographicCover;
@@ -43,6 +44,11 @@ public final class SiteRenderer implements Renderer {
 
     /** The site's folder inside the output folder. */
     public static final String ROOT = "site/";
+
+    /** The typographic cover of the latest build of this renderer (a watch or serve session): redrawn only when its inputs change. */
+    private volatile DrawnCover lastCover;
+
+    private record DrawnCover(dev.sheaf.model.BookMeta meta, List<FontFace> fonts, byte[] png) { }
 
     @Override
     public String id() {
@@ -80,7 +86,8 @@ public final class SiteRenderer implements Renderer {
         }
         write(out, SiteStyle.CSS, SiteStyle.css(fonts));
 
-        SitePages pages = new SitePages(book, ctx.labels(), downloads, cover);
+        // The print edition's page numbers in the margin, so that a seminar can say "page 37" to every reader.
+        SitePages pages = new SitePages(book, ctx.labels(), downloads, cover, PdfRenderer.pageBreaks(book, ctx));
         write(out, SitePages.INDEX, pages.landing());
         List<Chapter> chapters = book.chapters();
         for (int i = 0; i < chapters.size(); i++) {
@@ -100,14 +107,20 @@ public final class SiteRenderer implements Renderer {
     }
 
     /** The book's cover, or the typographic cover the EPUB also uses, with its size for the page layout. */
-    private static SitePages.Cover cover(Book book, OutputSink out) throws IOException {
+    private SitePages.Cover cover(Book book, OutputSink out) throws IOException {
         byte[] data;
         String href;
         if (book.meta().cover() != null) {
             data = Covers.raster(book);
             href = Covers.mediaType(data).equals("image/jpeg") ? "cover.jpg" : "cover.png";
         } else {
-            data = TypographicCover.png(book);
+            DrawnCover before = lastCover;
+            if (before != null && before.meta().equals(book.meta()) && before.fonts().equals(book.fonts())) {
+                data = before.png();
+            } else {
+                data = TypographicCover.png(book);
+                lastCover = new DrawnCover(book.meta(), book.fonts(), data);
+            }
             href = "cover.png";
         }
         write(out, href, data);
