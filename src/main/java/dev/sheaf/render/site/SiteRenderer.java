@@ -10,6 +10,7 @@ import dev.sheaf.model.ReferenceList;
 import dev.sheaf.model.Walk;
 import dev.sheaf.render.OutputSink;
 import dev.sheaf.render.RenderContext;
+import dev.sheaf.render.pdf.PdfRenderer;
 import dev.sheaf.render.Renderer;
 import dev.sheaf.render.cover.Covers;
 import dev.sheaf.render.cover.TypographicCover;
@@ -113,7 +114,8 @@ public final class SiteRenderer implements Renderer {
         }
         write(out, SiteStyle.CSS, SiteStyle.css(fonts));
 
-        SitePages pages = new SitePages(book, ctx.labels(), downloads, cover);
+        // The print edition's page numbers in the margin, so that a seminar can say "page 37" to every reader.
+        SitePages pages = new SitePages(book, ctx.labels(), downloads, cover, PdfRenderer.pageBreaks(book, ctx));
         write(out, SitePages.INDEX, pages.landing());
         PiecePages before = lastPieces;
         PiecePages now = new PiecePages(PageContext.of(book, downloads), new java.util.HashMap<>());

@@ -8,6 +8,8 @@ package dev.sheaf.render.xhtml;
 public final class Xml {
 
     private final StringBuilder sb;
+    /** Sees the text written into text containers (see {@link TextPlaces}); null for none. */
+    private TextPlaces places;
 
     public Xml() {
         this(4096);
@@ -50,8 +52,29 @@ public final class Xml {
     }
 
     public Xml text(String text) {
+        if (places != null && places.inside()) {
+            places.text(this, text);
+        } else {
+            escape(text, false);
+        }
+        return this;
+    }
+
+    /** Text escaped as by {@link #text}, but never seen by the {@link TextPlaces}: for its own markers. */
+    public Xml plain(String text) {
         escape(text, false);
         return this;
+    }
+
+    /** Lets {@code places} number the text containers written from now on and see their text. */
+    public Xml places(TextPlaces places) {
+        this.places = places;
+        return this;
+    }
+
+    /** The {@link TextPlaces} watching this document, or null. */
+    public TextPlaces places() {
+        return places;
     }
 
     /** {@code text} escaped for element content. */
