@@ -10,6 +10,8 @@ import dev.sheaf.model.ReferenceList;
 import dev.sheaf.model.Walk;
 import dev.sheaf.render.OutputSink;
 import dev.sheaf.render.RenderContext;
+import dev.sheaf.render.pagelist.PageBreak;
+import dev.sheaf.render.pagelist.PrintPageBreaks;
 import dev.sheaf.render.pdf.PdfRenderer;
 import dev.sheaf.render.Renderer;
 import dev.sheaf.render.cover.Covers;
@@ -53,7 +55,8 @@ public final class SiteRenderer implements Renderer {
     /**
      * The piece pages of the latest build (a watch or serve session). A piece's page shows the piece, its
      * chapter, its neighbours in the pager, and from the rest of the book only what {@link PageContext}
-     * holds; a page whose inputs are all equal is the page written last time.
+     * holds, and where the print edition's pages begin in it; a page whose inputs are all equal is the page
+     * written last time.
      */
     private volatile PiecePages lastPieces;
 
@@ -62,7 +65,7 @@ public final class SiteRenderer implements Renderer {
     private record PiecePage(PageKey key, byte[] html) { }
 
     private record PageKey(Piece piece, String chapterSlug, String chapterTitle, SitePages.Page previous,
-                           SitePages.Page next) { }
+                           SitePages.Page next, List<PageBreak> printPages) { }
 
     /**
      * What every piece page takes from the book as a whole: its metadata (title, author, rights, language and
@@ -115,7 +118,9 @@ public final class SiteRenderer implements Renderer {
         write(out, SiteStyle.CSS, SiteStyle.css(fonts));
 
         // The print edition's page numbers in the margin, so that a seminar can say "page 37" to every reader.
-        SitePages pages = new SitePages(book, ctx.labels(), downloads, cover, PdfRenderer.pageBreaks(book, ctx));
+        PrintPageBreaks printPages = PdfRenderer.pageBreaks(book, ctx);
+        SitePages pages = new SitePages(book, ctx.labels(), downloads, cover, printPages);
+        Map<String, List<PageBreak>> breaks = printPages.byUnit();
         write(out, SitePages.INDEX, pages.landing());
         PiecePages before = lastPieces;
         PiecePages now = new PiecePages(PageContext.of(book, downloads), new java.util.HashMap<>());
@@ -127,7 +132,8 @@ public final class SiteRenderer implements Renderer {
             for (Piece p : c.pieces()) {
                 String path = SitePages.piecePath(p);
                 SitePages.Page[] around = pages.neighbours(path);
-                PageKey key = new PageKey(p, c.slug(), c.title(), around[0], around[1]);
+                PageKey key = new PageKey(p, c.slug(), c.title(), around[0], around[1],
+                        breaks.getOrDefault(PrintPageBreaks.unit(p), List.of()));
                 PiecePage page = reuse ? before.pages().get(path) : null;
                 if (page == null || !page.key().equals(key)) {
                     page = new PiecePage(key, pages.piece(c, p).getBytes(StandardCharsets.UTF_8));
