@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Append a sentence to a piece of a book being watched; report, from the piece's modification time, when
-each named output file was last written. Usage: edit_measure.py LOG PIECE MARKER OUTFILE... ; waits for
-MARKER to appear once more in LOG (the rebuild's line)."""
+"""Append a sentence to a piece of a book that `sheaf build --watch` or `sheaf serve` is watching; report, for
+each named output file, the seconds from the piece's modification time to the file's change time (Sheaf renames
+finished files into place, which sets it). Usage: edit_and_time.py LOG PIECE MARKER OUTFILE...; waits (up to
+300 s) for MARKER to appear once more in LOG (the rebuild's line). See docs/PERFORMANCE.md, "Live preview"."""
 import os, sys, time
 log, piece, marker, outs = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
 def count():
