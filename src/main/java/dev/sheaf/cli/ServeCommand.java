@@ -74,7 +74,8 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port must be between 0 and 65535");
         }
-        Sheaf sheaf = new Sheaf();
+        // One session: parsed pieces, citations, EPUB pages and the drawn cover are kept from build to build.
+        Sheaf sheaf = Sheaf.incremental();
         List<String> ids = new ArrayList<>();
         for (String f : formats) {
             String id = f.trim().toLowerCase(Locale.ROOT);

@@ -313,12 +313,7 @@ final class SitePages {
 
     /** Links to the pages before and after {@code path} in reading order. */
     private void pager(Xml x, String path) {
-        int at = -1;
-        for (int i = 0; i < order.size(); i++) {
-            if (order.get(i).path().equals(path)) {
-                at = i;
-            }
-        }
+        int at = position().getOrDefault(path, -1);
         x.open("nav", "class", "pager", "aria-label", labels.get("site.pager")).nl();
         if (at > 0) {
             Page prev = order.get(at - 1);
@@ -334,6 +329,20 @@ final class SitePages {
         }
         x.close("nav").nl();
     }
+
+    /** Each page's place in reading order (the last, should a path repeat), made once: a search per page was quadratic. */
+    private java.util.Map<String, Integer> position() {
+        if (position == null) {
+            java.util.Map<String, Integer> at = new java.util.HashMap<>();
+            for (int i = 0; i < order.size(); i++) {
+                at.put(order.get(i).path(), i);
+            }
+            position = at;
+        }
+        return position;
+    }
+
+    private java.util.Map<String, Integer> position;
 
     // ---------------------------------------------------------------- page frame
 

@@ -44,6 +44,11 @@ public final class SiteRenderer implements Renderer {
     /** The site's folder inside the output folder. */
     public static final String ROOT = "site/";
 
+    /** The typographic cover of the latest build of this renderer (a watch or serve session): redrawn only when its inputs change. */
+    private volatile DrawnCover lastCover;
+
+    private record DrawnCover(dev.sheaf.model.BookMeta meta, List<FontFace> fonts, byte[] png) { }
+
     @Override
     public String id() {
         return "site";
@@ -100,14 +105,20 @@ public final class SiteRenderer implements Renderer {
     }
 
     /** The book's cover, or the typographic cover the EPUB also uses, with its size for the page layout. */
-    private static SitePages.Cover cover(Book book, OutputSink out) throws IOException {
+    private SitePages.Cover cover(Book book, OutputSink out) throws IOException {
         byte[] data;
         String href;
         if (book.meta().cover() != null) {
             data = Covers.raster(book);
             href = Covers.mediaType(data).equals("image/jpeg") ? "cover.jpg" : "cover.png";
         } else {
-            data = TypographicCover.png(book);
+            DrawnCover before = lastCover;
+            if (before != null && before.meta().equals(book.meta()) && before.fonts().equals(book.fonts())) {
+                data = before.png();
+            } else {
+                data = TypographicCover.png(book);
+                lastCover = new DrawnCover(book.meta(), book.fonts(), data);
+            }
             href = "cover.png";
         }
         write(out, href, data);

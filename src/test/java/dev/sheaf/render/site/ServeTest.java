@@ -147,6 +147,20 @@ class ServeTest {
     }
 
     @Test
+    void watcher_hears_a_change_from_file_system_events_long_before_the_next_poll() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("os.name").startsWith("Linux"),
+                "inotify: other systems' watch services may themselves poll");
+        Path book = TestBooks.copy("kitchen-sink", SiteFixture.dir("evented"));
+        AtomicInteger changes = new AtomicInteger();
+        try (SourceWatcher watcher = new SourceWatcher(book, List.of(), Duration.ofMinutes(10),
+                changes::incrementAndGet).start()) {
+            Files.writeString(book.resolve("chapters/02-letters/a-letter.md"), "changed");
+            // Polling alone would first look again in ten minutes.
+            assertThat(eventually(60, () -> changes.get() == 1)).isTrue();
+        }
+    }
+
+    @Test
     void watcher_reports_settled_source_changes_and_ignores_the_output_and_hidden_files() throws Exception {
         Path book = TestBooks.copy("kitchen-sink", SiteFixture.dir("watched"));
         Path out = Files.createDirectories(book.resolve("out"));
