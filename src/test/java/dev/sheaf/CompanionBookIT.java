@@ -2,6 +2,7 @@ package dev.sheaf;
 
 import dev.sheaf.testing.EpubText;
 import dev.sheaf.testing.EpubValidator;
+import dev.sheaf.testing.PageListCheck;
 import dev.sheaf.testing.PdfText;
 import dev.sheaf.testing.PdfValidator;
 import dev.sheaf.testing.SourceWords;
@@ -46,6 +47,27 @@ class CompanionBookIT {
     @Test
     void epub_passes_epubcheck() {
         assertThat(EpubValidator.problems(epub)).isEmpty();
+    }
+
+    /**
+     * The EPUB's page list is the PDF edition's: the words after each page-break marker are the words at the top
+     * of the PDF page with that number, and the pages of every piece are listed.
+     */
+    @Test
+    void epub_page_list_matches_the_pdf_pages() throws IOException {
+        EpubText text = new EpubText(epub);
+        try (PdfText printed = new PdfText(pdf)) {
+            List<PageListCheck.Entry> entries = PageListCheck.entries(text, printed);
+            assertThat(PageListCheck.mismatches(text, printed)).isEmpty();
+            // Every page of the body up to the back matter begins in a piece or a chapter opener, or is empty.
+            List<String> labels = printed.labels();
+            int listed = entries.size();
+            int lastListed = labels.indexOf(entries.get(listed - 1).label());
+            int firstListed = labels.indexOf(entries.get(0).label());
+            long withText = java.util.stream.IntStream.rangeClosed(firstListed, lastListed)
+                    .filter(i -> !printed.page(i).isBlank()).count();
+            assertThat(listed).isEqualTo((int) withText);
+        }
     }
 
     @Test

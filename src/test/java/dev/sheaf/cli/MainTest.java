@@ -68,7 +68,7 @@ class MainTest {
         assertThat(run("build", dir.toString(), "--out", dir.resolve("out").toString())).isZero();
         assertThat(dir.resolve("out/test-book.epub")).exists();
         assertThat(dir.resolve("out/test-book.bib")).exists();
-        assertThat(out.toString()).containsPattern("sheaf: built \\d+ files \\(epub, pdf, [a-z, ]+\\) in [\\d.]+ s into ")
+        assertThat(out.toString()).containsPattern("sheaf: built \\d+ files \\(pdf, epub, [a-z, ]+\\) in [\\d.]+ s into ")
                 .doesNotContain("wrote ");
         assertThat(out.toString().lines()).hasSize(1);
     }

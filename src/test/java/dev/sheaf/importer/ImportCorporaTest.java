@@ -74,15 +74,16 @@ class ImportCorporaTest {
         double byline = scores.stream().filter(ReadabilityPages.Score::byline).count() / n;
         double site = scores.stream().filter(ReadabilityPages.Score::site).count() / n;
         double text = scores.stream().filter(s -> s.overlap() >= 0.9).count() / n;
-        System.out.printf(java.util.Locale.ROOT, "Readability test pages: %d; title %.1f %%, byline %.1f %%, site %.1f %%, "
-                + ">= 90 %% word overlap %.1f %%%n", scores.size(), 100 * title, 100 * byline, 100 * site, 100 * text);
+        long refused = scores.stream().filter(s -> !s.imported()).count();
+        System.out.printf(java.util.Locale.ROOT, "Readability test pages: %d (%d refused as no article); title %.1f %%, "
+                + "byline %.1f %%, site %.1f %%, >= 90 %% word overlap %.1f %%%n", scores.size(), refused, 100 * title,
+                100 * byline, 100 * site, 100 * text);
         if (Boolean.getBoolean("sheaf.import.details")) {
             scores.forEach(System.out::println);
         }
         assertThat(scores).hasSizeGreaterThan(100);
         assertThat(title).isGreaterThanOrEqualTo(0.9);
-        // Measured 86.9 % (docs/IMPORT.md): short of the 90 % aimed at; the floor guards against regressions.
-        assertThat(byline).isGreaterThanOrEqualTo(0.85);
+        assertThat(byline).isGreaterThanOrEqualTo(0.9);
         assertThat(site).isGreaterThanOrEqualTo(0.9);
         assertThat(text).isGreaterThanOrEqualTo(0.9);
     }
