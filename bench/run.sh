@@ -86,6 +86,12 @@ if [ ! -f "$jar" ]; then
   echo "bench: building target/sheaf.jar" >&2
   (cd "$repo" && mvn -q -B package -DskipTests -Dsheaf.book.skip=true)
 fi
+# Sheaf as bin/sheaf runs it: with the class-data archive that `mvn package` makes next to the jar, when there.
+sheaf=(java -Xmx"$heap")
+if [ -f "${jar%.jar}.jsa" ]; then
+  sheaf+=(-XX:SharedArchiveFile="${jar%.jar}.jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)
+fi
+sheaf+=(-jar "$jar")
 
 cleanup=0
 if [ -z "$work" ]; then
@@ -155,7 +161,7 @@ for n in $sizes; do
   python3 "$gen" -n "$n" --out "$work/$name" > /dev/null
   book="$work/$name"
   for edition in epub pdf epub,pdf; do
-    measure "$name" sheaf "$edition" -- java -Xmx"$heap" -jar "$jar" build "$book" --out "$work/out" --format "$edition" --quiet
+    measure "$name" sheaf "$edition" -- "${sheaf[@]}" build "$book" --out "$work/out" --format "$edition" --quiet
   done
   if [ "$peers" = 1 ]; then
     measure "$name" pandoc epub -- pandoc --toc --epub-chapter-level=2 -o "$work/pandoc.epub" "$book.md"
@@ -175,7 +181,7 @@ if [ "$watch" = 1 ]; then
   rm -rf "$work/out-watch"
   wait_idle
   echo "bench: watch rebuilds" >&2
-  java -Xmx"$heap" -jar "$jar" build "$book" --out "$work/out-watch" --format epub --watch > "$work/watch.log" 2>&1 &
+  "${sheaf[@]}" build "$book" --out "$work/out-watch" --format epub --watch > "$work/watch.log" 2>&1 &
   watcher=$!
   for _ in $(seq 1 600); do grep -q "watching" "$work/watch.log" && break; sleep 0.2; done
   for k in 1 2 3; do

@@ -18,5 +18,9 @@ if not exist "%JAVACMD%" (
   exit /b 2
 )
 :run
-"%JAVACMD%" %JAVA_OPTS% %SHEAF_OPTS% -jar "%SHEAF_HOME%\lib\sheaf.jar" %*
+rem Class-data sharing: lib\sheaf.jsa, when there, speeds up start-up; another JVM or jar ignores it silently.
+rem Make it with  set SHEAF_OPTS=-XX:ArchiveClassesAtExit=C:\path\to\sheaf\lib\sheaf.jsa  and one sheaf build.
+set "CDS_OPTS="
+if not "%SHEAF_CDS%"=="off" if exist "%SHEAF_HOME%\lib\sheaf.jsa" set "CDS_OPTS=-XX:SharedArchiveFile="%SHEAF_HOME%\lib\sheaf.jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off"
+"%JAVACMD%" %CDS_OPTS% %JAVA_OPTS% %SHEAF_OPTS% -jar "%SHEAF_HOME%\lib\sheaf.jar" %*
 exit /b %ERRORLEVEL%

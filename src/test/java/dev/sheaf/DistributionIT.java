@@ -100,6 +100,36 @@ class DistributionIT {
     }
 
     @Test
+    void first_build_makes_the_class_data_archive_and_later_builds_use_it_with_the_same_output() throws Exception {
+        Path archive = home.resolve("lib/sheaf.jsa");
+        Files.deleteIfExists(archive);
+        Path book = dir.resolve("cds-book");
+        TestBooks.minimal(book, "chapters/one/p.md", piece("title: P\ndate: 2020-01-02", "Text with *emphasis*."));
+
+        Result first = sheaf(onlyJava(), "build", book.toString(), "--out", dir.resolve("cds-1").toString());
+        assertThat(first.code).as(first.output).isZero();
+        assertThat(first.output).doesNotContain("warning][cds", "shared archive");
+        assertThat(archive).isNotEmptyFile();
+
+        // -Xshare:on makes the JVM refuse to start when it cannot map the archive, so this proves it is used.
+        Map<String, String> shared = onlyJava();
+        shared.put("SHEAF_OPTS", "-Xshare:on");
+        Result second = sheaf(shared, "build", book.toString(), "--out", dir.resolve("cds-2").toString());
+        assertThat(second.code).as(second.output).isZero();
+
+        Map<String, String> off = onlyJava();
+        off.put("SHEAF_CDS", "off");
+        Result cold = sheaf(off, "build", book.toString(), "--out", dir.resolve("cds-3").toString());
+        assertThat(cold.code).as(cold.output).isZero();
+
+        for (String file : List.of("test-book.epub", "test-book.pdf", "site/index.html")) {
+            byte[] made = Files.readAllBytes(dir.resolve("cds-1").resolve(file));
+            assertThat(Files.readAllBytes(dir.resolve("cds-2").resolve(file))).as(file).isEqualTo(made);
+            assertThat(Files.readAllBytes(dir.resolve("cds-3").resolve(file))).as(file).isEqualTo(made);
+        }
+    }
+
+    @Test
     void says_what_to_do_when_there_is_no_java() throws Exception {
         Map<String, String> env = new HashMap<>();
         env.put("PATH", dir.resolve("empty").toString());

@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * The one line a successful build ends with, in the CLI and in Maven's log alike:
- * {@code built 45 files (epub, pdf, handouts, citations, site) in 4.5 s into target/book}. It hears which
+ * {@code built 45 files (pdf, epub, handouts, citations, site) in 4.5 s into target/book}. It hears which
  * editions were finished through {@link Progress}, so pass it to {@link BuildRequest#withProgress}. The
  * list of files written is for verbose output only; a quiet build must not drown real warnings.
  */
@@ -26,7 +26,7 @@ public final class BuildSummary implements Progress {
         return List.copyOf(editions);
     }
 
-    /** "built 45 files (epub, pdf) in 4.5 s into out", counted from this summary's creation. */
+    /** "built 45 files (pdf, epub) in 4.5 s into out", counted from this summary's creation. */
     public synchronized String describe(BuildResult result, Path outDir) {
         int files = result.written().size();
         return String.format(Locale.ROOT, "built %d file%s%s in %.1f s into %s", files, files == 1 ? "" : "s",

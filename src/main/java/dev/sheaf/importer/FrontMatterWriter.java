@@ -31,6 +31,7 @@ public final class FrontMatterWriter {
             list(y, "authors", piece.authors);
         }
         scalar(y, "outlet", piece.outlet);
+        scalar(y, "type", piece.type);
         scalar(y, "url", piece.url);
         scalar(y, "date", piece.date);
         if (piece.dateEstimated) {
@@ -41,6 +42,8 @@ public final class FrontMatterWriter {
         if (!tags.isEmpty()) {
             list(y, "tags", tags);
         }
+        scalar(y, "caption", piece.caption);
+        scalar(y, "credit", piece.credit);
         if (piece.note != null && !piece.note.isBlank()) {
             block(y, "note", piece.note.strip());
         }

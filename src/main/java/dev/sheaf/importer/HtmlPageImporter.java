@@ -55,7 +55,7 @@ final class HtmlPageImporter implements SourceImporter {
         if (!meta.authors.isEmpty()) {
             p.authors.addAll(meta.authors);
         } else if (article.getByline() != null && !article.getByline().isBlank()) {
-            p.authors.add(article.getByline().trim().replaceFirst("(?i)^(by|par|von|por)\\s+", ""));
+            p.authors.add(cleanByline(article.getByline()));
         } else {
             String byline = byline(doc);
             if (byline != null) {
@@ -136,12 +136,33 @@ final class HtmlPageImporter implements SourceImporter {
     static String byline(Document doc) {
         for (Element e : doc.select("[rel=author], [itemprop~=author], [class~=(?i)byline|author|writtenby], "
                 + "[id~=(?i)byline|author]")) {
-            String t = e.text().trim().replaceFirst("(?i)^(by|par|von|por)\\s+", "");
-            if (t.length() >= 3 && t.length() < 100 && !t.contains("@") && !t.startsWith("http")) {
+            String raw = e.text().trim();
+            String t = cleanByline(raw);
+            if (t.length() >= 3 && raw.length() < 100 && !raw.contains("@") && !raw.contains("http")) {
                 return t;
             }
         }
         return null;
+    }
+
+    private static final java.util.regex.Pattern BYLINE_PREFIX = java.util.regex.Pattern.compile(
+            "(?iu)^(?:(?:posted|written|words|text|story|report(?:ed)?)\\s+by|by|par|von|por|door|di|av|af)\\s*:?\\s+");
+    /** Where a visible byline stops naming people: a date, a time, a separator, an editor's credit. */
+    private static final java.util.regex.Pattern BYLINE_END = java.util.regex.Pattern.compile(
+            "(?iu)\\d|\\s[•|·—–-]\\s|\\s[•|·—–-]$|\\b(?:updated|published|edited\\s+by|posted\\s+on)\\b|"
+            + "\\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b|"
+            + "\\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+\\d");
+
+    /** A visible byline without its "By", and without the date or time printed after the name. */
+    static String cleanByline(String byline) {
+        String t = byline.replaceAll("\\s+", " ").trim();
+        t = BYLINE_PREFIX.matcher(t).replaceFirst("");
+        java.util.regex.Matcher end = BYLINE_END.matcher(t);
+        if (end.find() && end.start() >= 3) {
+            t = t.substring(0, end.start());
+        }
+        t = t.replaceAll("[\\s,;:•|·—–-]+$", "").trim();
+        return t.length() >= 2 ? t : byline.trim();
     }
 
     /** "Headline | The Outlet" or "Headline - Outlet": the outlet is said in outlet:. */

@@ -20,6 +20,11 @@ public final class ImportedPiece {
     public boolean dateEstimated;
     public String dateBasis;
     public String outlet;
+    /** The kind of piece ("commentary", "letter"), when the source says. */
+    public String type;
+    /** An illustration's caption and credit in the original publication (plain text). */
+    public String caption;
+    public String credit;
     public String url;
     public final List<String> tags = new ArrayList<>();
     public final List<String> categories = new ArrayList<>();

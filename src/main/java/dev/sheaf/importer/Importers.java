@@ -38,6 +38,9 @@ final class Importers {
         if (n.endsWith(".html") || n.endsWith(".htm") || n.endsWith(".xhtml")) {
             return Optional.of(new HtmlPageImporter());
         }
+        if (n.endsWith(".epub")) {
+            return Optional.of(new EpubImporter());
+        }
         return Optional.empty();
     }
 

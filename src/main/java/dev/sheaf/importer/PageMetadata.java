@@ -113,14 +113,16 @@ final class PageMetadata {
         title = first(title, meta(doc, "dc:title"), meta(doc, "og:title"), meta(doc, "twitter:title"),
                 meta(doc, "parsely-title"));
         if (authors.isEmpty()) {
-            String dc = meta(doc, "dc:creator");
-            if (dc != null) {
-                authors.add(dc);
+            // Every creator: an RFC or a paper names each of its authors in a meta tag of its own.
+            for (String dc : metas(doc, "dc:creator")) {
+                if (!authors.contains(dc)) {
+                    authors.add(dc);
+                }
             }
         }
         outlet = first(outlet, meta(doc, "og:site_name"));
         if (authors.isEmpty()) {
-            String a = meta(doc, "article:author");
+            String a = first(meta(doc, "article:author"), meta(doc, "og:article:author"));
             if (a != null && !a.startsWith("http")) {
                 authors.add(a);
             }
@@ -182,6 +184,27 @@ final class PageMetadata {
             }
         }
         return null;
+    }
+
+    /** The contents of every {@code <meta>} named {@code name}, in document order. */
+    private static List<String> metas(Document doc, String name) {
+        String wanted = key(name);
+        List<String> found = new ArrayList<>();
+        for (Element e : doc.select("meta[content]")) {
+            if (e.attr("content").isBlank()) {
+                continue;
+            }
+            boolean match = false;
+            for (String attr : new String[]{"property", "name", "itemprop"}) {
+                for (String k : e.attr(attr).trim().split("\\s+")) {
+                    match |= !k.isEmpty() && key(k).equals(wanted);
+                }
+            }
+            if (match) {
+                found.add(TextOnly.of(e.attr("content").trim()));
+            }
+        }
+        return found;
     }
 
     private static String key(String k) {

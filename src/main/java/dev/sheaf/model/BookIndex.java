@@ -1,7 +1,9 @@
 package dev.sheaf.model;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The book's index as the editions print it: entries in the order of the book language's collation, each
@@ -59,6 +61,41 @@ public record BookIndex(String title, boolean separate, List<Entry> entries) {
     /** Whether there is an index to print. */
     public boolean present() {
         return entries.stream().anyMatch(Entry::printable);
+    }
+
+    /**
+     * The index of some of the book's pieces (a handout's): only their mentions; entries left without any drop
+     * out, and so do cross-references to entries that dropped out (a "see" with nothing to see).
+     */
+    public BookIndex forPieces(Set<String> pieceIds) {
+        List<Entry> kept = entries.stream().map(e -> mentionsIn(e, pieceIds)).toList();
+        Set<String> named = new HashSet<>();
+        kept.forEach(e -> collectMentioned(e, named));
+        return new BookIndex(title, separate, kept.stream().map(e -> referencesTo(e, named)).toList());
+    }
+
+    private static Entry mentionsIn(Entry e, Set<String> pieceIds) {
+        return new Entry(e.key(), e.term(), e.group(), e.kind(), e.see(), e.seeAlso(),
+                e.subs().stream().map(s -> mentionsIn(s, pieceIds)).toList(),
+                e.mentions().stream().filter(m -> pieceIds.contains(m.pieceId())).toList());
+    }
+
+    /** The names of the entries with mentions as cross-references print them ("Russia: and China"). */
+    private static void collectMentioned(Entry e, Set<String> out) {
+        if (hasMentions(e)) {
+            out.add(e.key().replace(" \u203a ", ": "));
+        }
+        e.subs().forEach(s -> collectMentioned(s, out));
+    }
+
+    private static boolean hasMentions(Entry e) {
+        return !e.mentions().isEmpty() || e.subs().stream().anyMatch(BookIndex::hasMentions);
+    }
+
+    private static Entry referencesTo(Entry e, Set<String> named) {
+        return new Entry(e.key(), e.term(), e.group(), e.kind(), e.see().stream().filter(named::contains).toList(),
+                e.seeAlso().stream().filter(named::contains).toList(),
+                e.subs().stream().map(s -> referencesTo(s, named)).toList(), e.mentions());
     }
 
     /** The entries of {@code kind} (all of them when the index is not separated by kind). */

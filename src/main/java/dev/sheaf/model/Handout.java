@@ -15,8 +15,9 @@ import java.util.List;
  * @param paper     {@code a4} or {@code letter}
  * @param booklet   true to impose A5 pages two-up on landscape sheets in saddle-stitch order
  * @param largeType larger text for readers who need it
+ * @param index     the book's index entries for these pieces, printed after them
  * @param link      the full book's address, printed and as a QR code; may be null
  */
 public record Handout(String name, String title, List<String> pieceIds, String event, String eventDate,
-                      String place, String paper, boolean booklet, boolean largeType, String link,
+                      String place, String paper, boolean booklet, boolean largeType, boolean index, String link,
                       SourceRef source) { }

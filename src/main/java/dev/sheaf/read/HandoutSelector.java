@@ -57,7 +57,7 @@ final class HandoutSelector {
             }
             String title = h.title() != null ? h.title() : chapter.map(Chapter::title).orElse(book.title());
             out.add(new Handout(h.name(), title, List.copyOf(ids), h.event(), h.eventDate(), h.place(), h.paper(),
-                    h.booklet(), h.largeType(), h.link(), h.where()));
+                    h.booklet(), h.largeType(), h.index(), h.link(), h.where()));
         }
         return out;
     }

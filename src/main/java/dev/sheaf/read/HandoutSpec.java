@@ -11,4 +11,4 @@ import java.util.List;
  */
 record HandoutSpec(String name, String title, String chapter, List<String> pieces, List<String> tags,
                    LocalDate from, LocalDate to, String event, String eventDate, String place, String paper,
-                   boolean booklet, boolean largeType, String link, SourceRef where) { }
+                   boolean booklet, boolean largeType, boolean index, String link, SourceRef where) { }

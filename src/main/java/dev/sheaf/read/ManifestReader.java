@@ -31,7 +31,7 @@ final class ManifestReader {
             "citation-style", "bibliography", "references", "cite-pieces", "sources-list", "url", "handouts", "base-url",
             "index", "hyphenate", "pdf-standard");
     static final Set<String> HANDOUT_KEYS = Set.of("name", "title", "chapter", "pieces", "tags", "from", "to",
-            "event", "event-date", "place", "paper", "layout", "large-type", "link");
+            "event", "event-date", "place", "paper", "layout", "large-type", "index", "link");
     static final Set<String> CHAPTER_KEYS = Set.of("title", "folder", "tags", "from", "to", "pieces",
             "exclude", "sort", "intro");
     /** PDF/UA-1 with PDF/A-2u (the default), or PDF/UA-1 alone. */
@@ -224,7 +224,7 @@ final class ManifestReader {
                     h.strings("pieces"), h.strings("tags"), h.string("from").flatMap(d -> date(d, h, "from")).orElse(null),
                     h.string("to").flatMap(d -> date(d, h, "to")).orElse(null), h.string("event").orElse(null),
                     h.string("event-date").orElse(null), h.string("place").orElse(null), paper,
-                    layout.equals("booklet"), h.bool("large-type").orElse(false),
+                    layout.equals("booklet"), h.bool("large-type").orElse(false), h.bool("index").orElse(false),
                     h.string("link").orElse(bookUrl), where));
         }
         return out;

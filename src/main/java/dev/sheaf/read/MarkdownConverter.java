@@ -29,22 +29,16 @@ import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ast.ThematicBreak;
 import com.vladsch.flexmark.ext.footnotes.Footnote;
 import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
-import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.Strikethrough;
-import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TableBlock;
 import com.vladsch.flexmark.ext.tables.TableBody;
 import com.vladsch.flexmark.ext.tables.TableCell;
 import com.vladsch.flexmark.ext.tables.TableHead;
 import com.vladsch.flexmark.ext.tables.TableRow;
-import com.vladsch.flexmark.ext.tables.TablesExtension;
-import com.vladsch.flexmark.ext.typographic.TypographicExtension;
 import com.vladsch.flexmark.ext.typographic.TypographicQuotes;
 import com.vladsch.flexmark.ext.typographic.TypographicSmarts;
-import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
-import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.sequence.Escaping;
 import dev.sheaf.diag.Diagnostics;
 import dev.sheaf.diag.MessageId;
@@ -67,8 +61,6 @@ import java.util.Set;
  * flexmark) into Sheaf's own block and inline model. This is the only class that sees flexmark's AST.
  */
 final class MarkdownConverter {
-
-    private static final Parser PARSER = createParser();
 
     /**
      * Deeper nesting than this (block quotes in lists in block quotes…) is flattened: no reader shows
@@ -118,21 +110,9 @@ final class MarkdownConverter {
         this.diags = diags;
     }
 
-    private static Parser createParser() {
-        MutableDataSet options = new MutableDataSet();
-        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), FootnoteExtension.create(),
-                StrikethroughExtension.create(), TypographicExtension.create()));
-        // GFM-style tables need no leading pipe; header separator required.
-        options.set(TablesExtension.COLUMN_SPANS, false);
-        options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
-        options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
-        options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
-        return Parser.builder(options).build();
-    }
-
     Result convert(String markdown) {
         this.source = markdown;
-        Document doc = PARSER.parse(markdown);
+        Document doc = MarkdownParser.parse(markdown);
         for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
             if (n instanceof FootnoteBlock fb) {
                 noteBlocks.putIfAbsent(fb.getText().toString(), fb);

@@ -20,9 +20,13 @@ public final class RendererRegistry {
         list.forEach(r -> renderers.put(r.id(), r));
     }
 
-    /** The built-in formats, in the order a full build writes them (the site last: it offers the others). */
+    /**
+     * The built-in formats, in the order a full build writes them: the PDF edition first, since the EPUB and the
+     * site mark its page breaks and take them from its layout (otherwise they lay the book out themselves); the
+     * site last, since it offers the others.
+     */
     public static RendererRegistry standard() {
-        return new RendererRegistry(List.of(new EpubRenderer(), new PdfRenderer(), new HandoutRenderer(),
+        return new RendererRegistry(List.of(new PdfRenderer(), new EpubRenderer(), new HandoutRenderer(),
                 new CitationExportRenderer(), new SiteRenderer()));
     }
 

@@ -35,6 +35,26 @@ class MainTest {
     }
 
     @Test
+    void a_command_run_alone_is_modelled_as_in_the_whole_command_line() {
+        picocli.CommandLine all = Main.commandLine();
+        assertThat(all.getSubcommands().keySet()).containsExactly("build", "check", "new", "serve", "import", "index",
+                "help");
+        for (String name : all.getSubcommands().keySet()) {
+            picocli.CommandLine alone = Main.commandLine(name);
+            if (name.equals("help")) {
+                assertThat(alone.getSubcommands()).hasSameSizeAs(all.getSubcommands());
+                continue;
+            }
+            assertThat(alone.getSubcommands().keySet()).containsExactly(name);
+            assertThat(alone.getSubcommands().get(name).getUsageMessage())
+                    .isEqualTo(all.getSubcommands().get(name).getUsageMessage());
+        }
+        assertThat(Main.commandLine("biuld").getSubcommands()).hasSameSizeAs(all.getSubcommands());
+        assertThat(run("biuld")).isEqualTo(2);
+        assertThat(err.toString()).contains("build");
+    }
+
+    @Test
     void should_exit_2_on_usage_errors() {
         assertThat(run("build", "--no-such-option")).isEqualTo(2);
         assertThat(run()).isEqualTo(2);
@@ -48,7 +68,7 @@ class MainTest {
         assertThat(run("build", dir.toString(), "--out", dir.resolve("out").toString())).isZero();
         assertThat(dir.resolve("out/test-book.epub")).exists();
         assertThat(dir.resolve("out/test-book.bib")).exists();
-        assertThat(out.toString()).containsPattern("sheaf: built \\d+ files \\(epub, pdf, [a-z, ]+\\) in [\\d.]+ s into ")
+        assertThat(out.toString()).containsPattern("sheaf: built \\d+ files \\(pdf, epub, [a-z, ]+\\) in [\\d.]+ s into ")
                 .doesNotContain("wrote ");
         assertThat(out.toString().lines()).hasSize(1);
     }

@@ -42,16 +42,16 @@ class DocxImportTest {
                 Set.of(), null, null, null, false));
     }
 
-    private static String read(Path p) throws IOException {
+    static String read(Path p) throws IOException {
         return Files.readString(p, StandardCharsets.UTF_8);
     }
 
-    private static String body(String piece) {
+    static String body(String piece) {
         return piece.substring(piece.indexOf("\n---\n", 4) + 5);
     }
 
     /** Footnote definitions (label → text, continuation lines joined) and the text without them. */
-    private static Map<String, String> footnotes(String markdown) {
+    static Map<String, String> footnotes(String markdown) {
         Map<String, String> notes = new LinkedHashMap<>();
         Matcher m = Pattern.compile("(?m)^\\[\\^([^\\]]+)\\]: (.*(?:\\n(?:\\n?    .*))*)").matcher(markdown);
         while (m.find()) {
@@ -65,7 +65,7 @@ class DocxImportTest {
      * definitions, pictures and table rules dropped, a table cell per block, list markers' indentation
      * and runs of spaces evened out.
      */
-    private static List<String> prose(String markdown) {
+    static List<String> prose(String markdown) {
         String text = markdown.startsWith("---\n") ? body(markdown) : markdown;
         text = text.replaceAll("(?m)^\\[\\^[^\\]]+\\]: (.*(?:\\n(?:\\n?    .*))*)", "");
         List<String> blocks = new ArrayList<>();
@@ -178,6 +178,21 @@ class DocxImportTest {
     }
 
     @Test
+    void listsNumberedByTheirStyleAndTablesInsideTables() throws IOException {
+        Path book = tmp.resolve("book");
+        ImportReport report = importInto(book, new Diagnostics(), DOCX.resolve("python-docx"));
+        assertThat(report.count(ImportReport.Outcome.NEW)).isEqualTo(2);
+        // "List Number" carries the numbering in styles.xml, not in the paragraph.
+        assertThat(body(read(book.resolve("chapters/pieces/num-having-numbering-part.md"))))
+                .isEqualTo("\n1. Paragraph having List Number style.\n");
+        // A table nested in a cell runs on inside the cell (a pipe table cell holds one line); an empty table is dropped.
+        assertThat(body(read(book.resolve("chapters/pieces/blk-paras-and-tables.md"))))
+                .contains("| Text before Table Between Text after |", "Donec semper facilisis metus finibus malesuada.")
+                .doesNotContain("|   |");
+        assertThat(new Sheaf().check(book, null).diagnostics()).filteredOn(d -> d.severity() == Severity.ERROR).isEmpty();
+    }
+
+    @Test
     void protectedOrDamagedDocumentsAreErrorsAndWriteNothing() throws IOException {
         Path truncated = tmp.resolve("truncated.docx");
         byte[] essay = Files.readAllBytes(DOCX.resolve("essay.docx"));
@@ -205,7 +220,7 @@ class DocxImportTest {
     }
 
     /** Copies a zip, changing one entry's text (or leaving it out when {@code change} is null). */
-    private static void rewrite(Path from, Path to, String entry, java.util.function.UnaryOperator<String> change)
+    static void rewrite(Path from, Path to, String entry, java.util.function.UnaryOperator<String> change)
             throws IOException {
         try (ZipFile in = new ZipFile(from.toFile()); OutputStream os = Files.newOutputStream(to);
              ZipOutputStream out = new ZipOutputStream(os)) {

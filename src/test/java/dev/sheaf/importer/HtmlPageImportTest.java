@@ -108,4 +108,22 @@ class HtmlPageImportTest {
         assertThat(diags.all().get(0).format()).contains("cannot import this web page: no article found");
         assertThat(Files.exists(book)).isFalse();
     }
+
+    @Test
+    void visibleBylinesLoseTheirByAndTheDatePrintedAfterTheName() {
+        // Bylines as Readability's test pages print them (wordpress, telegraph, ars-1, cnet-svg-classes, msn, breitbart).
+        assertThat(HtmlPageImporter.cleanByline("Sarah Gooding March 9, 2017 13")).isEqualTo("Sarah Gooding");
+        assertThat(HtmlPageImporter.cleanByline("Our Foreign Staff 16 November 2017 • 2:15pm")).isEqualTo("Our Foreign Staff");
+        assertThat(HtmlPageImporter.cleanByline("Dan Goodin - Apr 16, 2015 8:02 pm UTC")).isEqualTo("Dan Goodin");
+        assertThat(HtmlPageImporter.cleanByline("César Salza 1 de diciembre de 2017 3:00 AM PST")).isEqualTo("César Salza");
+        assertThat(HtmlPageImporter.cleanByline("Alex Perry 1 day ago")).isEqualTo("Alex Perry");
+        assertThat(HtmlPageImporter.cleanByline("by Lucas Nolan22 Dec 2016651")).isEqualTo("Lucas Nolan");
+        assertThat(HtmlPageImporter.cleanByline("Posted by Andrew Zonenberg")).isEqualTo("Andrew Zonenberg");
+        assertThat(HtmlPageImporter.cleanByline("Written by Rob Ewaschuk Edited by Betsy Beyer")).isEqualTo("Rob Ewaschuk");
+        assertThat(HtmlPageImporter.cleanByline("Par Sébastien Farcis")).isEqualTo("Sébastien Farcis");
+        assertThat(HtmlPageImporter.cleanByline("Gina Roberts-Grey")).isEqualTo("Gina Roberts-Grey");
+        assertThat(HtmlPageImporter.cleanByline("Mac & i")).isEqualTo("Mac & i");
+        assertThat(HtmlPageImporter.cleanByline("June Byers")).isEqualTo("June Byers");
+        assertThat(HtmlPageImporter.cleanByline("Joe Wee Monday, 9 May 2016")).isEqualTo("Joe Wee");
+    }
 }

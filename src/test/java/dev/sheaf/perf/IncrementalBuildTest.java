@@ -60,6 +60,42 @@ class IncrementalBuildTest {
         assertThat(Files.readAllBytes(rebuilt)).isEqualTo(Files.readAllBytes(fresh));
     }
 
+    @Test
+    void should_write_the_same_site_and_epub_as_a_fresh_build_after_a_new_title_and_a_new_paragraph() throws Exception {
+        // setup
+        Path book = GeneratedBook.write(tmp.resolve("book"), 30, 3);
+        Sheaf session = Sheaf.incremental();
+        List<String> formats = List.of("epub", "citations", "site");
+        buildAll(session, book, "first", formats);
+        Path retitled = pieces(book).get(7);
+        // when: a new title changes the piece, its neighbours' pagers and the contents; a paragraph only the piece
+        String text = Files.readString(retitled, StandardCharsets.UTF_8).replaceFirst("title: .*", "title: \"A New Title\"");
+        Files.writeString(retitled, text, StandardCharsets.UTF_8);
+        Files.writeString(pieces(book).get(20), "\nAn added paragraph.\n", StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
+        Path rebuilt = buildAll(session, book, "second", formats);
+        Path fresh = buildAll(new Sheaf(), book, "fresh", formats);
+        // then
+        List<String> files = files(fresh);
+        assertThat(files(rebuilt)).isEqualTo(files);
+        assertThat(files).contains("site/index.html", "site/cover.png");
+        for (String f : files) {
+            assertThat(Files.readAllBytes(rebuilt.resolve(f))).as(f).isEqualTo(Files.readAllBytes(fresh.resolve(f)));
+        }
+    }
+
+    private Path buildAll(Sheaf sheaf, Path book, String out, List<String> formats) {
+        BuildResult r = sheaf.build(BuildRequest.of(book, tmp.resolve(out)).withFormats(formats));
+        assertThat(r.success()).as(r.diagnostics().toString()).isTrue();
+        return tmp.resolve(out);
+    }
+
+    private static List<String> files(Path dir) throws Exception {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).sorted().toList();
+        }
+    }
+
     private Path build(Sheaf sheaf, Path book, String out) {
         BuildResult r = sheaf.build(BuildRequest.of(book, tmp.resolve(out)).withFormats(List.of("epub")));
         assertThat(r.success()).as(r.diagnostics().toString()).isTrue();

@@ -7,8 +7,12 @@ import dev.sheaf.model.Piece;
 import dev.sheaf.model.ReferenceList;
 import dev.sheaf.render.Labels;
 import dev.sheaf.render.xhtml.ContentRenderer;
+import dev.sheaf.render.pagelist.PageBreak;
+import dev.sheaf.render.pagelist.PageMarkers;
+import dev.sheaf.render.pagelist.PrintPageBreaks;
 import dev.sheaf.render.xhtml.Direction;
 import dev.sheaf.render.xhtml.PieceHeader;
+import dev.sheaf.render.xhtml.TextPlaces;
 import dev.sheaf.render.xhtml.Xml;
 
 import java.time.format.DateTimeFormatter;
@@ -24,8 +28,15 @@ final class EpubPages {
     private final Labels labels;
     private final ContentRenderer content;
     private final PieceHeader pieceHeader;
+    /** The print edition's pages, marked in the pieces and chapter openers. */
+    private final PrintPageBreaks printPages;
 
     EpubPages(Book book, Labels labels) {
+        this(book, labels, PrintPageBreaks.NONE);
+    }
+
+    EpubPages(Book book, Labels labels, PrintPageBreaks printPages) {
+        this.printPages = printPages;
         this.book = book;
         this.meta = book.meta();
         this.labels = labels;
@@ -99,6 +110,7 @@ final class EpubPages {
         Xml x = start(chapter.title(), "chapter-opener");
         x.open("section", "epub:type", "part", "role", "doc-part", "class", "opener",
                 "aria-labelledby", "chapter-title").nl();
+        TextPlaces places = markers(x, PrintPageBreaks.unit(chapter));
         x.element("p", Integer.toString(number), "class", "chapter-number").nl();
         x.element("h1", chapter.title(), "id", "chapter-title", "class", "chapter-title").nl();
         if (!chapter.intro().isEmpty()) {
@@ -106,6 +118,7 @@ final class EpubPages {
             content.blocks(x, chapter.intro());
             x.close("div").nl();
         }
+        endMarkers(x, places);
         x.open("ol", "class", "chapter-contents").nl();
         for (Piece p : chapter.pieces()) {
             x.open("li").open("a", "href", EpubRenderer.pieceFile(p)).text(p.title()).close("a")
@@ -121,13 +134,44 @@ final class EpubPages {
         x.open("section", "epub:type", "chapter", "role", "doc-chapter", "class", "piece",
                 "aria-labelledby", "piece-title", "xml:lang", piece.meta().language(),
                 "lang", piece.meta().language(), "dir", Direction.of(piece.meta().language())).nl();
+        TextPlaces places = markers(x, PrintPageBreaks.unit(piece));
         pieceHeader.header(x, piece, "piece-title");
         x.open("div", "class", "piece-body").nl();
         content.blocks(x, piece.body());
         x.close("div").nl();
         pieceHeader.footer(x, piece);
+        endMarkers(x, places);
         x.close("section").nl();
         return end(x);
+    }
+
+    /** Marks the print edition's page breaks in unit {@code unit}, written into {@code x} from now on. */
+    private TextPlaces markers(Xml x, String unit) {
+        if (printPages.isEmpty()) {
+            return null;
+        }
+        TextPlaces places = new PageMarkers(printPages, EpubPages::pageBreak);
+        x.places(places);
+        places.unit(x, unit);
+        return places;
+    }
+
+    private static void endMarkers(Xml x, TextPlaces places) {
+        if (places != null) {
+            places.endUnit(x);
+            x.places(null);
+        }
+    }
+
+    /** The id of the marker of the print edition's page {@code label}. */
+    static String pageId(String label) {
+        return "page-" + label;
+    }
+
+    /** A page break marker as EPUB 3 and DPUB-ARIA define it, named by the printed page number. */
+    private static void pageBreak(Xml x, PageBreak b) {
+        x.empty("span", "epub:type", "pagebreak", "role", "doc-pagebreak", "id", pageId(b.label()),
+                "aria-label", b.label(), "title", b.label());
     }
 
     /** A back-matter list (sources, references) on its own page. */

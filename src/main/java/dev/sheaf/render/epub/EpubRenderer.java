@@ -16,6 +16,9 @@ import dev.sheaf.render.OutputSink;
 import dev.sheaf.render.RenderContext;
 import dev.sheaf.render.Renderer;
 import dev.sheaf.render.cover.Covers;
+import dev.sheaf.render.pagelist.PageBreak;
+import dev.sheaf.render.pagelist.PrintPageBreaks;
+import dev.sheaf.render.pdf.PdfRenderer;
 import dev.sheaf.render.cover.TypographicCover;
 import dev.sheaf.render.xhtml.IndexXhtml;
 
@@ -60,7 +63,9 @@ public final class EpubRenderer implements Renderer {
 
     @Override
     public void render(Book book, RenderContext ctx, OutputSink out) throws IOException {
-        EpubPages pages = new EpubPages(book, ctx.labels());
+        // The PDF edition's page numbers, marked where its pages begin (taken from its layout).
+        PrintPageBreaks printPages = PdfRenderer.pageBreaks(book, ctx);
+        EpubPages pages = new EpubPages(book, ctx.labels(), printPages);
         List<EpubItem> items = new ArrayList<>();
         List<String> spine = new ArrayList<>();
 
@@ -91,7 +96,7 @@ public final class EpubRenderer implements Renderer {
         spine.add("nav");
 
         List<Chapter> chapters = book.chapters();
-        Map<String, EpubZip.Entry> pieceDocs = renderPieces(pages, book);
+        Map<String, EpubZip.Entry> pieceDocs = renderPieces(pages, book, printPages);
         for (int i = 0; i < chapters.size(); i++) {
             Chapter c = chapters.get(i);
             String file = chapterFile(c);
@@ -127,7 +132,7 @@ public final class EpubRenderer implements Renderer {
         if (hasIndex) {
             landmarks.add(new String[] {"index", INDEX_FILE, ctx.labels().get("index")});
         }
-        String nav = NavDocuments.nav(pages, ctx.labels(), toc, landmarks);
+        String nav = NavDocuments.nav(pages, ctx.labels(), toc, landmarks, pageList(book, printPages));
         items.set(indexOf(items, "nav"), new EpubItem("nav", navHref, "application/xhtml+xml",
                 nav.getBytes(StandardCharsets.UTF_8), "nav"));
         items.add(new EpubItem("ncx", "toc.ncx", "application/x-dtbncx+xml",
@@ -149,7 +154,8 @@ public final class EpubRenderer implements Renderer {
         }
 
         String opf = PackageDocument.write(book.meta(), ctx.labels(), ctx.timestamp(), items, spine,
-                "cover-image", visual || book.meta().cover() != null, everyImageDescribed(book));
+                "cover-image", visual || book.meta().cover() != null, everyImageDescribed(book),
+                printPages.isEmpty() ? null : printEdition(book, ctx));
         LocalDateTime time = LocalDateTime.ofInstant(ctx.timestamp(), ZoneOffset.UTC);
         try (OutputStream os = out.create(ctx.baseName() + ".epub"); EpubZip zip = new EpubZip(os, time)) {
             zip.add("META-INF/container.xml", CONTAINER);
@@ -181,10 +187,11 @@ public final class EpubRenderer implements Renderer {
      * container. A piece that has not changed since the previous build of this renderer (same piece, same
      * book metadata) is taken as it was compressed then.
      */
-    private Map<String, EpubZip.Entry> renderPieces(EpubPages pages, Book book) {
+    private Map<String, EpubZip.Entry> renderPieces(EpubPages pages, Book book, PrintPageBreaks printPages) {
         PieceDocs before = lastPieces;
-        PieceDocs now = new PieceDocs(book.meta(), new ConcurrentHashMap<>());
-        boolean reuse = before != null && before.meta().equals(book.meta());
+        PieceDocs now = new PieceDocs(book.meta(), printPages, new ConcurrentHashMap<>());
+        // A piece's document holds the print edition's page breaks, which any piece before it can move.
+        boolean reuse = before != null && before.meta().equals(book.meta()) && before.printPages().equals(printPages);
         Map<String, EpubZip.Entry> byPath = new ConcurrentHashMap<>();
         book.pieces().parallelStream().forEach(p -> {
             EpubZip.Entry e = reuse ? before.docs().get(p) : null;
@@ -239,7 +246,36 @@ public final class EpubRenderer implements Renderer {
     private record DrawnCover(BookMeta meta, List<FontFace> fonts, byte[] png) { }
 
     /** The compressed piece documents of the latest build, and the book metadata they were made with. */
-    private record PieceDocs(BookMeta meta, Map<Piece, EpubZip.Entry> docs) { }
+    private record PieceDocs(BookMeta meta, PrintPageBreaks printPages, Map<Piece, EpubZip.Entry> docs) { }
+
+    /** The page list: each printed page whose beginning is marked, as href and label, in page order. */
+    private static List<String[]> pageList(Book book, PrintPageBreaks printPages) {
+        Map<String, String> files = new java.util.HashMap<>();
+        for (Chapter c : book.chapters()) {
+            files.put(PrintPageBreaks.unit(c), chapterFile(c));
+            c.pieces().forEach(p -> files.put(PrintPageBreaks.unit(p), pieceFile(p)));
+        }
+        List<String[]> out = new ArrayList<>();
+        for (PageBreak b : printPages.breaks()) {
+            String file = files.get(b.unit());
+            if (file != null) {
+                out.add(new String[] {file + "#" + EpubPages.pageId(b.label()), b.label()});
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The edition the page numbers come from: the book's ISBN when its identifier is one, else the PDF edition
+     * by title and file name.
+     */
+    private static String printEdition(Book book, RenderContext ctx) {
+        String id = book.meta().identifier();
+        if (id != null && id.toLowerCase(java.util.Locale.ROOT).startsWith("urn:isbn:")) {
+            return id;
+        }
+        return ctx.labels().get("print.edition", book.meta().title(), ctx.baseName() + ".pdf");
+    }
 
     private static void addDoc(List<EpubItem> items, List<String> spine, String id, String xhtml, String file) {
         String href = EpubPages.TEXT_DIR + (file == null ? id + ".xhtml" : file);

@@ -11,8 +11,12 @@ final class NavDocuments {
 
     private NavDocuments() { }
 
-    /** @param landmarks pairs of epub:type, href, label */
-    static String nav(EpubPages pages, Labels labels, List<TocEntry> toc, List<String[]> landmarks) {
+    /**
+     * @param landmarks pairs of epub:type, href, label
+     * @param pageList  the print edition's pages: href of the marker, printed number
+     */
+    static String nav(EpubPages pages, Labels labels, List<TocEntry> toc, List<String[]> landmarks,
+                      List<String[]> pageList) {
         Xml x = pages.start(labels.get("contents"), "contents");
         x.open("nav", "epub:type", "toc", "role", "doc-toc", "id", "toc", "aria-labelledby", "toc-title").nl();
         x.element("h1", labels.get("contents"), "id", "toc-title").nl();
@@ -26,6 +30,17 @@ final class NavDocuments {
         }
         x.close("ol").nl();
         x.close("nav").nl();
+        if (!pageList.isEmpty()) {
+            x.open("nav", "epub:type", "page-list", "role", "doc-pagelist", "id", "page-list", "hidden", "hidden",
+                    "aria-labelledby", "page-list-title").nl();
+            x.element("h2", labels.get("pages"), "id", "page-list-title").nl();
+            x.open("ol").nl();
+            for (String[] p : pageList) {
+                x.open("li").open("a", "href", p[0]).text(p[1]).close("a").close("li").nl();
+            }
+            x.close("ol").nl();
+            x.close("nav").nl();
+        }
         return EpubPages.end(x);
     }
 

@@ -18,9 +18,10 @@ final class PackageDocument {
      * @param spine  ids of the items in reading order
      * @param visual    whether the book holds images (it then declares a visual access mode)
      * @param described whether every image has a text alternative (the EPUB then claims WCAG 2.2 AA)
+     * @param pageSource the edition whose page breaks the EPUB marks, or null when it marks none
      */
     static String write(BookMeta m, Labels labels, Instant modified, List<EpubItem> items, List<String> spine,
-                        String coverImageId, boolean visual, boolean described) {
+                        String coverImageId, boolean visual, boolean described, String pageSource) {
         Xml x = new Xml();
         x.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         x.open("package", "xmlns", "http://www.idpf.org/2007/opf", "version", "3.0",
@@ -54,7 +55,13 @@ final class PackageDocument {
         if (coverImageId != null) {
             x.empty("meta", "name", "cover", "content", coverImageId).nl();
         }
-        accessibility(x, labels, visual);
+        if (pageSource != null) {
+            // EPUB 3.3: the source of the pagination; EPUB Accessibility 1.1: the source of the page breaks.
+            x.element("dc:source", pageSource, "id", "print-source").nl();
+            x.element("meta", "pagination", "refines", "#print-source", "property", "source-of").nl();
+            x.element("meta", pageSource, "property", "pageBreakSource").nl();
+        }
+        accessibility(x, labels, visual, pageSource != null);
         if (described) {
             // The claim EPUB Accessibility 1.1 defines, made only when every image has a text alternative; the
             // rest (structure, language, reading order, navigation, no hazards) holds for every Sheaf EPUB.
@@ -79,7 +86,7 @@ final class PackageDocument {
     }
 
     /** Schema.org accessibility metadata (EPUB Accessibility 1.1). */
-    private static void accessibility(Xml x, Labels labels, boolean visual) {
+    private static void accessibility(Xml x, Labels labels, boolean visual, boolean pages) {
         x.element("meta", "textual", "property", "schema:accessMode").nl();
         if (visual) {
             x.element("meta", "visual", "property", "schema:accessMode").nl();
@@ -88,7 +95,12 @@ final class PackageDocument {
         for (String f : List.of("structuralNavigation", "tableOfContents", "readingOrder", "alternativeText")) {
             x.element("meta", f, "property", "schema:accessibilityFeature").nl();
         }
+        if (pages) {
+            x.element("meta", "pageBreakMarkers", "property", "schema:accessibilityFeature").nl();
+            x.element("meta", "pageNavigation", "property", "schema:accessibilityFeature").nl();
+        }
         x.element("meta", "none", "property", "schema:accessibilityHazard").nl();
-        x.element("meta", labels.get("a11y.summary"), "property", "schema:accessibilitySummary").nl();
+        x.element("meta", labels.get("a11y.summary") + (pages ? " " + labels.get("a11y.summary.pages") : ""),
+                "property", "schema:accessibilitySummary").nl();
     }
 }

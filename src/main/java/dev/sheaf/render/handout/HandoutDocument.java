@@ -22,7 +22,8 @@ import java.util.stream.Stream;
 /**
  * One handout as an XHTML document for the print engine: a cover sheet (the event, the handout's title, the
  * book it comes from, the link to the full book as text and QR code, and what the handout holds), the
- * pieces exactly as the PDF edition prints them, and a last page with the sources of those pieces.
+ * pieces exactly as the PDF edition prints them, the index of those pieces when the handout asks for it
+ * ({@code index: true}), and a last page with the sources of those pieces.
  *
  * <p>Folios count every page from the cover sheet (page 1, which shows none), so the number printed on a
  * page is its place in the handout, and in a booklet its place in the folded stack. Running heads are the
@@ -52,15 +53,18 @@ final class HandoutDocument {
     private final PrintKit.Page page;
     private final String link;
     private final QrCode qr;
+    private final PrintKit.IndexPages index;
     private final byte[] thumbnail;
 
     /**
      * @param link the address of the full book, or null
      * @param qr   {@code link} as a QR code, or null to print the address as text only
+     * @param index the index of the handout's pieces, printed after them, or null
      * @param thumbnail the book's cover as a JPEG or PNG (see {@code Covers.thumbnail}), or null for none
      */
     HandoutDocument(Book book, Handout handout, List<Piece> pieces, List<List<Inline>> sources, Labels labels,
-                    PrintKit kit, PrintKit.Page page, String link, QrCode qr, byte[] thumbnail) {
+                    PrintKit kit, PrintKit.Page page, String link, QrCode qr, PrintKit.IndexPages index,
+                    byte[] thumbnail) {
         this.book = book;
         this.meta = book.meta();
         this.handout = handout;
@@ -71,6 +75,7 @@ final class HandoutDocument {
         this.page = page;
         this.link = link;
         this.qr = qr;
+        this.index = index;
         this.thumbnail = thumbnail;
     }
 
@@ -80,16 +85,13 @@ final class HandoutDocument {
      */
     String render(int blankPages) {
         Xml x = new Xml(1 << 16);
-        x.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n");
-        // Pieces carry the EPUB's note semantics (epub:type), so the prefix must be bound.
-        x.open("html", "xmlns", "http://www.w3.org/1999/xhtml", "xmlns:epub", "http://www.idpf.org/2007/ops",
-                "xml:lang", meta.language(), "lang", meta.language(),
-                "class", handout.largeType() ? "large-type" : null).nl();
-        head(x);
-        x.open("body").nl();
+        start(x, "");
         cover(x);
         for (Piece p : pieces) {
             kit.piece(x, p);
+        }
+        if (index != null) {
+            index.write(x);
         }
         for (int i = 0; i < blankPages; i++) {
             x.element("div", "\u00a0", "class", "handout-blank").nl();
@@ -99,7 +101,29 @@ final class HandoutDocument {
         return x.toString();
     }
 
-    private void head(Xml x) {
+    /**
+     * A document with the handout's stylesheet, {@code css} added to it, and {@code body} as its body: where the
+     * index's lines are measured.
+     */
+    String measuring(String css, java.util.function.Consumer<Xml> body) {
+        Xml x = new Xml(1 << 16);
+        start(x, css);
+        body.accept(x);
+        x.close("body").nl().close("html").nl();
+        return x.toString();
+    }
+
+    private void start(Xml x, String css) {
+        x.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n");
+        // Pieces carry the EPUB's note semantics (epub:type), so the prefix must be bound.
+        x.open("html", "xmlns", "http://www.w3.org/1999/xhtml", "xmlns:epub", "http://www.idpf.org/2007/ops",
+                "xml:lang", meta.language(), "lang", meta.language(),
+                "class", handout.largeType() ? "large-type" : null).nl();
+        head(x, css);
+        x.open("body").nl();
+    }
+
+    private void head(Xml x, String extraCss) {
         x.open("head").nl();
         x.empty("meta", "charset", "UTF-8").nl();
         x.element("title", handout.title()).nl();
@@ -118,11 +142,15 @@ final class HandoutDocument {
             x.text(LARGE_TYPE_CSS.replace("${BODY_FONT}", cssString(kit.bodyFamily()))
                     .replace("${HEADING_FONT}", cssString(kit.headingFamily())));
         }
+        x.text(extraCss);
         x.close("style").nl();
         x.open("bookmarks").nl();
         x.empty("bookmark", "name", handout.title(), "href", "#" + COVER_ID).nl();
         for (Piece p : pieces) {
             x.empty("bookmark", "name", p.title(), "href", "#" + PrintKit.pieceId(p)).nl();
+        }
+        if (index != null) {
+            x.empty("bookmark", "name", index.title(), "href", "#" + index.id()).nl();
         }
         x.empty("bookmark", "name", labels.get("sources"), "href", "#" + SOURCES_ID).nl();
         x.close("bookmarks").nl();
@@ -214,6 +242,9 @@ final class HandoutDocument {
         x.open("table", "class", "toc handout-toc").nl();
         for (Piece p : pieces) {
             entry(x, PrintKit.pieceId(p), p.title());
+        }
+        if (index != null) {
+            entry(x, index.id(), index.title());
         }
         entry(x, SOURCES_ID, labels.get("sources"));
         x.close("table").nl();

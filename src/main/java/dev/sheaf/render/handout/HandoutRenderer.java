@@ -5,6 +5,7 @@ import dev.sheaf.diag.Diagnostic;
 import dev.sheaf.diag.MessageId;
 import dev.sheaf.diag.Severity;
 import dev.sheaf.model.Book;
+import dev.sheaf.model.BookIndex;
 import dev.sheaf.model.Handout;
 import dev.sheaf.model.Piece;
 import dev.sheaf.render.OutputSink;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * Handouts for events ({@code handouts:} in book.yaml): each one a PDF, {@code handouts/<name>.pdf}, holding
@@ -64,20 +66,31 @@ public final class HandoutRenderer implements Renderer {
     }
 
     /**
-     * One handout. A booklet is laid out twice when its page count is not a multiple of four: the second time
-     * with blank pages before the sources, so that every folio is still the page's place in the booklet.
+     * One handout. With an index, the handout is laid out once with the index's heading alone, which is where
+     * the page of every mention is read; nothing before the index changes when its columns are filled in. A
+     * booklet is laid out once more when its page count is not a multiple of four: with blank pages before the
+     * sources, so that every folio is still the page's place in the booklet.
      */
     static byte[] render(Book book, RenderContext ctx, PrintKit kit, Handout h, List<Piece> pieces,
                          HandoutSources sources, byte[] thumbnail) throws IOException {
         HandoutFormat format = HandoutFormat.of(h);
         String link = h.link() == null || h.link().isBlank() ? null : h.link().strip();
+        PrintKit.IndexPages index = null;
+        if (h.index()) {
+            BookIndex own = book.index().forPieces(pieces.stream().map(Piece::id).collect(Collectors.toSet()));
+            index = own.present() ? kit.index(own, ctx.labels(), format.page()) : null;
+        }
         HandoutDocument doc = new HandoutDocument(book, h, pieces, sources.entries(pieces), ctx.labels(), kit,
-                format.page(), link, link == null ? null : qrCode(h, link, ctx), thumbnail);
-        PrintKit.Layout layout = kit.layout(doc.render(0), format.page());
+                format.page(), link, link == null ? null : qrCode(h, link, ctx), index, thumbnail);
+        PrintKit.Layout layout = kit.layout(doc.render(0), format.page(), index);
+        if (index != null) {
+            index.number(layout, doc::measuring);
+            layout = kit.layout(doc.render(0), format.page(), index);
+        }
         if (format.booklet()) {
             int blanks = Booklet.padding(layout.pages());
             if (blanks > 0) {
-                layout = kit.layout(doc.render(blanks), format.page());
+                layout = kit.layout(doc.render(blanks), format.page(), index);
             }
         }
         ByteArrayOutputStream pages = new ByteArrayOutputStream(1 << 18);

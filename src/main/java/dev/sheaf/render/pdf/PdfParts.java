@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,6 +33,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
+import dev.sheaf.render.pagelist.PageBreak;
+import dev.sheaf.render.pagelist.PrintPageBreaks;
 
 /**
  * The PDF edition of a large book, laid out one part at a time so that memory stays bounded: Flying Saucer
@@ -89,6 +92,9 @@ final class PdfParts {
     /** The printed page number of every anchor laid out so far, and the height of a page's text. */
     private final Map<String, Integer> folios = new HashMap<>();
     private int columnHeight = -1;
+    /** Where the body's pages begin (page indexes in writing order until the front matter is moved). */
+    private final List<PageBreak> breaks = new ArrayList<>();
+    private PrintPageBreaks pageBreaks = PrintPageBreaks.NONE;
 
     /** Where each chapter, piece and list landed: 0-based page in writing order, and the top of its block. */
     private final Map<String, Target> targets = new HashMap<>();
@@ -151,6 +157,11 @@ final class PdfParts {
             }
         }
         return "";
+    }
+
+    /** Where the pages written by {@link #write} begin in the text, and the pages of the index's anchors. */
+    PrintPageBreaks pageBreaks() {
+        return pageBreaks;
     }
 
     void write(OutputStream os) throws IOException {
@@ -217,6 +228,12 @@ final class PdfParts {
                 order[k++] = i + 1;
             }
             writer.reorderPages(order);
+            List<PageBreak> moved = new ArrayList<>();
+            breaks.forEach(b -> moved.add(new PageBreak(b.unit(), b.container(), b.offset(), b.label(),
+                    b.page() + frontPages)));
+            Map<String, String> anchorPages = new HashMap<>();
+            folios.forEach((id, folio) -> anchorPages.put(id, Integer.toString(folio)));
+            pageBreaks = new PrintPageBreaks(moved, anchorPages);
             outline(writer);
             PdfPageLabels pageLabels = new PdfPageLabels();
             pageLabels.addPageLabel(1, PdfPageLabels.LOWERCASE_ROMAN_NUMERALS);
@@ -261,6 +278,10 @@ final class PdfParts {
             recordAnchors(w, group.subList(0, keep));
             int pageCount = keep < group.size() ? w.pages().first(PrintDocument.pieceId(group.get(keep)))
                     : w.pageCount();
+            int pageBase = written;
+            int folioBase = bodyWritten;
+            breaks.addAll(PageStarts.of(w.renderer, page -> pageBase + page,
+                    page -> page < pageCount ? Integer.toString(folioBase + page + 1) : null));
             w.write(pageCount, true);
             if (keep == group.size() && more && written % 2 == 1) {
                 // No piece of the part started on a recto (never seen): the next part starts on one.

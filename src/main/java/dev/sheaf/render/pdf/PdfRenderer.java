@@ -13,7 +13,11 @@ import org.xhtmlrenderer.pdf.ITextFontResolver;
 import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.pdf.ITextRenderer;
 
+import dev.sheaf.diag.Diagnostics;
+import dev.sheaf.render.pagelist.PrintPageBreaks;
+
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,8 +49,52 @@ public final class PdfRenderer implements Renderer {
         return "PDF edition for print and screen";
     }
 
+    /** The page breaks of the last book laid out, kept for the other editions of the same build. */
+    private static WeakReference<Book> lastBook = new WeakReference<>(null);
+    private static PrintPageBreaks lastBreaks;
+
     @Override
     public void render(Book drawn, RenderContext ctx, OutputSink out) throws IOException {
+        PrintPageBreaks breaks;
+        try (OutputStream os = out.create(ctx.baseName() + ".pdf")) {
+            breaks = write(drawn, ctx, os);
+        }
+        remember(drawn, breaks);
+    }
+
+    /**
+     * Where the pages of the PDF edition of {@code book} begin in its pieces and chapter openers, and the page of
+     * every index anchor, for the editions that print these page numbers (the EPUB's page list, the site's
+     * margins). Taken from the PDF edition when it was written for this very {@code book} object; otherwise the
+     * book is laid out as the PDF edition would be, without writing a PDF (a book laid out in parts is written to
+     * nowhere). The PDF edition's warnings are not repeated; when the book cannot be laid out, there are no page
+     * breaks (and the PDF edition, when it is built, reports why).
+     */
+    public static PrintPageBreaks pageBreaks(Book book, RenderContext ctx) {
+        synchronized (PdfRenderer.class) {
+            if (lastBook.get() == book) {
+                return lastBreaks;
+            }
+        }
+        RenderContext quiet = new RenderContext(new Diagnostics(), ctx.labels(), ctx.baseName(), ctx.timestamp());
+        PrintPageBreaks breaks;
+        try {
+            breaks = write(book, quiet, null);
+        } catch (IOException | RuntimeException e) {
+            // The other editions do without page numbers; the PDF edition, when asked for, reports the problem.
+            breaks = PrintPageBreaks.NONE;
+        }
+        remember(book, breaks);
+        return breaks;
+    }
+
+    private static synchronized void remember(Book book, PrintPageBreaks breaks) {
+        lastBook = new WeakReference<>(book);
+        lastBreaks = breaks;
+    }
+
+    /** Lays out {@code drawn} and writes it to {@code os}, or only lays it out when {@code os} is null. */
+    private static PrintPageBreaks write(Book drawn, RenderContext ctx, OutputStream os) throws IOException {
         Book book = PrintImages.drawable(drawn);
         TextScan text = TextScan.of(book);
         PrintFonts fonts = PrintFonts.of(book, text.all(ctx.labels()));
@@ -59,11 +107,10 @@ public final class PdfRenderer implements Renderer {
         String css = PrintStyle.css(trim, fonts);
         if (PdfParts.applies(book, css)) {
             // A large book is laid out part by part, which keeps memory bounded (see PdfParts).
-            try (OutputStream os = out.create(ctx.baseName() + ".pdf")) {
-                new PdfParts(book, ctx.labels(), css, coverUrl, CoverFit.of(cover, trim), fonts, trim,
-                        book.meta().language(), ctx.timestamp(), pages -> { }).write(os);
-            }
-            return;
+            PdfParts parts = new PdfParts(book, ctx.labels(), css, coverUrl, CoverFit.of(cover, trim), fonts, trim,
+                    book.meta().language(), ctx.timestamp(), pages -> { });
+            parts.write(os != null ? os : OutputStream.nullOutputStream());
+            return parts.pageBreaks();
         }
         PrintDocument doc = new PrintDocument(book, ctx.labels(), css, coverUrl, CoverFit.of(cover, trim), fonts);
         String bookUrl = book.root().toUri().toString();
@@ -93,12 +140,23 @@ public final class PdfRenderer implements Renderer {
             blanks.addAll(inserted);
             anchors.putAll(PrintIndex.spots(renderer, allAnchors(book)));
         }
+        int firstBody = pages.first(doc.firstBodyId());
+        Map<String, String> anchorPages = new HashMap<>();
+        anchors.forEach((id, spot) -> {
+            if (spot.page() >= firstBody) {
+                anchorPages.put(id, Integer.toString(spot.page() - firstBody + 1));
+            }
+        });
+        PrintPageBreaks breaks = new PrintPageBreaks(PageStarts.of(renderer, page -> page,
+                page -> page >= firstBody ? Integer.toString(page - firstBody + 1) : null), anchorPages);
+        if (os == null) {
+            return breaks;
+        }
         byte[] identity = FixedOutput.sha256(book.meta().identifier(), xhtml.getBytes(StandardCharsets.UTF_8), 32);
         renderer.setListener(new FixedOutput(book.meta().language(), ctx.timestamp(), identity,
-                pages.first(doc.firstBodyId()), book.meta().pdfA()));
-        try (OutputStream os = out.create(ctx.baseName() + ".pdf")) {
-            renderer.createPDF(os);
-        }
+                firstBody, book.meta().pdfA()));
+        renderer.createPDF(os);
+        return breaks;
     }
 
     private static ITextRenderer renderer(ITextOutputDevice device, TrimSize trim, String bookUrl) {

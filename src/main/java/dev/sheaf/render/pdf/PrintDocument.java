@@ -6,6 +6,7 @@ import dev.sheaf.model.Chapter;
 import dev.sheaf.model.Piece;
 import dev.sheaf.model.ReferenceList;
 import dev.sheaf.render.Labels;
+import dev.sheaf.render.pagelist.PrintPageBreaks;
 import dev.sheaf.render.xhtml.ContentRenderer;
 import dev.sheaf.render.xhtml.Direction;
 import dev.sheaf.render.xhtml.PieceHeader;
@@ -69,11 +70,11 @@ final class PrintDocument {
     }
 
     static String chapterId(Chapter c) {
-        return "ch-" + c.slug();
+        return PrintPageBreaks.unit(c);
     }
 
     static String pieceId(Piece p) {
-        return "p-" + p.slug();
+        return PrintPageBreaks.unit(p);
     }
 
     static String backMatterId(ReferenceList list) {
@@ -152,6 +153,8 @@ final class PrintDocument {
                 "xml:lang", meta.language(), "lang", meta.language()).nl();
         head(x, withBookmarks);
         x.open("body").nl();
+        // Text containers carry their number, so that the pages can be found in the text (PageStarts).
+        x.places(new PrintPlaces());
     }
 
     /** Closes what {@link #start} opened and returns the document. */
@@ -237,6 +240,7 @@ final class PrintDocument {
     void opener(Xml x, Chapter c, int number) {
         String classes = number == 1 ? "opener first-opener" : "opener";
         x.open("div", "class", classes, "id", chapterId(c)).nl();
+        unit(x, chapterId(c));
         x.element("p", Integer.toString(number), "class", "chapter-number").nl();
         x.element("h1", c.title(), "class", "chapter-title").nl();
         if (!c.intro().isEmpty()) {
@@ -245,7 +249,20 @@ final class PrintDocument {
             new ContentRenderer(BookPaths::href, 1, chapterId(c) + "-").withPieceLinks(this::pieceHref).blocks(x, c.intro());
             x.close("div").nl();
         }
+        endUnit(x);
         x.close("div").nl();
+    }
+
+    private static void unit(Xml x, String id) {
+        if (x.places() != null) {
+            x.places().unit(x, id);
+        }
+    }
+
+    private static void endUnit(Xml x) {
+        if (x.places() != null) {
+            x.places().endUnit(x);
+        }
     }
 
     /** Pieces of one chapter, in their container (which starts on a recto). */
@@ -268,12 +285,14 @@ final class PrintDocument {
         x.open("div", "class", "piece", "id", pieceId(p),
                 "lang", p.meta().language(), "xml:lang", p.meta().language(),
                 "dir", Direction.of(p.meta().language())).nl();
+        unit(x, pieceId(p));
         runningHeads(x, p.title());
         header.header(x, p, pieceId(p) + "-title");
         x.open("div", "class", "piece-body").nl();
         content.blocks(x, p.body());
         x.close("div").nl();
         header.footer(x, p);
+        endUnit(x);
         x.close("div").nl();
     }
 

@@ -55,9 +55,19 @@ final class PrintIndex {
     private final String column;
 
     PrintIndex(Book book, Labels labels, TrimSize trim) {
+        this(book, labels, trim.measure());
+    }
+
+    /** @param measure the width of the text block, in millimetres */
+    PrintIndex(Book book, Labels labels, double measure) {
         this.book = book;
         this.labels = labels;
-        this.column = String.format(java.util.Locale.ROOT, "%.2fmm", (trim.measure() - GAP - 1) / 2); // 1 mm to spare for rounding
+        this.column = String.format(java.util.Locale.ROOT, "%.2fmm", (measure - GAP - 1) / 2); // 1 mm to spare for rounding
+    }
+
+    /** The book whose index this is. */
+    Book book() {
+        return book;
     }
 
     static boolean applies(Book book) {
@@ -241,13 +251,24 @@ final class PrintIndex {
 
     /** A page as wide as the book's and too tall to break, so that each line is measured whole. */
     static String tallPage(TrimSize trim) {
-        return "\n@page { size: " + trim.width + "mm 5000mm; }\n";
+        return tallPage(trim.width);
+    }
+
+    /** A page {@code width} millimetres wide and too tall to break. */
+    static String tallPage(double width) {
+        return "\n@page { size: " + String.format(java.util.Locale.ROOT, "%.2f", width) + "mm 5000mm; }\n";
     }
 
     /** A document that lays out every line in a column of the final width on one very tall page. */
     String measuringDocument(PrintDocument doc, List<Line> lines) {
         Xml x = new Xml(1 << 16);
         doc.start(x, false);
+        measuringBody(x, lines);
+        return doc.end(x);
+    }
+
+    /** The body of the measuring document: the heading and every line in one column. */
+    void measuringBody(Xml x, List<Line> lines) {
         x.open("div", "class", "index-matter index-measure", "id", ID).nl();
         x.element("h1", title(), "class", "references-heading index-title").nl();
         x.open("div", "class", "index-column", "id", "ix-column", "style", "width: " + column).nl();
@@ -256,7 +277,6 @@ final class PrintIndex {
         }
         x.close("div").nl();
         x.close("div").nl();
-        return doc.end(x);
     }
 
     /**

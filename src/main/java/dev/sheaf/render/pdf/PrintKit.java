@@ -1,6 +1,7 @@
 package dev.sheaf.render.pdf;
 
 import dev.sheaf.model.Book;
+import dev.sheaf.model.BookIndex;
 import dev.sheaf.model.Piece;
 import dev.sheaf.render.Labels;
 import dev.sheaf.render.xhtml.ContentRenderer;
@@ -12,6 +13,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The PDF edition's typesetting for other printed products, such as handouts: the book's fonts and print
@@ -108,7 +115,78 @@ public final class PrintKit {
 
     /** Lays out a whole XHTML document (as {@link Xml} writes it) on pages of {@code page}. */
     public Layout layout(String xhtml, Page page) {
-        return new Layout(fonts.runs(xhtml), page);
+        return new Layout(fonts.runs(xhtml), page, false);
+    }
+
+    /**
+     * Lays out a document that holds {@code index}: its page numbers link to the lines of the mentions, as in
+     * the PDF edition.
+     */
+    public Layout layout(String xhtml, Page page, IndexPages index) {
+        return new Layout(fonts.runs(xhtml), page, index != null);
+    }
+
+    /**
+     * The index of a printed product other than the edition (a handout), set as the edition sets its own:
+     * two columns, page numbers of the mentions, ranges collapsed, cross-references in italics.
+     *
+     * @param index the entries to print, with the mentions in this product's pieces only
+     */
+    public IndexPages index(BookIndex index, Labels labels, Page page) {
+        return new IndexPages(new PrintIndex(book.withIndex(book.chapters(), index), labels, page.measure()), page);
+    }
+
+    /** The product's document with {@code css} added to its stylesheet and {@code body} as its body. */
+    @FunctionalInterface
+    public interface MeasuringDocument {
+        String of(String css, Consumer<Xml> body);
+    }
+
+    /**
+     * An index being set: written with its heading alone until {@link #number} has read the pages of the
+     * mentions off a layout of the document, then with its columns.
+     */
+    public final class IndexPages {
+
+        private final PrintIndex index;
+        private final Page page;
+        private List<List<List<PrintIndex.Line>>> columns = List.of();
+
+        private IndexPages(PrintIndex index, Page page) {
+            this.index = index;
+            this.page = page;
+        }
+
+        /** The id of the index's block in the document. */
+        public String id() {
+            return PrintIndex.ID;
+        }
+
+        public String title() {
+            return index.title();
+        }
+
+        /** The index: heading, running heads and, once numbered, its pages of two columns. */
+        public void write(Xml x) {
+            index.write(x, pieces, columns);
+        }
+
+        /**
+         * Numbers the index from {@code layout} (the document with this index unnumbered), where the folio of a
+         * page is its place in the document counted from 1, and measures its lines in a document that
+         * {@code document} makes from a stylesheet to add and a body.
+         */
+        public void number(Layout layout, MeasuringDocument document) {
+            List<String> anchors = PrintIndex.anchorsByPiece(index.book()).values().stream()
+                    .flatMap(List::stream).toList();
+            Map<String, Integer> folios = new HashMap<>();
+            PrintIndex.spots(layout.renderer, anchors).forEach((id, spot) -> folios.put(id, spot.page() + 1));
+            int columnHeight = PrintIndex.columnHeight(layout.renderer, layout.firstPage(PrintIndex.ID));
+            List<PrintIndex.Line> lines = index.lines(folios);
+            String measuring = document.of(PrintIndex.tallPage(page.width()), x -> index.measuringBody(x, lines));
+            Layout measured = new Layout(fonts.runs(measuring), page, false);
+            columns = PrintIndex.pack(lines, measured.renderer, columnHeight);
+        }
     }
 
     /** A laid-out document: where its blocks landed, and its PDF. */
@@ -118,10 +196,16 @@ public final class PrintKit {
         private final ITextRenderer renderer;
         private final Pages pages;
 
-        private Layout(String xhtml, Page page) {
+        /** Where the mentions the index links to are, found when the first link is written. */
+        private final Map<String, PrintIndex.Spot> spots = new HashMap<>();
+
+        private Layout(String xhtml, Page page, boolean indexLinks) {
             this.xhtml = xhtml;
             String bookUrl = book.root().toUri().toString();
-            PrintOutputDevice device = new PrintOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT);
+            // Links to the mentions go to ids no element has (see PrintIndex); a device that knows them makes them.
+            org.xhtmlrenderer.pdf.ITextOutputDevice device = indexLinks
+                    ? new PartsOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT, Set.of(), this::destination, true)
+                    : new PrintOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT);
             float dotsPerMm = ITextRenderer.DEFAULT_DOTS_PER_POINT * 72 / 25.4f;
             double imageHeight = page.textHeight() * 0.6;
             renderer = new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT,
@@ -132,6 +216,20 @@ public final class PrintKit {
             Typesetting.prepare(renderer);
             Typesetting.layout(renderer, xhtml, bookUrl, book.meta().hyphenate());
             pages = new Pages(renderer);
+        }
+
+        private com.lowagie.text.pdf.PdfDestination destination(com.lowagie.text.pdf.PdfWriter writer, String id) {
+            if (!id.startsWith(PrintIndex.LINK)) {
+                return null;
+            }
+            String anchor = id.substring(PrintIndex.LINK.length());
+            PrintIndex.Spot spot = spots.computeIfAbsent(anchor, a -> PrintIndex.spots(renderer, List.of(a)).get(a));
+            if (spot == null) {
+                return null;
+            }
+            var d = new com.lowagie.text.pdf.PdfDestination(com.lowagie.text.pdf.PdfDestination.XYZ, 0, spot.top(), 0);
+            d.addPage(writer.getPageReference(spot.page() + 1));
+            return d;
         }
 
         public int pages() {

@@ -11,7 +11,11 @@ import dev.sheaf.render.Labels;
 import dev.sheaf.render.xhtml.ContentRenderer;
 import dev.sheaf.render.xhtml.Direction;
 import dev.sheaf.render.xhtml.IndexXhtml;
+import dev.sheaf.render.pagelist.PageBreak;
+import dev.sheaf.render.pagelist.PageMarkers;
+import dev.sheaf.render.pagelist.PrintPageBreaks;
 import dev.sheaf.render.xhtml.PieceHeader;
+import dev.sheaf.render.xhtml.TextPlaces;
 import dev.sheaf.render.xhtml.Xml;
 
 import java.util.ArrayList;
@@ -41,8 +45,15 @@ final class SitePages {
     private final ContentRenderer content;
     private final PieceHeader pieceHeader;
     private final List<Page> order = new ArrayList<>();
+    private final PrintPageBreaks printPages;
 
     SitePages(Book book, Labels labels, List<Downloads.Item> downloads, Cover cover) {
+        this(book, labels, downloads, cover, PrintPageBreaks.NONE);
+    }
+
+    /** @param printPages the print edition's pages, whose numbers are shown in the margin where they begin */
+    SitePages(Book book, Labels labels, List<Downloads.Item> downloads, Cover cover, PrintPageBreaks printPages) {
+        this.printPages = printPages;
         this.book = book;
         this.meta = book.meta();
         this.labels = labels;
@@ -238,6 +249,7 @@ final class SitePages {
         siteHeader(x);
         x.open("main", "id", "main").nl();
         x.open("article", "class", "chapter", "aria-labelledby", "chapter-title").nl();
+        TextPlaces places = markers(x, PrintPageBreaks.unit(c));
         x.open("header", "class", "chapter-header").nl();
         x.element("p", labels.get("site.chapter", number), "class", "chapter-number").nl();
         x.element("h1", c.title(), "id", "chapter-title", "class", "chapter-title").nl();
@@ -247,12 +259,40 @@ final class SitePages {
             content.blocks(x, c.intro());
             x.close("div").nl();
         }
+        endMarkers(x, places);
         x.element("h2", labels.get("site.chapter.pieces"), "class", "visually-hidden").nl();
         pieceList(x, c.pieces(), "chapter-contents", "../");
         x.close("article").nl();
         x.close("main").nl();
         pager(x, path);
         return end(x, "../");
+    }
+
+    /** Marks the print edition's page breaks in unit {@code unit}, written into {@code x} from now on. */
+    private TextPlaces markers(Xml x, String unit) {
+        if (printPages.isEmpty()) {
+            return null;
+        }
+        TextPlaces places = new PageMarkers(printPages, SitePages::pageBreak);
+        x.places(places);
+        places.unit(x, unit);
+        return places;
+    }
+
+    private static void endMarkers(Xml x, TextPlaces places) {
+        if (places != null) {
+            places.endUnit(x);
+            x.places(null);
+        }
+    }
+
+    /**
+     * Where a page of the print edition begins: an empty element whose number site.css shows in the margin
+     * (written with an end tag: HTML5 has no empty span).
+     */
+    private static void pageBreak(Xml x, PageBreak b) {
+        x.open("span", "class", "print-page", "id", "page-" + b.label(), "role", "doc-pagebreak",
+                "aria-label", b.label(), "title", b.label(), "data-page", b.label()).close("span");
     }
 
     String piece(Chapter chapter, Piece p) {
@@ -263,6 +303,7 @@ final class SitePages {
         x.open("main", "id", "main").nl();
         x.open("article", "class", "piece", "aria-labelledby", "piece-title", "lang", p.meta().language(),
                 "dir", Direction.of(p.meta().language())).nl();
+        TextPlaces places = markers(x, PrintPageBreaks.unit(p));
         x.open("p", "class", "piece-chapter").open("a", "href", "../" + chapterPath(chapter)).text(chapter.title())
                 .close("a").close("p").nl();
         pieceHeader.header(x, p, "piece-title");
@@ -270,6 +311,7 @@ final class SitePages {
         content.blocks(x, p.body());
         x.close("div").nl();
         pieceHeader.footer(x, p);
+        endMarkers(x, places);
         x.close("article").nl();
         x.close("main").nl();
         pager(x, path);
@@ -313,12 +355,7 @@ final class SitePages {
 
     /** Links to the pages before and after {@code path} in reading order. */
     private void pager(Xml x, String path) {
-        int at = -1;
-        for (int i = 0; i < order.size(); i++) {
-            if (order.get(i).path().equals(path)) {
-                at = i;
-            }
-        }
+        int at = position().getOrDefault(path, -1);
         x.open("nav", "class", "pager", "aria-label", labels.get("site.pager")).nl();
         if (at > 0) {
             Page prev = order.get(at - 1);
@@ -334,6 +371,27 @@ final class SitePages {
         }
         x.close("nav").nl();
     }
+
+    /** The pages before and after {@code path} in reading order (null at either end): what its pager shows. */
+    Page[] neighbours(String path) {
+        int at = position().getOrDefault(path, -1);
+        return new Page[] {at > 0 ? order.get(at - 1) : null,
+                at >= 0 && at + 1 < order.size() ? order.get(at + 1) : null};
+    }
+
+    /** Each page's place in reading order (the last, should a path repeat), made once: a search per page was quadratic. */
+    private java.util.Map<String, Integer> position() {
+        if (position == null) {
+            java.util.Map<String, Integer> at = new java.util.HashMap<>();
+            for (int i = 0; i < order.size(); i++) {
+                at.put(order.get(i).path(), i);
+            }
+            position = at;
+        }
+        return position;
+    }
+
+    private java.util.Map<String, Integer> position;
 
     // ---------------------------------------------------------------- page frame
 

@@ -58,15 +58,17 @@ public final class ContentRenderer {
             if (p.content().size() == 1 && p.content().get(0) instanceof Inline.Image img) {
                 figure(x, img);
             } else {
-                x.open("p");
+                boolean c = openText(x, "p");
                 inlines(x, p.content());
-                x.close("p").nl();
+                closeText(x, "p", c);
+                x.nl();
             }
         } else if (b instanceof Block.Heading h) {
             String tag = "h" + Math.min(6, Math.max(2, h.level() + headingShift));
-            x.open(tag, "id", idPrefix + h.id());
+            boolean c = openText(x, tag, "id", idPrefix + h.id());
             inlines(x, h.content());
-            x.close(tag).nl();
+            closeText(x, tag, c);
+            x.nl();
         } else if (b instanceof Block.BlockQuote q) {
             x.open("blockquote").nl();
             blocks(x, q.children());
@@ -74,13 +76,19 @@ public final class ContentRenderer {
         } else if (b instanceof Block.ListBlock l) {
             list(x, l);
         } else if (b instanceof Block.CodeBlock c) {
-            x.open("pre").open("code").text(c.text()).close("code").close("pre").nl();
+            boolean container = openText(x, "pre");
+            x.open("code").text(c.text()).close("code");
+            closeText(x, "pre", container);
+            x.nl();
         } else if (b instanceof Block.ThematicBreak) {
             x.empty("hr", "class", "break").nl();
         } else if (b instanceof Block.Table t) {
             table(x, t);
         } else if (b instanceof Block.RawBlock r) {
-            x.element("p", r.text(), "class", "raw").nl();
+            boolean c = openText(x, "p", "class", "raw");
+            x.text(r.text());
+            closeText(x, "p", c);
+            x.nl();
         }
     }
 
@@ -88,13 +96,16 @@ public final class ContentRenderer {
         String tag = l.ordered() ? "ol" : "ul";
         x.open(tag, "start", l.ordered() && l.start() != 1 ? Integer.toString(l.start()) : null).nl();
         for (List<Block> item : l.items()) {
-            x.open("li");
             if (item.size() == 1 && item.get(0) instanceof Block.Paragraph p) {
+                boolean c = openText(x, "li");
                 inlines(x, p.content());
+                closeText(x, "li", c);
             } else {
+                x.open("li");
                 blocks(x, item);
+                x.close("li");
             }
-            x.close("li").nl();
+            x.nl();
         }
         x.close(tag).nl();
     }
@@ -118,20 +129,21 @@ public final class ContentRenderer {
             Block.Alignment a = i < aligns.size() ? aligns.get(i) : Block.Alignment.NONE;
             String style = a == Block.Alignment.NONE ? null : "text-align: " + a.name().toLowerCase(java.util.Locale.ROOT);
             // Header cells say what they head, for screen readers reading a cell out of its row.
-            x.open(tag, "scope", tag.equals("th") ? "col" : null, "style", style);
+            boolean c = openText(x, tag, "scope", tag.equals("th") ? "col" : null, "style", style);
             inlines(x, cells.get(i));
-            x.close(tag);
+            closeText(x, tag, c);
         }
         x.close("tr").nl();
     }
 
     private void figure(Xml x, Inline.Image img) {
-        x.open("figure", "class", "image");
+        boolean c = openText(x, "figure", "class", "image");
         x.empty("img", "src", imageHref.apply(img.resolved()), "alt", img.alt());
         if (img.title() != null && !img.title().isBlank()) {
             x.element("figcaption", img.title());
         }
-        x.close("figure").nl();
+        closeText(x, "figure", c);
+        x.nl();
     }
 
     public void inlines(Xml x, List<Inline> inlines) {
@@ -185,6 +197,27 @@ public final class ContentRenderer {
         }
     }
 
+    /**
+     * Opens an element that holds inline content, a text container for the document's {@link TextPlaces} if it
+     * has one; returns whether it is one.
+     */
+    private static boolean openText(Xml x, String tag, String... attrs) {
+        TextPlaces places = x.places();
+        if (places == null) {
+            x.open(tag, attrs);
+            return false;
+        }
+        return places.open(x, tag, attrs);
+    }
+
+    private static void closeText(Xml x, String tag, boolean container) {
+        if (container) {
+            x.places().close(x, tag);
+        } else {
+            x.close(tag);
+        }
+    }
+
     private void wrap(Xml x, String tag, List<Inline> children) {
         x.open(tag);
         inlines(x, children);
@@ -204,9 +237,10 @@ public final class ContentRenderer {
         x.element(headingTag, list.title() != null ? list.title() : title, "class", "references-heading").nl();
         x.open("ul", "class", "reference-entries").nl();
         for (List<Inline> entry : list.entries()) {
-            x.open("li");
+            boolean c = openText(x, "li");
             inlines(x, entry);
-            x.close("li").nl();
+            closeText(x, "li", c);
+            x.nl();
         }
         x.close("ul").nl();
         x.close("section").nl();

@@ -8,6 +8,8 @@ package dev.sheaf.render.xhtml;
 public final class Xml {
 
     private final StringBuilder sb;
+    /** Sees the text written into text containers (see {@link TextPlaces}); null for none. */
+    private TextPlaces places;
 
     public Xml() {
         this(4096);
@@ -50,8 +52,29 @@ public final class Xml {
     }
 
     public Xml text(String text) {
+        if (places != null && places.inside()) {
+            places.text(this, text);
+        } else {
+            escape(text, false);
+        }
+        return this;
+    }
+
+    /** Text escaped as by {@link #text}, but never seen by the {@link TextPlaces}: for its own markers. */
+    public Xml plain(String text) {
         escape(text, false);
         return this;
+    }
+
+    /** Lets {@code places} number the text containers written from now on and see their text. */
+    public Xml places(TextPlaces places) {
+        this.places = places;
+        return this;
+    }
+
+    /** The {@link TextPlaces} watching this document, or null. */
+    public TextPlaces places() {
+        return places;
     }
 
     /** {@code text} escaped for element content. */
@@ -78,8 +101,24 @@ public final class Xml {
         if (s == null) {
             return;
         }
-        for (int i = 0; i < s.length(); i++) {
+        // Runs of ordinary characters are copied at once; only the others go through the switch below.
+        int n = s.length();
+        int plain = 0;
+        while (plain < n && ordinary(s.charAt(plain))) {
+            plain++;
+        }
+        sb.append(s, 0, plain);
+        for (int i = plain; i < n; i++) {
             char c = s.charAt(i);
+            if (ordinary(c)) {
+                int run = i + 1;
+                while (run < n && ordinary(s.charAt(run))) {
+                    run++;
+                }
+                sb.append(s, i, run);
+                i = run - 1;
+                continue;
+            }
             switch (c) {
                 case '<' -> sb.append("&lt;");
                 case '>' -> sb.append("&gt;");
@@ -104,6 +143,12 @@ public final class Xml {
                 }
             }
         }
+    }
+
+    /** A character written as it is in text and attributes alike. */
+    private static boolean ordinary(char c) {
+        return c >= 0x20 && c != '<' && c != '>' && c != '&' && c != '"' && c < Character.MIN_SURROGATE
+                || c > Character.MAX_SURROGATE && c < 0xFFFE;
     }
 
     public int length() {

@@ -1,0 +1,84 @@
+package dev.sheaf.render.pagelist;
+
+import dev.sheaf.render.xhtml.TextPlaces;
+import dev.sheaf.render.xhtml.Xml;
+
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/**
+ * Writes a marker where each print page begins, while a unit of an edition (a piece, a chapter opener) is
+ * written. A page that begins inside a word (the word hyphenated across two pages) was placed before the word
+ * by the print edition, so a marker never splits a word. Markers not placed by the end of the unit (its text
+ * differs from the print edition's) are written there, so that none is lost.
+ */
+public final class PageMarkers extends TextPlaces {
+
+    private final PrintPageBreaks pages;
+    private final BiConsumer<Xml, PageBreak> marker;
+    private List<PageBreak> pending = List.of();
+    private int next;
+    private int counted;
+    /** The container being written. */
+    private int current = UNIT_START;
+
+    /** @param marker writes the marker of a break (with {@link Xml#raw} or {@link Xml#plain}) */
+    public PageMarkers(PrintPageBreaks pages, BiConsumer<Xml, PageBreak> marker) {
+        this.pages = pages;
+        this.marker = marker;
+    }
+
+    @Override
+    protected void unitStarted(Xml x, String id) {
+        pending = pages.in(id);
+        next = 0;
+        current = UNIT_START;
+        while (next < pending.size() && pending.get(next).container() == UNIT_START) {
+            marker.accept(x, pending.get(next++));
+        }
+    }
+
+    @Override
+    protected void opened(Xml x, int container) {
+        counted = 0;
+        current = container;
+        // Breaks of containers this edition did not write go before this one.
+        while (next < pending.size() && (pending.get(next).container() < container
+                || pending.get(next).container() == container && pending.get(next).offset() <= 0)) {
+            marker.accept(x, pending.get(next++));
+        }
+    }
+
+    @Override
+    protected void text(Xml x, String text) {
+        int from = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (!counted(text.charAt(i))) {
+                continue;
+            }
+            while (next < pending.size() && pending.get(next).container() <= current
+                    && pending.get(next).offset() <= counted) {
+                x.plain(text.substring(from, i));
+                from = i;
+                marker.accept(x, pending.get(next++));
+            }
+            counted++;
+        }
+        x.plain(text.substring(from));
+    }
+
+    @Override
+    protected void closing(Xml x, int container) {
+        while (next < pending.size() && pending.get(next).container() <= container) {
+            marker.accept(x, pending.get(next++));
+        }
+    }
+
+    @Override
+    protected void unitEnded(Xml x) {
+        while (next < pending.size()) {
+            marker.accept(x, pending.get(next++));
+        }
+    }
+
+}

@@ -1,0 +1,70 @@
+package dev.sheaf.render.pagelist;
+
+import dev.sheaf.model.Chapter;
+import dev.sheaf.model.Piece;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The pages of the print edition as other editions can mark them: where each page that begins in a piece or a
+ * chapter opener begins, and the printed page of every index anchor. Made by
+ * {@code dev.sheaf.render.pdf.PdfRenderer#pageBreaks} from the PDF edition's own layout; pages that begin in the
+ * front matter, the back-matter lists or the index, and empty pages, have no break.
+ *
+ * @param breaks  in page order
+ * @param anchors the printed page number of every {@code Inline.IndexMark} anchor the layout placed
+ */
+public record PrintPageBreaks(List<PageBreak> breaks, Map<String, String> anchors) {
+
+    public static final PrintPageBreaks NONE = new PrintPageBreaks(List.of(), Map.of());
+
+    public PrintPageBreaks {
+        breaks = List.copyOf(breaks);
+        anchors = Map.copyOf(anchors);
+    }
+
+    /** The breaks in unit {@code unit}, in text order. */
+    public List<PageBreak> in(String unit) {
+        List<PageBreak> out = new ArrayList<>();
+        for (PageBreak b : breaks) {
+            if (b.unit().equals(unit)) {
+                out.add(b);
+            }
+        }
+        out.sort(Comparator.comparingInt(PageBreak::container).thenComparingInt(PageBreak::offset)
+                .thenComparingInt(PageBreak::page));
+        return out;
+    }
+
+    /** The breaks by unit, units in page order. */
+    public Map<String, List<PageBreak>> byUnit() {
+        Map<String, List<PageBreak>> out = new LinkedHashMap<>();
+        for (PageBreak b : breaks) {
+            out.computeIfAbsent(b.unit(), this::in);
+        }
+        return out;
+    }
+
+    /** The printed page number holding index anchor {@code anchor}, or null when it was not laid out. */
+    public String pageOf(String anchor) {
+        return anchors.get(anchor);
+    }
+
+    /** The unit id of piece {@code p}: the id of its block in the print document. */
+    public static String unit(Piece p) {
+        return "p-" + p.slug();
+    }
+
+    /** The unit id of chapter {@code c}'s opener: the id of its block in the print document. */
+    public static String unit(Chapter c) {
+        return "ch-" + c.slug();
+    }
+
+    public boolean isEmpty() {
+        return breaks.isEmpty();
+    }
+}
