@@ -119,10 +119,20 @@ final class ServeCommand implements Callable<Integer> {
             }
         });
         Runtime.getRuntime().addShutdownHook(cleanup);
-        Runnable build = () -> build(sheaf, request, reporter, quiet, stdout, err);
+        // After an edit the page comes first: the quick editions and the site, then the print editions, which
+        // take many seconds for a large book, and the site again with their downloads (docs/PERFORMANCE.md).
+        List<String> all = ids.isEmpty() ? sheaf.registry().ids() : ids;
+        List<String> quick = all.stream().filter(id -> !PRINT.contains(id)).toList();
+        BuildRequest preview = quick.size() < all.size() ? request.withFormats(quick) : null;
+        Runnable build = () -> build(sheaf, request, reporter, quiet, stdout, err, "built");
+        Runnable rebuild = () -> {
+            if (preview == null || build(sheaf, preview, reporter, quiet, stdout, err, "site rebuilt")) {
+                build.run();
+            }
+        };
         // Watching starts before the first build, so an edit made while it runs is not missed.
         try (SourceWatcher watcher = new SourceWatcher(bookDir, List.of(outDir), Duration.ofMillis(intervalMillis),
-                build).start()) {
+                rebuild).start()) {
             build.run();
             stdout.println("sheaf: serving " + server.uri() + " \u2014 edit the book and reload the page; Ctrl+C stops");
             stdout.flush();
@@ -143,24 +153,35 @@ final class ServeCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    /** Builds once (never two at a time); on errors the previous site stays in place and is still served. */
-    private static synchronized void build(Sheaf sheaf, BuildRequest request, Reporter reporter, boolean quiet, PrintWriter stdout,
-                              PrintWriter err) {
+    /** The editions laid out for print: rebuilt after the site has been refreshed. */
+    private static final List<String> PRINT = List.of("pdf", "handouts");
+
+    /**
+     * Builds once (never two at a time); on errors the previous site stays in place and is still served.
+     * Returns whether the build succeeded.
+     */
+    private static synchronized boolean build(Sheaf sheaf, BuildRequest request, Reporter reporter, boolean quiet,
+                                              PrintWriter stdout, PrintWriter err, String verb) {
         long start = System.nanoTime();
         BuildResult result = sheaf.build(request);
-        reporter.print(result.diagnostics());
+        // The full build that follows a preview reports the same problems; a failed preview is the last word.
+        if (!verb.equals("site rebuilt") || !result.success()) {
+            reporter.print(result.diagnostics());
+        }
         String counts = Reporter.counts(result.diagnostics());
         if (result.success()) {
             if (quiet) {
-                return;
+                return true;
             }
-            stdout.printf(Locale.ROOT, "sheaf: built in %.1f s%s%n", (System.nanoTime() - start) / 1e9,
+            stdout.printf(Locale.ROOT, "sheaf: %s in %.1f s%s%n", verb, (System.nanoTime() - start) / 1e9,
                     counts.isEmpty() ? "" : " (" + counts + ")");
             stdout.flush();
+            return true;
         } else {
             err.println("sheaf: build failed" + (counts.isEmpty() ? "" : " (" + counts + ")")
                     + "; still serving the last good build");
             err.flush();
+            return false;
         }
     }
 

@@ -113,7 +113,8 @@ final class DocxBody {
                         }
                         Para para = paragraph(segs, style, numId, ilvl, outline);
                         if (cell != null) {
-                            cell.append(cell.length() > 0 ? "<br>" : "").append(para.html());
+                            // A pipe table has no line breaks inside a cell: its paragraphs run on, a space apart.
+                            cell.append(cell.length() > 0 ? " " : "").append(para.html().replace("<br>", " "));
                         } else if (!para.plain().isBlank() || para.html().contains("<img") || NOTE_MARK.matcher(para.html()).find()) {
                             out.add(para);
                         }
@@ -143,7 +144,8 @@ final class DocxBody {
                     }
                     case "tbl" -> {
                         tableDepth--;
-                        if (tableDepth == 0 && rows != null) {
+                        if (tableDepth == 0 && rows != null && rows.stream().flatMap(List::stream)
+                                .anyMatch(c -> !c.replaceAll("<[^>]*>", "").isBlank() || c.contains("<img"))) {
                             out.add(new Para("table", 0, false, table(rows), "table", false, false));
                             tables++;
                             rows = null;
@@ -375,6 +377,10 @@ final class DocxBody {
         } else if (heading > 0) {
             kind = "h";
             level = heading;
+        } else if (numId == null && pkg.styleNumId(style) != null && !pkg.styleNumId(style).equals("0")) {
+            kind = "li";
+            level = parseInt(ilvl);
+            ordered = pkg.ordered(pkg.styleNumId(style), ilvl);
         } else if (numId != null && !numId.equals("0")) {
             kind = "li";
             level = parseInt(ilvl);

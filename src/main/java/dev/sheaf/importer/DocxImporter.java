@@ -198,7 +198,7 @@ final class DocxImporter implements SourceImporter {
         /** The main document part named by the package relationships (word/document.xml in practice). */
         final String mainPart;
         private final Map<String, Rels> rels = new HashMap<>();
-        final Map<String, String[]> styles = new HashMap<>();   // id → {name, outlineLevel, basedOn}
+        final Map<String, String[]> styles = new HashMap<>();   // id → {name, outlineLevel, basedOn, numId}
         final Map<String, String> numToAbstract = new HashMap<>();
         final Map<String, String> levelFormats = new HashMap<>();   // abstractId:ilvl → numFmt
         String defaultLanguage;
@@ -317,7 +317,7 @@ final class DocxImporter implements SourceImporter {
                         }
                         case "style" -> {
                             id = attr(r, "styleId");
-                            current = new String[3];
+                            current = new String[4];
                         }
                         case "name" -> {
                             if (current != null) {
@@ -327,6 +327,11 @@ final class DocxImporter implements SourceImporter {
                         case "outlineLvl" -> {
                             if (current != null) {
                                 current[1] = attr(r, "val");
+                            }
+                        }
+                        case "numId" -> {
+                            if (current != null) {
+                                current[3] = attr(r, "val");   // a list style: "List Number" numbers its paragraphs
                             }
                         }
                         case "basedOn" -> {
@@ -397,6 +402,21 @@ final class DocxImporter implements SourceImporter {
                 styleId = s == null ? null : s[2];
             }
             return 0;
+        }
+
+        /** The numbering a paragraph style gives its paragraphs (through basedOn), or null. */
+        String styleNumId(String styleId) {
+            for (int guard = 0; styleId != null && guard < 10; guard++) {
+                String[] st = styles.get(styleId);
+                if (st == null) {
+                    return null;
+                }
+                if (st[3] != null) {
+                    return st[3];
+                }
+                styleId = st[2];
+            }
+            return null;
         }
 
         boolean isQuote(String styleId) {

@@ -178,6 +178,21 @@ class DocxImportTest {
     }
 
     @Test
+    void listsNumberedByTheirStyleAndTablesInsideTables() throws IOException {
+        Path book = tmp.resolve("book");
+        ImportReport report = importInto(book, new Diagnostics(), DOCX.resolve("python-docx"));
+        assertThat(report.count(ImportReport.Outcome.NEW)).isEqualTo(2);
+        // "List Number" carries the numbering in styles.xml, not in the paragraph.
+        assertThat(body(read(book.resolve("chapters/pieces/num-having-numbering-part.md"))))
+                .isEqualTo("\n1. Paragraph having List Number style.\n");
+        // A table nested in a cell runs on inside the cell (a pipe table cell holds one line); an empty table is dropped.
+        assertThat(body(read(book.resolve("chapters/pieces/blk-paras-and-tables.md"))))
+                .contains("| Text before Table Between Text after |", "Donec semper facilisis metus finibus malesuada.")
+                .doesNotContain("|   |");
+        assertThat(new Sheaf().check(book, null).diagnostics()).filteredOn(d -> d.severity() == Severity.ERROR).isEmpty();
+    }
+
+    @Test
     void protectedOrDamagedDocumentsAreErrorsAndWriteNothing() throws IOException {
         Path truncated = tmp.resolve("truncated.docx");
         byte[] essay = Files.readAllBytes(DOCX.resolve("essay.docx"));

@@ -64,6 +64,38 @@ class ImportCorporaTest {
         assertThat(EpubValidator.problems(epub)).isEmpty();
     }
 
+    /**
+     * Every .docx and .epub under {@code docx/} and {@code epub/} (public test suites' files, see
+     * docs/IMPORT.md): each one is imported or refused with a clear error, the book checks without
+     * errors and every edition builds.
+     */
+    @Test
+    void wordDocumentsAndEpubsFromPublicTestSuites() throws Exception {
+        List<Path> sources = new java.util.ArrayList<>();
+        for (String dir : List.of("docx", "epub")) {
+            if (Files.isDirectory(CORPORA.resolve(dir))) {
+                sources.add(CORPORA.resolve(dir));
+            }
+        }
+        assumeTrue(!sources.isEmpty(), "no Word or EPUB test files present");
+        Path book = tmp.resolve("book");
+        Diagnostics diags = new Diagnostics();
+        ImportReport report = new ImportRun(diags).run(new ImportRequest(sources, book,
+                ImportRequest.ChapterBy.NONE, Set.of(), null, null, null, false));
+        System.out.printf(java.util.Locale.ROOT, "Word and EPUB test files: %d read, %d refused; %s%n", report.sourcesRead,
+                report.sourcesFailed, report.summary());
+        diags.all().stream().filter(d -> d.severity() == Severity.ERROR).forEach(d -> System.out.println(d.format()));
+        assertThat(diags.all()).filteredOn(d -> d.severity() == Severity.ERROR)
+                .allSatisfy(d -> assertThat(d.id()).isEqualTo(dev.sheaf.diag.MessageId.IMP_001));
+        assertThat(report.count(ImportReport.Outcome.NEW)).isPositive();
+
+        assertThat(new Sheaf().check(book, null).diagnostics()).filteredOn(d -> d.severity() == Severity.ERROR).isEmpty();
+        BuildResult built = new Sheaf().build(BuildRequest.of(book, tmp.resolve("out")));
+        assertThat(built.success()).as(built.diagnostics().toString()).isTrue();
+        Path epub = built.written().stream().filter(p -> p.toString().endsWith(".epub")).findFirst().orElseThrow();
+        assertThat(EpubValidator.problems(epub)).isEmpty();
+    }
+
     @Test
     void readabilityTestPages() throws Exception {
         Path pages = CORPORA.resolve("readability/test-pages");

@@ -30,16 +30,19 @@ class WatchCommandTest {
         StringWriter stderr = new StringWriter();
         AtomicInteger code = new AtomicInteger(-1);
         Thread watch = new Thread(() -> code.set(Main.execute(new String[] {"build", book.toString(), "--out",
-                out.toString(), "--format", "epub", "--watch"}, new PrintWriter(stdout, true), new PrintWriter(stderr, true))));
+                out.toString(), "--format", "epub,pdf", "--watch"}, new PrintWriter(stdout, true), new PrintWriter(stderr, true))));
         watch.start();
         try {
             assertThat(waitFor(() -> stdout.toString().contains("watching"))).as(stdout + "\n" + stderr).isTrue();
             Path piece = book.resolve("chapters").resolve("afghanistan").resolve("00001.md");
             // when
             Files.writeString(piece, "\nOne more sentence.\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-            // then
-            assertThat(waitFor(() -> stdout.toString().contains("sheaf: rebuilt 1 file")))
+            // then: the EPUB first, on its own, then both editions
+            assertThat(waitFor(() -> stdout.toString().contains("sheaf: rebuilt 2 files (epub, pdf)")))
                     .as(stdout + "\n" + stderr).isTrue();
+            String said = stdout.toString();
+            assertThat(said.indexOf("sheaf: rebuilt 1 file (epub)")).as(said).isPositive()
+                    .isLessThan(said.indexOf("sheaf: rebuilt 2 files (epub, pdf)"));
             assertThat(stderr.toString()).doesNotContain("error");
         } finally {
             watch.interrupt();

@@ -372,6 +372,13 @@ final class SitePages {
         x.close("nav").nl();
     }
 
+    /** The pages before and after {@code path} in reading order (null at either end): what its pager shows. */
+    Page[] neighbours(String path) {
+        int at = position().getOrDefault(path, -1);
+        return new Page[] {at > 0 ? order.get(at - 1) : null,
+                at >= 0 && at + 1 < order.size() ? order.get(at + 1) : null};
+    }
+
     /** Each page's place in reading order (the last, should a path repeat), made once: a search per page was quadratic. */
     private java.util.Map<String, Integer> position() {
         if (position == null) {

@@ -10,6 +10,8 @@ import dev.sheaf.model.ReferenceList;
 import dev.sheaf.model.Walk;
 import dev.sheaf.render.OutputSink;
 import dev.sheaf.render.RenderContext;
+import dev.sheaf.render.pagelist.PageBreak;
+import dev.sheaf.render.pagelist.PrintPageBreaks;
 import dev.sheaf.render.pdf.PdfRenderer;
 import dev.sheaf.render.Renderer;
 import dev.sheaf.render.cover.Covers;
@@ -50,6 +52,35 @@ public final class SiteRenderer implements Renderer {
 
     private record DrawnCover(dev.sheaf.model.BookMeta meta, List<FontFace> fonts, byte[] png) { }
 
+    /**
+     * The piece pages of the latest build (a watch or serve session). A piece's page shows the piece, its
+     * chapter, its neighbours in the pager, and from the rest of the book only what {@link PageContext}
+     * holds, and where the print edition's pages begin in it; a page whose inputs are all equal is the page
+     * written last time.
+     */
+    private volatile PiecePages lastPieces;
+
+    private record PiecePages(PageContext context, Map<String, PiecePage> pages) { }
+
+    private record PiecePage(PageKey key, byte[] html) { }
+
+    private record PageKey(Piece piece, String chapterSlug, String chapterTitle, SitePages.Page previous,
+                           SitePages.Page next, List<PageBreak> printPages) { }
+
+    /**
+     * What every piece page takes from the book as a whole: its metadata (title, author, rights, language and
+     * so labels), its folder (images), whether there are downloads (the header links to them), whether it has
+     * an index, and the path of every piece (links between pieces).
+     */
+    private record PageContext(dev.sheaf.model.BookMeta meta, java.nio.file.Path root, boolean downloads,
+                               boolean index, Map<String, String> piecePaths) {
+        static PageContext of(Book book, List<Downloads.Item> downloads) {
+            Map<String, String> paths = new java.util.HashMap<>();
+            book.pieces().forEach(p -> paths.put(p.id(), SitePages.piecePath(p)));
+            return new PageContext(book.meta(), book.root(), !downloads.isEmpty(), book.index().present(), paths);
+        }
+    }
+
     @Override
     public String id() {
         return "site";
@@ -87,16 +118,31 @@ public final class SiteRenderer implements Renderer {
         write(out, SiteStyle.CSS, SiteStyle.css(fonts));
 
         // The print edition's page numbers in the margin, so that a seminar can say "page 37" to every reader.
-        SitePages pages = new SitePages(book, ctx.labels(), downloads, cover, PdfRenderer.pageBreaks(book, ctx));
+        PrintPageBreaks printPages = PdfRenderer.pageBreaks(book, ctx);
+        SitePages pages = new SitePages(book, ctx.labels(), downloads, cover, printPages);
+        Map<String, List<PageBreak>> breaks = printPages.byUnit();
         write(out, SitePages.INDEX, pages.landing());
+        PiecePages before = lastPieces;
+        PiecePages now = new PiecePages(PageContext.of(book, downloads), new java.util.HashMap<>());
+        boolean reuse = before != null && before.context().equals(now.context());
         List<Chapter> chapters = book.chapters();
         for (int i = 0; i < chapters.size(); i++) {
             Chapter c = chapters.get(i);
             write(out, SitePages.chapterPath(c), pages.chapter(c, i + 1));
             for (Piece p : c.pieces()) {
-                write(out, SitePages.piecePath(p), pages.piece(c, p));
+                String path = SitePages.piecePath(p);
+                SitePages.Page[] around = pages.neighbours(path);
+                PageKey key = new PageKey(p, c.slug(), c.title(), around[0], around[1],
+                        breaks.getOrDefault(PrintPageBreaks.unit(p), List.of()));
+                PiecePage page = reuse ? before.pages().get(path) : null;
+                if (page == null || !page.key().equals(key)) {
+                    page = new PiecePage(key, pages.piece(c, p).getBytes(StandardCharsets.UTF_8));
+                }
+                now.pages().put(path, page);
+                write(out, path, page.html());
             }
         }
+        lastPieces = now;
         for (ReferenceList list : book.backMatter()) {
             write(out, SitePages.backPath(list), pages.back(list));
         }

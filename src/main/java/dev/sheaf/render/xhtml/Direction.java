@@ -43,6 +43,11 @@ public final class Direction {
         int from = 0;
         int i = 0;
         while (i < n) {
+            char ch = text.charAt(i);
+            if (ch < 0x0590) {
+                i++;   // below Hebrew, the first right-to-left block: no need to ask for the directionality
+                continue;
+            }
             int cp = text.codePointAt(i);
             if (!isRightToLeft(cp)) {
                 i += Character.charCount(cp);

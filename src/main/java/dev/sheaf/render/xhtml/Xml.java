@@ -101,8 +101,24 @@ public final class Xml {
         if (s == null) {
             return;
         }
-        for (int i = 0; i < s.length(); i++) {
+        // Runs of ordinary characters are copied at once; only the others go through the switch below.
+        int n = s.length();
+        int plain = 0;
+        while (plain < n && ordinary(s.charAt(plain))) {
+            plain++;
+        }
+        sb.append(s, 0, plain);
+        for (int i = plain; i < n; i++) {
             char c = s.charAt(i);
+            if (ordinary(c)) {
+                int run = i + 1;
+                while (run < n && ordinary(s.charAt(run))) {
+                    run++;
+                }
+                sb.append(s, i, run);
+                i = run - 1;
+                continue;
+            }
             switch (c) {
                 case '<' -> sb.append("&lt;");
                 case '>' -> sb.append("&gt;");
@@ -127,6 +143,12 @@ public final class Xml {
                 }
             }
         }
+    }
+
+    /** A character written as it is in text and attributes alike. */
+    private static boolean ordinary(char c) {
+        return c >= 0x20 && c != '<' && c != '>' && c != '&' && c != '"' && c < Character.MIN_SURROGATE
+                || c > Character.MAX_SURROGATE && c < 0xFFFE;
     }
 
     public int length() {

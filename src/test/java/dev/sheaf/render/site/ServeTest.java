@@ -93,6 +93,38 @@ class ServeTest {
     }
 
     @Test
+    void after_an_edit_serve_refreshes_the_site_first_and_ends_with_what_a_fresh_build_writes() throws Exception {
+        Path book = TestBooks.copy("kitchen-sink", SiteFixture.dir("serve-two-steps"));
+        Path out = SiteFixture.dir("serve-two-steps-out");
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        Thread serving = new Thread(() -> Main.execute(new String[] {"serve", book.toString(), "--port", "0",
+                "--out", out.toString(), "--format", "epub,pdf,site", "--interval", "100"},
+                new PrintWriter(stdout, true), new PrintWriter(stderr, true)));
+        serving.start();
+        try {
+            assertThat(eventually(120, () -> stdout.toString().contains("serving "))).as(stdout + "\n" + stderr).isTrue();
+            Path source = book.resolve("chapters/01-essays/earlier-piece.md");
+            Files.writeString(source, Files.readString(source).replace("This one came first", "This one was revised"));
+            // First the site with the quick editions, then the PDF and the site again.
+            assertThat(eventually(120, () -> stdout.toString().contains("sheaf: site rebuilt in")))
+                    .as(stdout + "\n" + stderr).isTrue();
+            assertThat(eventually(120, () -> stdout.toString().split("sheaf: site rebuilt in", -1)[1].contains("sheaf: built in")))
+                    .as(stdout + "\n" + stderr).isTrue();
+        } finally {
+            serving.interrupt();
+            serving.join(30_000);
+        }
+        Path fresh = SiteFixture.dir("serve-two-steps-fresh");
+        assertThat(Main.execute(new String[] {"build", book.toString(), "--out", fresh.toString(), "--format",
+                "epub,pdf,site", "--quiet"}, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))).isZero();
+        for (String f : List.of("site/index.html", "site/pieces/earlier-piece.html", "kitchen-sink.epub")) {
+            assertThat(Files.readAllBytes(out.resolve(f))).as(f).isEqualTo(Files.readAllBytes(fresh.resolve(f)));
+        }
+        assertThat(Files.readString(out.resolve("site/index.html"))).contains("downloads/kitchen-sink.pdf");
+    }
+
+    @Test
     void serve_says_so_when_the_port_is_taken() throws Exception {
         Path book = TestBooks.copy("kitchen-sink", SiteFixture.dir("taken"));
         try (SiteServer other = SiteServer.start(SiteFixture.dir("other"), 0)) {
