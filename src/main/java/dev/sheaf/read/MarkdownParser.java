@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * The one way Sheaf parses Markdown: flexmark, configured for CommonMark with footnotes, tables, strikethrough
  * and smart typography, with inline comments read as CommonMark 0.31 does ({@link InlineComments}) and code spans'
- * text taken as the spec says ({@link #codeText}). {@code CommonMarkSpecTest} holds this configuration to the CommonMark spec's examples.
+ * text taken as the spec says ({@link #codeText}). {@code CommonMarkSpecTest} holds this configuration to the
+ * CommonMark spec's own examples.
  */
 final class MarkdownParser {
 

@@ -27,9 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>Code spans are rendered from {@link MarkdownParser#codeText}, the text Sheaf's model holds (flexmark's renderer
  * would trim every space). {@link #KNOWN} lists the examples Sheaf reads differently, each with the reason: the
- * deliberate smart typography, and flexmark's own deviations judged too rare in real documents to correct. An example that newly
- * deviates fails the test, and so does a known deviation that no longer deviates (take it off the list). The figures
- * per section go to target/commonmark-spec.md (the table in docs/RELIABILITY.md).
+ * deliberate smart typography, and flexmark's own deviations judged too rare in real documents to correct. An
+ * example that newly deviates fails the test, and so does a known deviation that no longer deviates (take it off
+ * the list). The figures per section go to target/commonmark-spec.md (the table in docs/RELIABILITY.md).
  */
 class CommonMarkSpecTest {
 
@@ -57,8 +57,10 @@ class CommonMarkSpecTest {
                 + "continuation line");
         known.put(315, "flexmark: an item indented 4 spaces after a blank line is an item, not indented code");
         known.put(356, "flexmark: currency and other symbols are not punctuation for emphasis flanking (spec 0.31)");
-        known.put(418, "flexmark: the rule of 3 refuses ***…*** inside a word even when both runs are multiples of 3");
-        known.put(419, "flexmark: the rule of 3 refuses ***…*** inside a word even when both runs are multiples of 3");
+        known.put(418, "flexmark: the rule of 3 refuses ***…*** inside a word even when both runs are "
+                + "multiples of 3");
+        known.put(419, "flexmark: the rule of 3 refuses ***…*** inside a word even when both runs are "
+                + "multiples of 3");
         known.put(491, "flexmark: a link's <destination> may not hold spaces (see 197)");
         known.put(495, "flexmark: a backslash before > does not escape it in a <destination>");
         known.put(496, "flexmark: an unclosed <destination> is read as a plain destination");
@@ -117,7 +119,8 @@ class CommonMarkSpecTest {
         assertThat(SpecHtml.normalise("\n\t<p>\n\t\ta  b\t\t</p>\n\t")).isEqualTo("<p>a b</p>");
         assertThat(SpecHtml.normalise("<i>a  b</i> ")).isEqualTo("<i>a b</i> ");
         assertThat(SpecHtml.normalise("<br />")).isEqualTo("<br>");
-        assertThat(SpecHtml.normalise("<a title=\"bar\" HREF=\"foo\">x</a>")).isEqualTo("<a href=\"foo\" title=\"bar\">x</a>");
+        assertThat(SpecHtml.normalise("<a title=\"bar\" HREF=\"foo\">x</a>"))
+                .isEqualTo("<a href=\"foo\" title=\"bar\">x</a>");
         assertThat(SpecHtml.normalise("&forall;&amp;&gt;&lt;&quot;")).isEqualTo("\u2200&amp;&gt;&lt;&quot;");
         assertThat(SpecHtml.normalise("<pre><code>a  b\n</code></pre>")).isEqualTo("<pre><code>a  b\n</code></pre>");
         assertThat(SpecHtml.normalise("<p>“a”</p>")).isNotEqualTo(SpecHtml.normalise("<p>&quot;a&quot;</p>"));
