@@ -123,14 +123,7 @@ class CompanionBookIT {
      */
     @Test
     void pdf_text_layer_holds_every_sentence_once() throws IOException {
-        StringBuilder all = new StringBuilder();
-        try (PdfText text = new PdfText(pdf)) {
-            float height = text.document().getPage(0).getMediaBox().getHeight();
-            for (int i = 0; i < text.pages(); i++) {
-                all.append(text.layer(i, 15 * MM, height - 16 * MM)).append(' ');
-            }
-        }
-        String printed = " " + SourceWords.words(all.toString()) + " ";
+        String printed = textLayer();
         List<String> sentences = new ArrayList<>();
         List<String> paragraphs = new ArrayList<>();
         try (Stream<Path> pieces = Files.walk(Path.of("chapters"))) {
@@ -162,6 +155,84 @@ class CompanionBookIT {
         assertThat(wrong).isEmpty();
     }
 
+    /** The words of the PDF's text layer, page by page, without the margins that hold running heads and folios. */
+    private static String textLayer() throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (PdfText text = new PdfText(pdf)) {
+            float height = text.document().getPage(0).getMediaBox().getHeight();
+            for (int i = 0; i < text.pages(); i++) {
+                all.append(text.layer(i, 15 * MM, height - 16 * MM)).append(' ');
+            }
+        }
+        return " " + SourceWords.words(all.toString()) + " ";
+    }
+
+    /**
+     * Sentences of the seed that belong to no article, so the book leaves them out: posts that only list media
+     * appearances, the blog's page title, the outlets' metadata lines, tag lists, banner captions and disclaimers.
+     * Each entry is the start of a sentence (its words); each must really be absent from the PDF.
+     */
+    private static final List<String> NOT_IN_ARTICLES = List.of(
+            // A post that only lists media appearances, and the sentence that announces a podcast before an article.
+            "Am also using this moment to do a media catch up",
+            "At the bottom of this post am putting a podcast",
+            "This aside spoke to RFE RL about China in Afghanistan",
+            "And now for some links to other media outputs",
+            "First up is the podcast referenced above",
+            "Next up a panel discussion with Turkish TRT Television",
+            "And finally another panel with TRT",
+            "Before posting that however am also adding a link",
+            // The outlet's banner caption and disclaimer under an article.
+            "BANNER IMAGE Ceremony for exchanging the documents",
+            "The views expressed in this Commentary are the author s");
+
+    /**
+     * The seed (src/test/resources/companion/seed.txt, the author's raw text the book was made from): every
+     * sentence of its articles is in the PDF's text layer as often as in the seed, normally once.
+     */
+    @Test
+    void pdf_text_layer_holds_every_sentence_of_the_seeds_articles_once() throws IOException {
+        String printed = textLayer();
+        List<String> lines = Files.readAllLines(Path.of("src/test/resources/companion/seed.txt"));
+        List<String> sentences = new ArrayList<>();
+        for (String line : lines) {
+            for (String s : line.split("(?<=[.?!][\"”’)]?)\\s+")) {
+                String w = SourceWords.words(s);
+                if (w.split(" ").length >= 6 && s.strip().matches("(?s).*[.?!][\"”’)]?")) {
+                    sentences.add(w);
+                }
+            }
+        }
+        String seed = " " + String.join(" | ", lines.stream().map(SourceWords::words).toList()) + " ";
+        // Titles are not sentences of the text: the contents print them too.
+        java.util.Set<String> titles = new java.util.HashSet<>();
+        try (Stream<Path> pieces = Files.walk(Path.of("chapters"))) {
+            for (Path p : pieces.filter(f -> f.toString().endsWith(".md")).toList()) {
+                for (String line : Files.readAllLines(p)) {
+                    if (line.startsWith("title:")) {
+                        titles.add(SourceWords.words(line.substring(6).replace("\\\"", "\"")));
+                    }
+                }
+            }
+        }
+        List<String> wrong = new ArrayList<>();
+        int articles = 0;
+        for (String s : new java.util.LinkedHashSet<>(sentences)) {
+            if (titles.contains(s)) {
+                continue;
+            }
+            int found = count(printed, " " + s + " ");
+            boolean left = NOT_IN_ARTICLES.stream().anyMatch(s::startsWith);
+            int expected = left ? 0 : count(seed, " " + s + " ");
+            if (found != expected) {
+                wrong.add(found + "× (expected " + expected + "): " + s);
+            }
+            articles += left ? 0 : 1;
+        }
+        assertThat(articles).isGreaterThan(300);
+        assertThat(wrong).isEmpty();
+    }
+
     private static int count(String text, String part) {
         int n = 0;
         for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
@@ -176,6 +247,21 @@ class CompanionBookIT {
         assertThat(PdfValidator.pdfA2u(pdf)).isEmpty();
         try (PdfText text = new PdfText(pdf)) {
             assertThat(text.document().getDocumentCatalog().getMarkInfo().isMarked()).isTrue();
+        }
+    }
+
+    /** Every handout, sheets and folded booklets alike, is tagged and passes PDF/UA-1 and PDF/A-2u. */
+    @Test
+    void handouts_pass_pdf_ua_1_and_pdf_a_2u_and_are_tagged() throws IOException {
+        try (Stream<Path> s = Files.list(OUT.resolve("handouts"))) {
+            for (Path handout : s.filter(p -> p.toString().endsWith(".pdf")).sorted().toList()) {
+                assertThat(PdfValidator.pdfUa1(handout)).as(handout.toString()).isEmpty();
+                assertThat(PdfValidator.pdfA2u(handout)).as(handout.toString()).isEmpty();
+                try (PdfText text = new PdfText(handout)) {
+                    assertThat(text.document().getDocumentCatalog().getMarkInfo().isMarked()).as(handout.toString())
+                            .isTrue();
+                }
+            }
         }
     }
 

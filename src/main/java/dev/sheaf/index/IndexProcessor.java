@@ -145,8 +145,13 @@ public final class IndexProcessor {
             }
         }
         Collator collator = Collator.getInstance(locale);
+        Character.UnicodeScript own = ownScript(entries);
+        // Entries in the book's own script come first (a Russian index lists Чечня before Öcalan, as Russian
+        // indexes do; the JDK's collation would put Latin first), then by the collation of the book's language.
         Comparator<BookIndex.Entry> order = Comparator.comparing(
-                (BookIndex.Entry e) -> sortKey(entries, byKey, e), collator).thenComparing(BookIndex.Entry::key);
+                (BookIndex.Entry e) -> script(sortKey(entries, byKey, e)) == own ? 0 : 1)
+                .thenComparing((BookIndex.Entry e) -> sortKey(entries, byKey, e), collator)
+                .thenComparing(BookIndex.Entry::key);
         List<BookIndex.Entry> out = new ArrayList<>();
         for (int i : top) {
             out.add(entry(i, entries, mentions, children, byKey, order, locale));
@@ -162,6 +167,31 @@ public final class IndexProcessor {
             }
         }
         return new BookIndex(spec.title(), spec.separate(), List.copyOf(out));
+    }
+
+    /** The script most entries begin with: the book's own. */
+    static Character.UnicodeScript ownScript(List<IndexSpec.EntrySpec> entries) {
+        Map<Character.UnicodeScript, Integer> counts = new java.util.EnumMap<>(Character.UnicodeScript.class);
+        for (IndexSpec.EntrySpec e : entries) {
+            Character.UnicodeScript s = script(e.sort() != null ? e.sort() : e.term());
+            if (s != null) {
+                counts.merge(s, 1, Integer::sum);
+            }
+        }
+        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                .orElse(Character.UnicodeScript.LATIN);
+    }
+
+    /** The script of the first letter of {@code text}, or null when it has none. */
+    private static Character.UnicodeScript script(String text) {
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (Character.isLetter(cp)) {
+                return Character.UnicodeScript.of(cp);
+            }
+            i += Character.charCount(cp);
+        }
+        return null;
     }
 
     private static String sortKey(List<IndexSpec.EntrySpec> entries, Map<String, Integer> byKey, BookIndex.Entry e) {
@@ -358,25 +388,40 @@ public final class IndexProcessor {
             }
             List<Inline> out = new ArrayList<>();
             StringBuilder text = new StringBuilder();
-            for (int pos = 0; pos <= s.length(); pos++) {
-                List<Integer> here = anchors.get(pos);
-                if (here != null) {
-                    flush(text, out);
-                    // Ids are given in reading order, so a piece's first mention of an entry has its lowest number.
-                    here.forEach(entry -> out.add(new Inline.IndexMark(anchor(entry))));
-                }
-                if (pos == s.length() || deleted.get(pos)) {
-                    continue;
-                }
-                if (soft.get(pos)) {
-                    flush(text, out);
-                    out.add(new Inline.SoftBreak());
-                } else {
-                    text.append(s.charAt(pos));
-                }
+            int pos = 0;
+            for (Map.Entry<Integer, List<Integer>> here : anchors.entrySet()) {
+                copy(s, pos, here.getKey(), deleted, soft, text, out);
+                flush(text, out);
+                // Ids are given in reading order, so a piece's first mention of an entry has its lowest number.
+                here.getValue().forEach(entry -> out.add(new Inline.IndexMark(anchor(entry))));
+                pos = here.getKey();
             }
+            copy(s, pos, s.length(), deleted, soft, text, out);
             flush(text, out);
             return out;
+        }
+
+        /** Characters {@code from} to {@code to} of {@code s}, leaving out deleted ones, soft breaks as such. */
+        private static void copy(String s, int from, int to, BitSet deleted, BitSet soft, StringBuilder text,
+                                 List<Inline> out) {
+            int pos = from;
+            while (pos < to) {
+                int stop = Math.min(to, Math.min(next(deleted, pos), next(soft, pos)));
+                text.append(s, pos, stop);
+                if (stop >= to) {
+                    return;
+                }
+                if (soft.get(stop) && !deleted.get(stop)) {
+                    flush(text, out);
+                    out.add(new Inline.SoftBreak());
+                }
+                pos = stop + 1;
+            }
+        }
+
+        private static int next(BitSet bits, int from) {
+            int i = bits.nextSetBit(from);
+            return i < 0 ? Integer.MAX_VALUE : i;
         }
 
         private String anchor(int entry) {

@@ -240,9 +240,8 @@ public final class MentionMatcher {
                     }
                     j += Character.charCount(c);
                 }
-                String t = s.substring(i, j);
-                String key = Normalizer.normalize(t, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
-                out.add(new Token(Normalizer.normalize(t, Normalizer.Form.NFC), key, i, j, gap, true, false, false));
+                String t = nfc(s.substring(i, j));
+                out.add(new Token(t, t.toLowerCase(Locale.ROOT), i, j, gap, true, false, false));
                 i = j;
                 gap = false;
                 continue;
@@ -257,6 +256,16 @@ public final class MentionMatcher {
         return out;
     }
 
+    /** The word in NFC; a word without characters from U+0300 on (no combining marks) is in NFC already. */
+    private static String nfc(String word) {
+        for (int k = 0; k < word.length(); k++) {
+            if (word.charAt(k) >= '\u0300') {
+                return Normalizer.normalize(word, Normalizer.Form.NFC);
+            }
+        }
+        return word;
+    }
+
     private static boolean wordChar(int cp) {
         int type = Character.getType(cp);
         return Character.isLetterOrDigit(cp) || type == Character.NON_SPACING_MARK
@@ -264,6 +273,9 @@ public final class MentionMatcher {
     }
 
     private static boolean cjk(int cp) {
+        if (cp < 0x2E80) {
+            return false; // below the CJK radicals: Latin, Cyrillic, Arabic… (the script lookup is a binary search)
+        }
         Character.UnicodeScript script = Character.UnicodeScript.of(cp);
         return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
                 || script == Character.UnicodeScript.KATAKANA;

@@ -68,6 +68,46 @@ class IndexPdfTest {
         Path pdf = r.written().stream().filter(p -> p.toString().endsWith(".pdf")).findFirst().orElseThrow();
         String all = verifiedIndex(pdf, "Index of Names", FORMS);
         assertThat(all).contains("Muscovy. See Russia").contains("See also Soviet Union").doesNotContain("Kabul");
+        // Öcalan is listed under O, before Orenburg (English collation: the umlaut is a secondary difference).
+        assertThat(all).containsPattern("\\bO Öcalan, \\d");
+        assertThat(all.indexOf("Öcalan")).isLessThan(all.indexOf("Orenburg"));
+        // "See" and "See also" are in italics, the entries they name are not.
+        List<String> italic = italicRuns(pdf, "Index of Names");
+        assertThat(italic).contains("See", "See also").noneMatch(run -> run.contains("Russia") || run.contains("Soviet"));
+    }
+
+    /** The runs of text set in an italic face on the pages of the index titled {@code title}. */
+    static List<String> italicRuns(Path pdf, String title) throws IOException {
+        try (PdfText text = new PdfText(pdf)) {
+            int first = text.outline().stream().filter(b -> b.title().equals(title)).findFirst().orElseThrow().page();
+            List<String> runs = new ArrayList<>();
+            StringBuilder run = new StringBuilder();
+            PDFTextStripper stripper = new PDFTextStripper() {
+                @Override
+                protected void writeString(String s, List<TextPosition> positions) {
+                    for (TextPosition t : positions) {
+                        var font = t.getFont();
+                        boolean italic = font.getName() != null && font.getName().matches("(?i).*(italic|oblique).*")
+                                || font.getFontDescriptor() != null && font.getFontDescriptor().isItalic();
+                        if (italic) {
+                            run.append(t.getUnicode());
+                        } else if (!t.getUnicode().isBlank() && run.length() > 0) {
+                            runs.add(run.toString().strip());
+                            run.setLength(0);
+                        } else if (run.length() > 0) {
+                            run.append(' ');
+                        }
+                    }
+                }
+            };
+            stripper.setStartPage(first + 1);
+            stripper.setEndPage(text.pages() - 1);
+            stripper.getText(text.document());
+            if (run.length() > 0) {
+                runs.add(run.toString().strip());
+            }
+            return runs;
+        }
     }
 
     /**

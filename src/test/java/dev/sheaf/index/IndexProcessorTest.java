@@ -80,12 +80,15 @@ class IndexProcessorTest {
     @Test
     void russianCollationPutsChechnyaAmongTheChe() {
         TestBooks.minimal(tmp, "chapters/a/p.md", TestBooks.piece("title: P\ndate: 2020-01-01",
-                "Чечня, Царьград, Шанхай, Цхинвали, Ереван и Чита."));
+                "Чечня, Царьград, Шанхай, Цхинвали, Ереван, Ёлкин, Abkhazia и Чита; Öcalan."));
         TestBooks.write(tmp, "book.yaml", "title: T\nauthor: A\nlanguage: ru\n");
-        TestBooks.write(tmp, "index.yaml", "[Шанхай, Чита, Чечня, Царьград, Ереван, Цхинвали]\n");
+        TestBooks.write(tmp, "index.yaml", "[Шанхай, Öcalan, Чита, Чечня, Ёлкин, Царьград, Abkhazia, Ереван, Цхинвали]\n");
         Book book = indexed(tmp);
+        // Ё with Е; the Latin names after the Cyrillic ones, as a Russian index lists them.
         assertThat(book.index().entries()).extracting(BookIndex.Entry::term)
-                .containsExactly("Ереван", "Царьград", "Цхинвали", "Чечня", "Чита", "Шанхай");
+                .containsExactly("Ёлкин", "Ереван", "Царьград", "Цхинвали", "Чечня", "Чита", "Шанхай", "Abkhazia", "Öcalan");
+        assertThat(book.index().entries()).extracting(BookIndex.Entry::group)
+                .containsExactly("Е", "Е", "Ц", "Ц", "Ч", "Ч", "Ш", "A", "O");
     }
 
     @Test

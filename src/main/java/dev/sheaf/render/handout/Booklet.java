@@ -12,6 +12,7 @@ import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.PdfString;
 import com.lowagie.text.pdf.PdfWriter;
 import dev.sheaf.render.pdf.tagging.Conformance;
+import dev.sheaf.render.pdf.tagging.ImposedStructure;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -67,10 +68,10 @@ final class Booklet {
     /**
      * Imposes {@code pdf} on sheets of {@code sheetWidth × sheetHeight} points (landscape: a real landscape
      * media box, no /Rotate). Title, author, subject and keywords are carried over; the dates are
-     * {@code timestamp} and the /ID a hash of the pages, so the same pages give the same bytes. With
-     * {@code pdfA} the sheets claim PDF/A-2u (XMP metadata, sRGB output intent). They are not tagged: the pages
-     * are placed as form XObjects, and OpenPDF gives no way to put the {@code /StructParents} key on an imported
-     * page's form that would connect its marked content to a structure tree (see docs/PDF-ENGINE.md).
+     * {@code timestamp} and the /ID a hash of the pages, so the same pages give the same bytes. The sheets are
+     * tagged PDF/UA-1 with the pages' own structure tree ({@link ImposedStructure}: the pages are placed as form
+     * XObjects, whose marked content the tree reaches through marked-content references); with {@code pdfA} they
+     * also claim PDF/A-2u (XMP metadata, sRGB output intent).
      */
     static byte[] impose(byte[] pdf, float sheetWidth, float sheetHeight, String language, Instant timestamp,
                          boolean pdfA) throws IOException {
@@ -97,38 +98,46 @@ final class Booklet {
             doc.open();
             PdfContentByte cb = writer.getDirectContent();
             float fold = sheetWidth / 2;
-            List<int[]> sides = sides(reader.getNumberOfPages());
+            int pages = reader.getNumberOfPages();
+            List<int[]> sides = sides(pages);
+            // Where each page went: the object number of its form and the sheet side (1-based) it is on.
+            int[] formOf = new int[pages + 1];
+            int[] sheetOf = new int[pages + 1];
             for (int s = 0; s < sides.size(); s++) {
                 if (s > 0) {
                     doc.newPage();
                 }
                 int[] side = sides.get(s);
-                place(cb, writer, reader, side[0], fold, sheetHeight, true);
-                place(cb, writer, reader, side[1], fold, sheetHeight, false);
+                for (int half = 0; half < 2; half++) {
+                    PdfImportedPage placed = place(cb, writer, reader, side[half], fold, sheetHeight, half == 0);
+                    if (placed != null) {
+                        formOf[side[half]] = placed.getIndirectReference().getNumber();
+                        sheetOf[side[half]] = s + 1;
+                    }
+                }
                 writer.setPageEmpty(false);
             }
             fix(writer.getInfo(), pdf, timestamp);
-            if (pdfA) {
-                Conformance.finish(writer, language, timestamp, true, false);
-            }
+            Conformance.finish(writer, language, timestamp, pdfA, true);
             doc.close();
-            return out.toByteArray();
+            return ImposedStructure.tag(out.toByteArray(), pdf, formOf, sheetOf);
         } finally {
             reader.close();
         }
     }
 
     /** Page {@code number} with its spine edge on the fold, centred vertically. */
-    private static void place(PdfContentByte cb, PdfWriter writer, PdfReader reader, int number, float fold,
-                              float sheetHeight, boolean left) {
+    private static PdfImportedPage place(PdfContentByte cb, PdfWriter writer, PdfReader reader, int number,
+                                         float fold, float sheetHeight, boolean left) {
         if (number == 0) {
-            return;
+            return null;
         }
         Rectangle box = reader.getPageSize(number);
         PdfImportedPage page = writer.getImportedPage(reader, number);
         float x = left ? fold - box.getWidth() : fold;
         float y = (sheetHeight - box.getHeight()) / 2;
         cb.addTemplate(page, x - box.getLeft(), y - box.getBottom());
+        return page;
     }
 
     /** Dates, producer and the trailer /ID (which PdfWriter takes from the info's FileId) without the clock. */

@@ -17,7 +17,6 @@ import dev.sheaf.diag.Diagnostics;
 import dev.sheaf.render.pagelist.PrintPageBreaks;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.ref.WeakReference;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -68,7 +67,8 @@ public final class PdfRenderer implements Renderer {
      * every index anchor, for the editions that print these page numbers (the EPUB's page list, the site's
      * margins). Taken from the PDF edition when it was written for this very {@code book} object; otherwise the
      * book is laid out as the PDF edition would be, without writing a PDF (a book laid out in parts is written to
-     * nowhere). The PDF edition's warnings are not repeated.
+     * nowhere). The PDF edition's warnings are not repeated; when the book cannot be laid out, there are no page
+     * breaks (and the PDF edition, when it is built, reports why).
      */
     public static PrintPageBreaks pageBreaks(Book book, RenderContext ctx) {
         synchronized (PdfRenderer.class) {
@@ -80,8 +80,9 @@ public final class PdfRenderer implements Renderer {
         PrintPageBreaks breaks;
         try {
             breaks = write(book, quiet, null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | RuntimeException e) {
+            // The other editions do without page numbers; the PDF edition, when asked for, reports the problem.
+            breaks = PrintPageBreaks.NONE;
         }
         remember(book, breaks);
         return breaks;

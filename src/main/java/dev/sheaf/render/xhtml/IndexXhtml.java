@@ -68,6 +68,47 @@ public final class IndexXhtml {
         };
     }
 
+    /**
+     * Locators by printed page, for editions that carry the print edition's page numbers: each page once, runs
+     * of consecutive pages as a range ("37–39"), each linked to the first mention on its first page, as the
+     * print edition numbers them. An entry none of whose mentions has a page is located by piece instead.
+     *
+     * @param href   the address of a piece's page from the index's page
+     * @param pageOf the printed page number of an anchor ("37"), or null when the print edition did not place it
+     */
+    public static Function<BookIndex.Entry, List<Locator>> byPrintPage(Book book, Function<Piece, String> href,
+                                                                        Function<String, String> pageOf) {
+        Function<BookIndex.Entry, List<Locator>> byPiece = byPiece(book, href);
+        Map<String, Piece> pieces = new HashMap<>();
+        book.pieces().forEach(p -> pieces.put(p.id(), p));
+        return e -> {
+            // Page numbers of the body are numerals; they are kept in the order of the pages.
+            java.util.TreeMap<Integer, String> firstOnPage = new java.util.TreeMap<>();
+            for (BookIndex.Mention m : e.mentions()) {
+                String page = pageOf.apply(m.anchor());
+                Piece p = pieces.get(m.pieceId());
+                if (page != null && p != null && page.matches("[0-9]{1,9}")) {
+                    firstOnPage.putIfAbsent(Integer.parseInt(page), href.apply(p) + "#" + m.anchor());
+                }
+            }
+            if (firstOnPage.isEmpty()) {
+                return byPiece.apply(e);
+            }
+            List<Locator> out = new ArrayList<>();
+            List<Integer> pages = new ArrayList<>(firstOnPage.keySet());
+            for (int i = 0; i < pages.size(); ) {
+                int j = i;
+                while (j + 1 < pages.size() && pages.get(j + 1) == pages.get(j) + 1) {
+                    j++;
+                }
+                String label = j == i ? Integer.toString(pages.get(i)) : pages.get(i) + "\u2013" + pages.get(j);
+                out.add(new Locator(label, firstOnPage.get(pages.get(i))));
+                i = j + 1;
+            }
+            return out;
+        };
+    }
+
     /** The index's heading: the author's title or the label "Index". */
     public String title() {
         return index.title() != null ? index.title() : labels.get("index");

@@ -36,7 +36,9 @@ final class StructureTree {
     /** A structure element. */
     static final class Node {
         final String role;
-        final Element element;
+        /** The element, until its document has been painted; then what it carries is in {@link #attributes}. */
+        Element element;
+        PdfDictionary attributes;
         final Node parent;
         final long key;
         final PdfIndirectReference ref;
@@ -84,6 +86,7 @@ final class StructureTree {
      * every other document when {@code first} (the front matter of a book laid out in parts is painted last).
      */
     void startDocument(Element html, boolean first) {
+        release();
         documents++;
         document = first ? 0 : documents;
         preorder.clear();
@@ -91,6 +94,21 @@ final class StructureTree {
         number(html, n);
     }
 
+
+    /**
+     * Lets go of the elements of the documents painted so far (no later document paints them), keeping what
+     * their structure elements need: a book laid out in parts would otherwise keep the DOM of every part.
+     */
+    private void release() {
+        for (Node n : nodes.values()) {
+            if (n.element != null) {
+                n.attributes = new PdfDictionary();
+                Attributes.add(n, n.attributes);
+                n.element = null;
+            }
+        }
+        nodes.clear();
+    }
 
     private void number(org.w3c.dom.Node n, int[] next) {
         preorder.put(n, next[0]++);
@@ -262,6 +280,9 @@ final class StructureTree {
         d.put(PdfName.K, kids);
         if (n.lang != null) {
             d.put(PdfName.LANG, new PdfString(n.lang, PdfObject.TEXT_UNICODE));
+        }
+        if (n.attributes != null) {
+            d.merge(n.attributes);
         }
         Attributes.add(n, d);
         writer.addToBody(d, n.ref);
