@@ -72,7 +72,8 @@ public enum MessageId {
     IMP_007("IMP-007", Severity.WARNING),   // no title in the source
     IMP_008("IMP-008", Severity.ERROR),     // the book folder cannot be used
     IMP_009("IMP-009", Severity.WARNING),   // no date in the source
-    IMP_010("IMP-010", Severity.WARNING);   // book.yaml field not in the source, a default written
+    IMP_010("IMP-010", Severity.WARNING),   // book.yaml field not in the source, a default written
+    IMP_011("IMP-011", Severity.WARNING);   // several pieces of one source have no date (one warning for all)
 
     private final String code;
     private final Severity defaultSeverity;

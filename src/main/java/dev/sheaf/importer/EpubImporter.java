@@ -6,8 +6,6 @@ import io.documentnode.epub4j.domain.Metadata;
 import io.documentnode.epub4j.domain.Resource;
 import io.documentnode.epub4j.domain.SpineReference;
 import io.documentnode.epub4j.epub.EpubReader;
-import io.documentnode.minilog.Level;
-import io.documentnode.minilog.Logger;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -56,7 +54,7 @@ final class EpubImporter implements SourceImporter {
         }
         checkPackage(file);
         Book book;
-        Logger.setLevel(Level.ERROR);   // epub4j's logger writes debug lines to standard output by default
+        QuietEpubLog.ensure();   // epub4j's logger would print to standard output
         try (net.lingala.zip4j.ZipFile zip = new net.lingala.zip4j.ZipFile(file.toFile())) {
             book = new EpubReader().readEpub(zip);
         } catch (RuntimeException e) {

@@ -72,9 +72,21 @@ public final class ImportRun {
             }
         }
         List<Found> kept = select(found, req, report);
+        // One warning per source for the pieces it gives no date: an e-book without dates would give hundreds.
+        Map<Path, List<ImportedPiece>> undated = new LinkedHashMap<>();
         for (Found f : kept) {
-            fillGaps(f);
+            if (fillGaps(f)) {
+                undated.computeIfAbsent(f.source(), k -> new ArrayList<>()).add(f.piece());
+            }
         }
+        undated.forEach((source, pieces) -> {
+            ImportedPiece first = pieces.get(0);
+            if (pieces.size() == 1) {
+                diags.report(MessageId.IMP_009, SourceRef.of(source), first.title, first.date);
+            } else {
+                diags.report(MessageId.IMP_011, SourceRef.of(source), first.title, pieces.size() - 1, first.date);
+            }
+        });
         kept.sort(Comparator.comparing((Found f) -> f.piece().date).thenComparing(f -> f.piece().title));
         Map<ImportedPiece, String> chapters = Chapters.assign(kept.stream().map(Found::piece).toList(), req.chapterBy());
         if (kept.isEmpty() && report.sourcesRead == 0) {
@@ -153,7 +165,8 @@ public final class ImportRun {
         return kept;
     }
 
-    private void fillGaps(Found f) throws IOException {
+    /** Gives a piece without title or date one; true when the date was taken from the file. */
+    private boolean fillGaps(Found f) throws IOException {
         ImportedPiece p = f.piece();
         if (p.title == null || p.title.isBlank()) {
             String name = f.source().getFileName().toString().replaceFirst("\\.[^.]+$", "");
@@ -165,8 +178,9 @@ public final class ImportRun {
             p.date = modified.toString();
             p.dateEstimated = true;
             p.dateBasis = "The source gives no date; this is the day the file was last modified.";
-            diags.report(MessageId.IMP_009, SourceRef.of(f.source()), p.title, p.date);
+            return true;
         }
+        return false;
     }
 
     private void writeBook(ImportRequest req, BookInfo info, List<Found> kept, ImportReport report) throws IOException {

@@ -26,6 +26,8 @@ import static dev.sheaf.importer.DocxImportTest.prose;
 import static dev.sheaf.importer.DocxImportTest.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
+// The silence test runs first: epub4j's logger keeps the standard output it was loaded with.
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class EpubImportTest {
 
     static final Path EPUBS = Path.of("src/test/resources/import/epub");
@@ -139,6 +141,25 @@ class EpubImportTest {
         assertThat(picture(dir.resolve("second-chapter.md"))).startsWith((byte) 0xFF, (byte) 0xD8);   // the JPEG itself
         assertThat(read(book.resolve("book.yaml"))).contains("title: \"EPUB4J test book 1\"", "author: \"Joe Tester\"");
         assertThat(new Sheaf().check(book, null).diagnostics()).filteredOn(d -> d.severity() == Severity.ERROR).isEmpty();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(1)
+    void epub4jPrintsNothingEvenWhenItComplains() throws IOException {
+        // Without toc.ncx (optional in EPUB 3) epub4j logs an error on every read.
+        Path noNcx = tmp.resolve("no-ncx.epub");
+        DocxImportTest.rewrite(EPUBS.resolve("anthology.epub"), noNcx, "EPUB/toc.ncx", null);
+        java.io.PrintStream out = System.out;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        ImportReport report;
+        try {
+            System.setOut(new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
+            report = importInto(tmp.resolve("book"), new Diagnostics(), noNcx);
+        } finally {
+            System.setOut(out);
+        }
+        assertThat(report.count(ImportReport.Outcome.NEW)).isEqualTo(2);
+        assertThat(printed.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
     @Test
