@@ -369,7 +369,7 @@ final class MarkdownConverter {
         } else if (n instanceof Strikethrough) {
             out.add(new Inline.Strikethrough(inlines(n)));
         } else if (n instanceof Code c) {
-            out.add(new Inline.Code(c.getText().toString()));
+            out.add(new Inline.Code(MarkdownParser.codeText(c)));
         } else if (n instanceof Footnote f) {
             noteRef(f, out);
         } else if (n instanceof Image img) {

@@ -24,7 +24,7 @@ import java.util.Map;
  *   <li>A line's gap is the mean distance between its words (end of one word's last glyph to the start of
  *       the next word's first glyph). The median of the full lines' gaps is the reference.</li>
  *   <li>Loose: share of full lines whose gap exceeds 1.6 times the median. p95: the 95th percentile gap, as a
- *       multiple of the median. Hyphenated: share of full lines ending in a hyphen. Runs: sequences of three
+ *       multiple of the median (the median itself is given in ems of the body size). Hyphenated: share of full lines ending in a hyphen. Runs: sequences of three
  *       or more consecutive body lines of one page ending in a hyphen.</li>
  * </ul>
  * Usage: {@code LineMeasure file.pdf [more.pdf…]}; prints one line of figures per file.
@@ -32,11 +32,12 @@ import java.util.Map;
 public final class LineMeasure {
 
     /** The figures for one PDF. */
-    public record Result(int fullLines, double loose, double p95, double hyphenated, int runs) {
+    public record Result(int fullLines, double loose, double p95, double hyphenated, int runs, double medianEm) {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "full lines %d, loose %.1f %%, p95 gap %.2f× median, "
-                    + "hyphenated %.1f %%, runs of 3+ %d", fullLines, loose * 100, p95, hyphenated * 100, runs);
+                    + "hyphenated %.1f %%, runs of 3+ %d, median gap %.3f em", fullLines, loose * 100, p95,
+                    hyphenated * 100, runs, medianEm);
         }
     }
 
@@ -81,7 +82,7 @@ public final class LineMeasure {
                 .orElseThrow().getKey() / 2f));
         List<Line> full = bodyLines.stream().filter(l -> l.right() >= edge.get(l.page()) - 1f).toList();
         if (full.isEmpty()) {
-            return new Result(0, 0, 0, 0, 0);
+            return new Result(0, 0, 0, 0, 0, 0);
         }
         double[] gaps = full.stream().mapToDouble(Line::gap).sorted().toArray();
         double median = gaps[gaps.length / 2];
@@ -114,7 +115,7 @@ public final class LineMeasure {
                 }
             }
         }
-        return new Result(full.size(), loose, p95, hyphenated, runs);
+        return new Result(full.size(), loose, p95, hyphenated, runs, body > 0 ? median / body : 0);
     }
 
     /** Collects the lines of one page with their words' positions. */

@@ -12,14 +12,19 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The EPUB's index document: valid, in the navigation, and every locator leading to a mention of its entry. */
+/**
+ * The EPUB's index document: valid, in the navigation, and every locator the print edition's page of a mention of
+ * its entry (the EPUB carries the print edition's page breaks), linked to that mention.
+ */
 class IndexEpubTest {
 
     @TempDir
@@ -28,7 +33,7 @@ class IndexEpubTest {
 
     @BeforeAll
     static void build() {
-        Path book = IndexedBook.write(tmp.resolve("book"), 3);
+        Path book = IndexedBook.write(tmp.resolve("book"), 14);
         BuildResult r = new Sheaf().build(BuildRequest.of(book, tmp.resolve("out")).withFormats(List.of("epub")));
         assertThat(r.success()).as(r.diagnostics().toString()).isTrue();
         epub = r.written().stream().filter(p -> p.toString().endsWith(".epub")).findFirst().orElseThrow();
@@ -56,14 +61,16 @@ class IndexEpubTest {
     }
 
     @Test
-    void everyLocatorLeadsToAMentionOfItsEntry() throws IOException {
+    void everyLocatorIsThePrintedPageOfAMentionOfItsEntry() throws IOException {
         String index = read("text/index.xhtml");
         assertThat(index).contains("epub:type=\"index\"").contains("epub:type=\"index-entry-list\"")
                 .contains("<em>See also</em> Soviet Union").contains("<em>See</em> <a href=\"#");
+        String book = bookInReadingOrder();
         // Each entry: its term, then its locators up to the next entry.
         Pattern entry = Pattern.compile("<span epub:type=\"index-term\" class=\"index-term\">([^<]+)</span>(.*?)(?=<li|</ul>)",
                 Pattern.DOTALL);
         Pattern locator = Pattern.compile("<a epub:type=\"index-locator\" href=\"([^\"#]+)#([^\"]+)\">([^<]+)</a>");
+        Pattern pageBreak = Pattern.compile("<span epub:type=\"pagebreak\"[^>]* id=\"page-([0-9]+)\"");
         Matcher m = entry.matcher(index);
         List<String> checked = new ArrayList<>();
         while (m.find()) {
@@ -71,17 +78,43 @@ class IndexEpubTest {
             Matcher l = locator.matcher(m.group(2));
             while (l.find()) {
                 String doc = read("text/" + l.group(1));
-                int at = doc.indexOf("<span id=\"" + l.group(2) + "\" class=\"ix\"></span>");
+                String target = "<span id=\"" + l.group(2) + "\" class=\"ix\"></span>";
+                int at = doc.indexOf(target);
                 assertThat(at).as(term + " → " + l.group(1) + "#" + l.group(2)).isPositive();
                 String after = doc.substring(at).replaceAll("<[^>]+>", "").strip();
                 assertThat(expectedStarts(term)).as("text at " + l.group(2) + ": " + after)
                         .anyMatch(after::startsWith);
-                assertThat(doc).contains("<title>" + l.group(3) + "</title>");
+                // The locator is the print edition's page (or the first of a range) on which that mention is: the
+                // page whose break marker is the last before the anchor, in reading order.
+                assertThat(l.group(3)).as(term).matches("[0-9]+(\u2013[0-9]+)?");
+                Matcher b = pageBreak.matcher(book.substring(0, book.indexOf(target)));
+                String page = null;
+                while (b.find()) {
+                    page = b.group(1);
+                }
+                assertThat(l.group(3).split("\u2013")[0]).as(term + " at " + l.group(2)).isEqualTo(page);
                 checked.add(term);
             }
         }
         assertThat(checked).contains("Tokayev", "Xi Jinping", "CSTO", "and China", "oil", "Öcalan");
         assertThat(index).doesNotContain(">Kabul<").doesNotContain("Nobody");
+        assertThat(read("text/nav.xhtml")).contains("epub:type=\"page-list\"");
+    }
+
+    /** The content documents one after the other, in the order of the spine. */
+    private static String bookInReadingOrder() throws IOException {
+        String opf = read("package.opf");
+        Map<String, String> hrefs = new HashMap<>();
+        Matcher item = Pattern.compile("<item [^>]*id=\"([^\"]+)\"[^>]*href=\"([^\"]+)\"").matcher(opf);
+        while (item.find()) {
+            hrefs.put(item.group(1), item.group(2));
+        }
+        StringBuilder sb = new StringBuilder();
+        Matcher ref = Pattern.compile("<itemref [^>]*idref=\"([^\"]+)\"").matcher(opf);
+        while (ref.find()) {
+            sb.append(read(hrefs.get(ref.group(1))));
+        }
+        return sb.toString();
     }
 
     /** The words a mention of {@code term} starts with in the test book. */

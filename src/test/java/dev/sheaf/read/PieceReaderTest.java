@@ -187,4 +187,15 @@ class PieceReaderTest {
         Piece p = read("---\ntitle: x\ndate: 2020-01-01\n---\n\n## Same\n\n## Same\n\n## !!!").orElseThrow();
         assertThat(p.body()).extracting(b -> ((Block.Heading) b).id()).containsExactly("same", "same-2", "section");
     }
+
+    @Test
+    void should_read_code_spans_and_inline_comments_as_commonmark_does() {
+        Piece p = read("---\ntitle: x\ndate: 2020-01-01\n---\n\nA `` `tick` `` and ` a` and ``\nfoo \n``"
+                + " <!-- TODO -- check this --> end.").orElseThrow();
+        List<Inline> content = ((Block.Paragraph) p.body().get(0)).content();
+        assertThat(content).filteredOn(Inline.Code.class::isInstance).extracting(i -> ((Inline.Code) i).text())
+                .containsExactly("`tick`", " a", "foo ");
+        assertThat(Walk.text(content)).doesNotContain("TODO").endsWith("foo   end.");
+        assertThat(messages()).isEmpty();
+    }
 }

@@ -119,7 +119,10 @@ public final class EpubRenderer implements Renderer {
         }
         boolean hasIndex = book.index().present();
         if (hasIndex) {
-            IndexXhtml index = new IndexXhtml(book.index(), ctx.labels(), IndexXhtml.byPiece(book, EpubRenderer::pieceFile));
+            // Numbered like the print edition when the EPUB carries its page numbers, else by piece title.
+            IndexXhtml index = new IndexXhtml(book.index(), ctx.labels(), printPages.isEmpty()
+                    ? IndexXhtml.byPiece(book, EpubRenderer::pieceFile)
+                    : IndexXhtml.byPrintPage(book, EpubRenderer::pieceFile, printPages::pageOf));
             addDoc(items, spine, "index", pages.indexPage(index), INDEX_FILE);
             toc.add(new TocEntry(index.title(), INDEX_FILE, List.of()));
         }

@@ -36,6 +36,9 @@ final class HandoutDocument {
     /** The widest the QR code may be, as a share of the text block's width. */
     static final double QR_SHARE = 0.3;
     static final double QR_MAX_MM = 40;
+    /** The book's cover beside the line naming the book: this wide at most, drawn at 300 dpi. */
+    static final double THUMBNAIL_MM = 25;
+    static final int THUMBNAIL_PX = (int) Math.round(THUMBNAIL_MM / 25.4 * 300);
 
     private static final String CSS = load("handout.css");
     private static final String LARGE_TYPE_CSS = load("large-type.css");
@@ -51,14 +54,17 @@ final class HandoutDocument {
     private final String link;
     private final QrCode qr;
     private final PrintKit.IndexPages index;
+    private final byte[] thumbnail;
 
     /**
      * @param link the address of the full book, or null
      * @param qr   {@code link} as a QR code, or null to print the address as text only
      * @param index the index of the handout's pieces, printed after them, or null
+     * @param thumbnail the book's cover as a JPEG or PNG (see {@code Covers.thumbnail}), or null for none
      */
     HandoutDocument(Book book, Handout handout, List<Piece> pieces, List<List<Inline>> sources, Labels labels,
-                    PrintKit kit, PrintKit.Page page, String link, QrCode qr, PrintKit.IndexPages index) {
+                    PrintKit kit, PrintKit.Page page, String link, QrCode qr, PrintKit.IndexPages index,
+                    byte[] thumbnail) {
         this.book = book;
         this.meta = book.meta();
         this.handout = handout;
@@ -70,6 +76,7 @@ final class HandoutDocument {
         this.link = link;
         this.qr = qr;
         this.index = index;
+        this.thumbnail = thumbnail;
     }
 
     /**
@@ -167,7 +174,7 @@ final class HandoutDocument {
             x.element("p", when, "class", "kicker handout-when").nl();
         }
         x.element("h1", handout.title(), "class", "handout-title").nl();
-        fromLine(x);
+        book(x);
         if (link != null) {
             link(x);
         }
@@ -176,6 +183,31 @@ final class HandoutDocument {
             x.element("p", meta.rights(), "class", "handout-rights").nl();
         }
         x.close("div").nl();
+    }
+
+    /** The book's cover, small, beside the line naming the book; the line alone when there is no picture. */
+    private void book(Xml x) {
+        int[] px = null;
+        try {
+            px = thumbnail == null ? null : dev.sheaf.render.cover.Covers.pixels(thumbnail);
+        } catch (java.io.IOException e) {
+            // not a picture the engine can read: the line alone
+        }
+        if (px == null) {
+            fromLine(x);
+            return;
+        }
+        double width = Math.min(THUMBNAIL_MM, page.measure() * 0.25);
+        double height = width * px[1] / px[0];
+        String type = dev.sheaf.render.cover.Covers.mediaType(thumbnail);
+        x.open("table", "class", "handout-book").open("tr");
+        x.open("td", "class", "thumbnail-cell");
+        x.empty("img", "src", "data:" + type + ";base64," + java.util.Base64.getEncoder().encodeToString(thumbnail),
+                "alt", labels.get("cover.alt", meta.title(), meta.authorLine()), "class", "handout-thumbnail",
+                "style", String.format(java.util.Locale.ROOT, "width: %.2fmm; height: %.2fmm;", width, height));
+        x.close("td").open("td", "class", "from-cell");
+        fromLine(x);
+        x.close("td").close("tr").close("table").nl();
     }
 
     /** "From <cite>Book: Subtitle</cite> by Author". */

@@ -1,5 +1,6 @@
 package dev.sheaf.render.handout;
 
+import dev.sheaf.render.cover.Covers;
 import dev.sheaf.diag.Diagnostic;
 import dev.sheaf.diag.MessageId;
 import dev.sheaf.diag.Severity;
@@ -51,12 +52,13 @@ public final class HandoutRenderer implements Renderer {
         book.pieces().forEach(p -> byId.putIfAbsent(p.id(), p));
         PrintKit kit = new PrintKit(book, ctx.labels());
         HandoutSources sources = HandoutSources.of(book, ctx.labels());
+        byte[] thumbnail = Covers.thumbnail(book, HandoutDocument.THUMBNAIL_PX);
         for (Handout h : handouts) {
             List<Piece> pieces = h.pieceIds().stream().map(byId::get).filter(Objects::nonNull).toList();
             if (pieces.isEmpty()) {
                 continue;
             }
-            byte[] pdf = render(book, ctx, kit, h, pieces, sources);
+            byte[] pdf = render(book, ctx, kit, h, pieces, sources, thumbnail);
             try (OutputStream os = out.create("handouts/" + h.name() + ".pdf")) {
                 os.write(pdf);
             }
@@ -70,7 +72,7 @@ public final class HandoutRenderer implements Renderer {
      * sources, so that every folio is still the page's place in the booklet.
      */
     static byte[] render(Book book, RenderContext ctx, PrintKit kit, Handout h, List<Piece> pieces,
-                         HandoutSources sources) throws IOException {
+                         HandoutSources sources, byte[] thumbnail) throws IOException {
         HandoutFormat format = HandoutFormat.of(h);
         String link = h.link() == null || h.link().isBlank() ? null : h.link().strip();
         PrintKit.IndexPages index = null;
@@ -79,7 +81,7 @@ public final class HandoutRenderer implements Renderer {
             index = own.present() ? kit.index(own, ctx.labels(), format.page()) : null;
         }
         HandoutDocument doc = new HandoutDocument(book, h, pieces, sources.entries(pieces), ctx.labels(), kit,
-                format.page(), link, link == null ? null : qrCode(h, link, ctx), index);
+                format.page(), link, link == null ? null : qrCode(h, link, ctx), index, thumbnail);
         PrintKit.Layout layout = kit.layout(doc.render(0), format.page(), index);
         if (index != null) {
             index.number(layout, doc::measuring);

@@ -1,6 +1,10 @@
 package dev.sheaf.render.pdf;
 
 import org.w3c.dom.Text;
+import org.xhtmlrenderer.css.constants.CSSName;
+import org.xhtmlrenderer.css.constants.IdentValue;
+import org.xhtmlrenderer.layout.LayoutContext;
+import org.xhtmlrenderer.pdf.ITextFontContext;
 import org.xhtmlrenderer.pdf.ITextRenderer;
 import org.xhtmlrenderer.render.Box;
 import org.xhtmlrenderer.render.InlineLayoutBox;
@@ -19,11 +23,23 @@ import java.util.TreeSet;
  * word hyphenated from one page to the next. Each line that breaks a rule loses the break point it ended on
  * (in the document), and the document is laid out again; fixing one line can move the breaks after it, so this
  * repeats a few times.
+ *
+ * <p>The first check also takes back hyphens a line did not need. Flying Saucer fills lines first-fit: it
+ * takes part of the next word whenever it fits, also where the line would be set well without it. A
+ * justified line whose word spaces would stay within {@link #UNNEEDED} times the font's space with the
+ * hyphenated part moved to the next line loses that break point, as a compositor would set it.
  */
 final class HyphenRules {
 
     /** The longest run of hyphenated lines allowed. */
     static final int MAX_RUN = 2;
+    /**
+     * A hyphen is unneeded when the line without its part of the word would have word spaces at most this many
+     * times the font's own space (the measure in bench/ calls a line loose above 1.6 times the median line's).
+     */
+    static final double UNNEEDED = 1.75;
+    /** Share of a justified line's extra width Flying Saucer gives to spaces (the rest goes to letters). */
+    private static final double SPACE_SHARE = 0.8;
 
     private HyphenRules() {
     }
@@ -50,7 +66,17 @@ final class HyphenRules {
      * Returns how many were removed (0: the layout keeps every rule).
      */
     static int fix(ITextRenderer renderer) {
+        return fix(renderer, false);
+    }
+
+    /**
+     * As {@link #fix(ITextRenderer)}; with {@code unneeded}, also removes the break points of hyphens a justified
+     * line did not need.
+     */
+    static int fix(ITextRenderer renderer, boolean unneeded) {
         List<PageBox> pages = renderer.getRootBox().getLayer().getPages();
+        LayoutContext measure = unneeded ? renderer.getSharedContext().newLayoutContextInstance(new ITextFontContext())
+                : null;
         List<Line> lines = new ArrayList<>();
         collect(renderer.getRootBox(), pages, lines);
         Map<Text, TreeSet<Integer>> removals = new IdentityHashMap<>();
@@ -64,6 +90,11 @@ final class HyphenRules {
                 continue;
             }
             run++;
+            if (measure != null && sameBlock && line.soft() && unneeded(line, measure)) {
+                mark(line.last(), removals);
+                run = 0;
+                continue;
+            }
             boolean tooMany = run > MAX_RUN;
             boolean acrossPages = sameBlock && next.page() != line.page();
             if (tooMany || acrossPages) {
@@ -88,6 +119,64 @@ final class HyphenRules {
             e.getKey().setData(data.toString());
         }
         return removed;
+    }
+
+    /**
+     * True when {@code line}, justified, would still be set with word spaces of at most {@link #UNNEEDED} times
+     * the font's space if the part of the word it ends with (and the space before it) went to the next line.
+     */
+    private static boolean unneeded(Line line, LayoutContext c) {
+        LineBox box = line.box();
+        if (!box.getParent().getStyle().isIdent(CSSName.TEXT_ALIGN, IdentValue.JUSTIFY)) {
+            return false;
+        }
+        InlineText last = line.last();
+        String sub = last.getSubstring();
+        int start = sub.length();
+        while (start > 0 && !Character.isWhitespace(sub.charAt(start - 1))) {
+            start--;
+        }
+        String part = sub.substring(start);
+        StringBuilder text = new StringBuilder();
+        text(box, text);
+        String words = text.toString().strip();
+        int spaces = 0;
+        for (int i = 0; i < words.length(); i++) {
+            if (words.charAt(i) == ' ' || words.charAt(i) == '\u00a0') {
+                spaces++;
+            }
+        }
+        if (spaces < 2) {
+            return false;
+        }
+        var font = last.getParent().getStyle().getFSFont(c);
+        float space = c.getTextRenderer().getWidth(c.getFontContext(), font, " ");
+        float partWidth = c.getTextRenderer().getWidth(c.getFontContext(), font, part);
+        var floats = box.getFloatDistances();
+        int available = box.getParent().getContentWidth() - box.getContentStart()
+                - (floats == null ? 0 : floats.leftFloatDistance() + floats.rightFloatDistance());
+        float extra = available - box.getContentWidth() + partWidth + space;
+        double gap = space + SPACE_SHARE * extra / (spaces - 1);
+        return space > 0 && gap <= UNNEEDED * space;
+    }
+
+    /** The text of a line, in order. */
+    private static void text(Box box, StringBuilder out) {
+        for (int i = 0; i < box.getChildCount(); i++) {
+            if (box.getChild(i) instanceof InlineLayoutBox inline) {
+                text(inline, out);
+            }
+        }
+    }
+
+    private static void text(InlineLayoutBox box, StringBuilder out) {
+        for (Object o : box.getInlineChildren()) {
+            if (o instanceof InlineText t) {
+                out.append(t.getSubstring());
+            } else if (o instanceof InlineLayoutBox inner) {
+                text(inner, out);
+            }
+        }
     }
 
     /** Notes the break point {@code text} ends on, as an index into its DOM text. */

@@ -125,7 +125,7 @@ final class PdfParts {
         this.pagesDone = pagesDone;
         this.index = PrintIndex.applies(book) ? new PrintIndex(book, labels, trim) : null;
         this.tall = index == null ? null
-                : new PrintDocument(book, labels, css + PrintIndex.tallPage(trim), coverUrl, coverFit, fonts);
+                : new PrintDocument(book, labels, css + PrintIndex.tallPage(trim, book), coverUrl, coverFit, fonts);
         this.anchors = index == null ? Map.of() : PrintIndex.anchorsByPiece(book);
     }
 

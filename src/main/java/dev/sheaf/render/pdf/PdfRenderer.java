@@ -189,7 +189,7 @@ public final class PdfRenderer implements Renderer {
             columnHeight = PrintIndex.columnHeight(counting, new Pages(counting).first(PrintIndex.ID));
         }
         List<PrintIndex.Line> lines = index.lines(folios);
-        PrintDocument tall = new PrintDocument(book, ctx.labels(), css + PrintIndex.tallPage(trim), coverUrl, coverFit,
+        PrintDocument tall = new PrintDocument(book, ctx.labels(), css + PrintIndex.tallPage(trim, book), coverUrl, coverFit,
                 families);
         ITextRenderer measuring = renderer(new PrintOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT), trim, bookUrl);
         Typesetting.layout(measuring, index.measuringDocument(tall, lines), bookUrl, book.meta().hyphenate());

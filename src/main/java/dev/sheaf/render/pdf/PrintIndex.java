@@ -249,14 +249,29 @@ final class PrintIndex {
         return out;
     }
 
-    /** A page as wide as the book's and too tall to break, so that each line is measured whole. */
-    static String tallPage(TrimSize trim) {
-        return tallPage(trim.width);
+    /** A page as wide as the book's and tall enough to hold the whole index of {@code book} in one column. */
+    static String tallPage(TrimSize trim, Book book) {
+        return tallPage(trim.width, book);
     }
 
-    /** A page {@code width} millimetres wide and too tall to break. */
-    static String tallPage(double width) {
-        return "\n@page { size: " + String.format(java.util.Locale.ROOT, "%.2f", width) + "mm 5000mm; }\n";
+    /**
+     * A page {@code width} millimetres wide and tall enough to hold every line of the index in one column (at
+     * most 40 mm a line), so that nothing breaks: Flying Saucer lays out a block again where a page breaks it,
+     * and a block laid out again can lose its id.
+     */
+    static String tallPage(double width, Book book) {
+        long lines = 40 + lineBound(book.index().entries());
+        double height = Math.max(5000, 40.0 * lines);
+        return String.format(java.util.Locale.ROOT, "%n@page { size: %.2fmm %.0fmm; }%n", width, height);
+    }
+
+    /** At most how many lines {@code entries} take: one each, and one more for every {@value #LOCATORS_PER_LINE} mentions. */
+    private static long lineBound(List<BookIndex.Entry> entries) {
+        long n = 0;
+        for (BookIndex.Entry e : entries) {
+            n += 1 + e.mentions().size() / LOCATORS_PER_LINE + lineBound(e.subs());
+        }
+        return n;
     }
 
     /** A document that lays out every line in a column of the final width on one very tall page. */

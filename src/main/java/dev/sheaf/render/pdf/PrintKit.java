@@ -183,7 +183,7 @@ public final class PrintKit {
             PrintIndex.spots(layout.renderer, anchors).forEach((id, spot) -> folios.put(id, spot.page() + 1));
             int columnHeight = PrintIndex.columnHeight(layout.renderer, layout.firstPage(PrintIndex.ID));
             List<PrintIndex.Line> lines = index.lines(folios);
-            String measuring = document.of(PrintIndex.tallPage(page.width()), x -> index.measuringBody(x, lines));
+            String measuring = document.of(PrintIndex.tallPage(page.width(), index.book()), x -> index.measuringBody(x, lines));
             Layout measured = new Layout(fonts.runs(measuring), page, false);
             columns = PrintIndex.pack(lines, measured.renderer, columnHeight);
         }

@@ -37,7 +37,7 @@ final class Typesetting {
         }
         renderer.setDocument(doc, baseUrl);
         renderer.layout();
-        for (int pass = 1; hyphenate && pass <= PASSES && HyphenRules.fix(renderer) > 0; pass++) {
+        for (int pass = 1; hyphenate && pass <= PASSES && HyphenRules.fix(renderer, pass == 1) > 0; pass++) {
             renderer.setDocument(doc, baseUrl);
             renderer.layout();
         }

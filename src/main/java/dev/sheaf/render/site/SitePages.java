@@ -79,8 +79,10 @@ final class SitePages {
         for (ReferenceList list : book.backMatter()) {
             order.add(new Page(backPath(list), backTitle(list)));
         }
-        this.index = book.index().present() ? new IndexXhtml(book.index(), labels,
-                IndexXhtml.byPiece(book, p -> "../" + piecePath(p))) : null;
+        // Numbered like the print edition when the site shows its page numbers, else by piece title.
+        this.index = !book.index().present() ? null : new IndexXhtml(book.index(), labels, printPages.isEmpty()
+                ? IndexXhtml.byPiece(book, p -> "../" + piecePath(p))
+                : IndexXhtml.byPrintPage(book, p -> "../" + piecePath(p), printPages::pageOf));
         if (index != null) {
             order.add(new Page(INDEX_PAGE, index.title()));
         }

@@ -258,11 +258,54 @@ class HandoutRendererTest {
     }
 
     @Test
-    void should_draw_the_qr_code_as_vector_rectangles_not_an_image() throws IOException {
-        PDResources resources = pdf.get("rivers-sheets").document().getPage(0).getResources();
-        for (COSName name : resources.getXObjectNames()) {
-            assertThat(resources.isImageXObject(name)).as("image on the cover sheet").isFalse();
+    void should_draw_the_qr_code_as_vector_rectangles_and_show_the_books_cover_as_the_only_picture() throws IOException {
+        List<org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject> images = images(pdf.get("rivers-sheets"), 0);
+        // the book has no cover of its own: the typographic cover every edition prints, 2 : 3
+        assertThat(images).as("pictures on the cover sheet: the cover's thumbnail alone").hasSize(1);
+        assertThat(images.get(0).getWidth()).isEqualTo(HandoutDocument.THUMBNAIL_PX);
+        assertThat(images.get(0).getHeight()).isCloseTo(HandoutDocument.THUMBNAIL_PX * 3 / 2, within(1));
+    }
+
+    @Test
+    void should_show_an_svg_cover_drawn_at_the_thumbnails_size() throws Exception {
+        Path dir = TestBooks.write(tmp.resolve("svg-cover"), "book.yaml", """
+                title: Rivers
+                author: A. Writer
+                language: en
+                cover: covers/cover.svg
+                handouts:
+                  - name: all
+                    chapter: x
+                """).getParent();
+        TestBooks.write(dir, "covers/cover.svg", """
+                <svg xmlns="http://www.w3.org/2000/svg" width="148mm" height="210mm" viewBox="0 0 740 1050">
+                  <rect width="740" height="1050" fill="#203040"/>
+                  <circle cx="370" cy="700" r="200" fill="#c9a55c"/>
+                </svg>
+                """);
+        TestBooks.write(dir, "chapters/x/a.md", TestBooks.piece("title: A\ndate: 2021", "Some text."));
+        try (PdfText t = new PdfText(build(dir, "svg-cover-out").get("all"))) {
+            List<org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject> images = images(t, 0);
+            assertThat(images).hasSize(1);
+            BufferedImage img = images.get(0).getImage();
+            assertThat(img.getWidth()).isEqualTo(HandoutDocument.THUMBNAIL_PX);
+            assertThat(img.getHeight()).isCloseTo(Math.round(HandoutDocument.THUMBNAIL_PX * 1050f / 740f), within(1));
+            assertThat(new java.awt.Color(img.getRGB(img.getWidth() / 2, img.getHeight() * 2 / 3)))
+                    .isEqualTo(new java.awt.Color(0xc9a55c));
+            assertThat(fold(t.page(0))).contains("From Rivers by A. Writer");
         }
+    }
+
+    /** The pictures drawn on a page (not inside form XObjects). */
+    static List<org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject> images(PdfText t, int page) throws IOException {
+        PDResources resources = t.document().getPage(page).getResources();
+        List<org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject> out = new ArrayList<>();
+        for (COSName name : resources.getXObjectNames()) {
+            if (resources.getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject img) {
+                out.add(img);
+            }
+        }
+        return out;
     }
 
     @Test

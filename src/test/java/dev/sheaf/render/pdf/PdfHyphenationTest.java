@@ -32,11 +32,26 @@ class PdfHyphenationTest {
             + "unprecedented decisions were immediately apparent to representatives of governments, "
             + "organisations and independent commentators, who characterised the developments as "
             + "fundamentally destabilising for neighbouring communities. ").repeat(6);
+    /** Ordinary prose: words of every length, so that some lines could break before a word or inside it. */
+    static final String PROSE = """
+            When the delegations met again in the spring, nobody expected much. The talks had stalled twice \
+            over the summer, and the ministers who flew in that morning had other things on their minds: an \
+            election at home, a currency that was losing value by the week, and a neighbour whose troops were \
+            still camped along a river that both sides claimed. Yet by the evening a draft was on the table. It \
+            said little that was new, but it said it in a way that each capital could read as a concession by \
+            the other, and that was enough. Observers who had followed the region for decades were cautious. \
+            Agreements of this kind, they pointed out, had been signed before and quietly abandoned within a \
+            year, once the cameras had gone and the money promised for roads, pipelines and border posts failed \
+            to arrive. The difference this time, if there was one, lay in who was paying. Beijing had offered \
+            credit on terms that nobody in Moscow could match, and the smaller states, long used to playing one \
+            patron against another, now found that the game had changed its rules without telling them. \
+            """.repeat(3);
     static final String RUSSIAN = ("Международное сотрудничество государств Центральной Азии определяется "
             + "экономическими интересами и геополитическими соображениями правительств. ").repeat(5);
 
     static String hyphenated;
     static String plain;
+
     static Set<String> sourceWords = new HashSet<>();
 
     @BeforeAll
@@ -46,14 +61,14 @@ class PdfHyphenationTest {
         String yaml = "title: Hyphens\nauthor: A. Writer\nlanguage: en-GB\ndate: \"2024-01-01\"\n";
         Files.writeString(book.resolve("book.yaml"), yaml);
         Files.writeString(book.resolve("chapters/01-one/piece.md"), "---\ntitle: \"Self\u00ADdetermination of "
-                + "International Organisations\"\ndate: \"2021-01-01\"\n---\n\n" + ENGLISH + "\n\n"
+                + "International Organisations\"\ndate: \"2021-01-01\"\n---\n\n" + ENGLISH + "\n\n" + PROSE + "\n\n"
                 + "Write to correspondence@international-organisations.example.org about it.\n");
         Files.writeString(book.resolve("chapters/01-one/russian.md"), "---\ntitle: Piece two\n"
                 + "date: \"2021-02-01\"\nlanguage: ru\n---\n\n" + RUSSIAN + "\n");
         hyphenated = text(book, "on");
         Files.writeString(book.resolve("book.yaml"), yaml + "hyphenate: false\n");
         plain = text(book, "off");
-        for (String w : (ENGLISH + " " + RUSSIAN).split("[^\\p{L}]+")) {
+        for (String w : (ENGLISH + " " + PROSE + " " + RUSSIAN).split("[^\\p{L}]+")) {
             sourceWords.add(w.toLowerCase(Locale.ROOT));
         }
     }

@@ -22,7 +22,7 @@ import java.util.zip.ZipFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A book mixing English, Russian and Persian, in a left-to-right piece and a Persian one. */
+/** A book mixing English, Russian, Persian, Arabic and Hebrew, in a left-to-right piece and a Persian one. */
 class PdfRightToLeftTest {
 
     @TempDir
@@ -31,6 +31,7 @@ class PdfRightToLeftTest {
     static final String PROVERB = "دوستی خاله خرسه";
     static final String PERSIAN = "کتاب‌های فارسی در افغانستان، ایران و تاجیکستان خوانده می‌شوند";
     static final String ARABIC = "السلام عليكم";
+    static final String HEBREW = "שלום עליכם";
 
     static String text;
     static String glyphs;
@@ -43,7 +44,8 @@ class PdfRightToLeftTest {
         Path book = TestBooks.minimal(tmp.resolve("book"),
                 "chapters/one/a.md", TestBooks.piece("title: Three languages\ndate: \"2021-01-01\"",
                         "The Persian proverb " + PROVERB + " means a friendship that harms, and Russians say "
-                                + "медвежья услуга for the same thing.\n\nOne greets with " + ARABIC + " in Arabic."),
+                                + "медвежья услуга for the same thing.\n\nOne greets with " + ARABIC + " in Arabic and "
+                                + HEBREW + " in Hebrew (2024)."),
                 "chapters/one/b.md", TestBooks.piece("title: Persian\ndate: \"2021-02-01\"\nlanguage: fa",
                         PERSIAN + "."));
         BuildResult r = new Sheaf().build(BuildRequest.of(book, tmp.resolve("out")).withFormats(List.of("pdf", "epub")));
@@ -79,7 +81,7 @@ class PdfRightToLeftTest {
         String t = plain(text);
         assertThat(t).contains("The Persian proverb " + plain(PROVERB) + " means a friendship");
         assertThat(t).contains("медвежья услуга");
-        assertThat(t).contains("One greets with " + plain(ARABIC) + " in Arabic.");
+        assertThat(t).contains("One greets with " + plain(ARABIC) + " in Arabic and " + HEBREW + " in Hebrew (2024).");
         assertThat(t).contains(plain(PERSIAN));
     }
 
@@ -110,7 +112,7 @@ class PdfRightToLeftTest {
                 }
             }
         }
-        assertThat(all).contains("<span dir=\"rtl\">" + PROVERB + "</span>");
+        assertThat(all).contains("<span dir=\"rtl\">" + PROVERB + "</span>", "<span dir=\"rtl\">" + HEBREW + "</span>");
         assertThat(all).contains("lang=\"fa\" dir=\"rtl\"");
     }
 }
