@@ -281,19 +281,6 @@ final class PageStarts {
     }
 
     private int pageAt(int y) {
-        int lo = 0;
-        int hi = pages.size() - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            PageBox p = pages.get(mid);
-            if (y < p.getTop()) {
-                hi = mid - 1;
-            } else if (y >= p.getBottom()) {
-                lo = mid + 1;
-            } else {
-                return mid;
-            }
-        }
-        return -1;
+        return Pages.indexAt(pages, y);
     }
 }

@@ -59,8 +59,19 @@ final class Pages {
         return b;
     }
 
-    /** Pages are in document order, so a binary search finds the one holding {@code y}. */
     private int at(int y) {
+        int i = indexAt(pages, y);
+        if (i < 0) {
+            throw new IllegalStateException("no page at y=" + y);
+        }
+        return pages.get(i).getPageNo();
+    }
+
+    /**
+     * The index in {@code pages} of the page holding {@code y}, or -1. Pages are in document order, so a binary
+     * search finds it.
+     */
+    static int indexAt(List<PageBox> pages, int y) {
         int lo = 0;
         int hi = pages.size() - 1;
         while (lo <= hi) {
@@ -71,9 +82,9 @@ final class Pages {
             } else if (y >= p.getBottom()) {
                 lo = mid + 1;
             } else {
-                return p.getPageNo();
+                return mid;
             }
         }
-        throw new IllegalStateException("no page at y=" + y);
+        return -1;
     }
 }

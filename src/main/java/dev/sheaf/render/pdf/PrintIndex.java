@@ -116,7 +116,7 @@ final class PrintIndex {
                 continue;
             }
             int y = at.getAbsY();
-            int page = pageAt(pages, y);
+            int page = Pages.indexAt(pages, y);
             if (page < 0) {
                 continue;
             }
@@ -126,23 +126,6 @@ final class PrintIndex {
             out.put(id, new Spot(page, p.getHeight(c) / dpp - fromTop / dpp));
         }
         return out;
-    }
-
-    private static int pageAt(List<PageBox> pages, int y) {
-        int lo = 0;
-        int hi = pages.size() - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            PageBox p = pages.get(mid);
-            if (y < p.getTop()) {
-                hi = mid - 1;
-            } else if (y >= p.getBottom()) {
-                lo = mid + 1;
-            } else {
-                return mid;
-            }
-        }
-        return -1;
     }
 
     /**
