@@ -118,7 +118,7 @@ final class EpubPages {
             content.blocks(x, chapter.intro());
             x.close("div").nl();
         }
-        endMarkers(x, places);
+        PageMarkers.end(x, places);
         x.open("ol", "class", "chapter-contents").nl();
         for (Piece p : chapter.pieces()) {
             x.open("li").open("a", "href", EpubRenderer.pieceFile(p)).text(p.title()).close("a")
@@ -140,27 +140,14 @@ final class EpubPages {
         content.blocks(x, piece.body());
         x.close("div").nl();
         pieceHeader.footer(x, piece);
-        endMarkers(x, places);
+        PageMarkers.end(x, places);
         x.close("section").nl();
         return end(x);
     }
 
     /** Marks the print edition's page breaks in unit {@code unit}, written into {@code x} from now on. */
     private TextPlaces markers(Xml x, String unit) {
-        if (printPages.isEmpty()) {
-            return null;
-        }
-        TextPlaces places = new PageMarkers(printPages, EpubPages::pageBreak);
-        x.places(places);
-        places.unit(x, unit);
-        return places;
-    }
-
-    private static void endMarkers(Xml x, TextPlaces places) {
-        if (places != null) {
-            places.endUnit(x);
-            x.places(null);
-        }
+        return PageMarkers.start(x, printPages, unit, EpubPages::pageBreak);
     }
 
     /** The id of the marker of the print edition's page {@code label}. */

@@ -28,6 +28,28 @@ public final class PageMarkers extends TextPlaces {
         this.marker = marker;
     }
 
+    /**
+     * Marks the print edition's page breaks in unit {@code unit}, written into {@code x} from now on; returns
+     * the places to hand to {@link #end}, or null when there are no print page numbers.
+     */
+    public static TextPlaces start(Xml x, PrintPageBreaks pages, String unit, BiConsumer<Xml, PageBreak> marker) {
+        if (pages.isEmpty()) {
+            return null;
+        }
+        TextPlaces places = new PageMarkers(pages, marker);
+        x.places(places);
+        places.unit(x, unit);
+        return places;
+    }
+
+    /** Ends the unit that {@link #start} began: the breaks left over are marked at its end. */
+    public static void end(Xml x, TextPlaces places) {
+        if (places != null) {
+            places.endUnit(x);
+            x.places(null);
+        }
+    }
+
     @Override
     protected void unitStarted(Xml x, String id) {
         pending = pages.in(id);

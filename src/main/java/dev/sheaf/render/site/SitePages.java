@@ -261,7 +261,7 @@ final class SitePages {
             content.blocks(x, c.intro());
             x.close("div").nl();
         }
-        endMarkers(x, places);
+        PageMarkers.end(x, places);
         x.element("h2", labels.get("site.chapter.pieces"), "class", "visually-hidden").nl();
         pieceList(x, c.pieces(), "chapter-contents", "../");
         x.close("article").nl();
@@ -272,20 +272,7 @@ final class SitePages {
 
     /** Marks the print edition's page breaks in unit {@code unit}, written into {@code x} from now on. */
     private TextPlaces markers(Xml x, String unit) {
-        if (printPages.isEmpty()) {
-            return null;
-        }
-        TextPlaces places = new PageMarkers(printPages, SitePages::pageBreak);
-        x.places(places);
-        places.unit(x, unit);
-        return places;
-    }
-
-    private static void endMarkers(Xml x, TextPlaces places) {
-        if (places != null) {
-            places.endUnit(x);
-            x.places(null);
-        }
+        return PageMarkers.start(x, printPages, unit, SitePages::pageBreak);
     }
 
     /**
@@ -313,7 +300,7 @@ final class SitePages {
         content.blocks(x, p.body());
         x.close("div").nl();
         pieceHeader.footer(x, p);
-        endMarkers(x, places);
+        PageMarkers.end(x, places);
         x.close("article").nl();
         x.close("main").nl();
         pager(x, path);
