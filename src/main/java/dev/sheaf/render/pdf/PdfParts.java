@@ -65,6 +65,9 @@ final class PdfParts {
     /** Pieces laid out at once; a book with no more pieces is laid out in one go by {@link PdfRenderer}. */
     static final int DEFAULT_PIECES_PER_PART = 40;
 
+    /** Pages of the index to a document after the first (an even number: each document starts on a recto). */
+    static final int DEFAULT_INDEX_PAGES_PER_PART = 8;
+
     private static final String TOC_RULE = "\n.toc-page a.fixed::after { content: none; }\n";
 
     /**
@@ -88,6 +91,8 @@ final class PdfParts {
     /** The index (null when the book has none), a document to measure its lines in, and the anchors by piece. */
     private final PrintIndex index;
     private final PrintDocument tall;
+    /** The index's pages after the first few, in documents whose first pages have running heads. */
+    private final PrintDocument indexMore;
     private final Map<String, List<String>> anchors;
     /** The printed page number of every anchor laid out so far, and the height of a page's text. */
     private final Map<String, Integer> folios = new HashMap<>();
@@ -127,11 +132,23 @@ final class PdfParts {
         this.tall = index == null ? null
                 : new PrintDocument(book, labels, css + PrintIndex.tallPage(trim, book), coverUrl, coverFit, fonts);
         this.anchors = index == null ? Map.of() : PrintIndex.anchorsByPiece(book);
+        // The heads are set on the document's first page, where "last-except" would leave them off.
+        this.indexMore = index == null ? null : new PrintDocument(book, labels,
+                css + firstPageRule(css).replace("last-except", "first") + PART_RULE, coverUrl, coverFit, fonts);
     }
 
     /** Pieces per part: {@value #DEFAULT_PIECES_PER_PART}, or the system property {@code sheaf.pdf.piecesPerPart}. */
     static int piecesPerPart() {
         return Math.max(0, Integer.getInteger("sheaf.pdf.piecesPerPart", DEFAULT_PIECES_PER_PART));
+    }
+
+    /**
+     * Index pages to a document: {@value #DEFAULT_INDEX_PAGES_PER_PART}, or the system property
+     * {@code sheaf.pdf.indexPagesPerPart} made even.
+     */
+    static int indexPagesPerPart() {
+        int n = Integer.getInteger("sheaf.pdf.indexPagesPerPart", DEFAULT_INDEX_PAGES_PER_PART);
+        return Math.max(2, n - n % 2);
     }
 
     /** Whether {@code book} is laid out in parts: it has more pieces than a part holds, and the stylesheet allows it. */
@@ -200,19 +217,25 @@ final class PdfParts {
                 chapter(w, chapters.get(i), i + 1);
             }
             int bodyPages = written;
+            List<List<List<PrintIndex.Line>>> indexPages = List.of();
             if (index != null) {
                 // Every mention's page is known now: the index's lines are measured and set in columns.
                 List<PrintIndex.Line> lines = index.lines(folios);
-                w.layout(index.measuringDocument(tall, lines));
-                parts.index(index, PrintIndex.pack(lines, w.renderer, columnHeight));
+                PrintIndex.Measures measures = PrintIndex.measure(lines, some -> index.measuringDocument(tall, some),
+                        xhtml -> {
+                            w.layout(xhtml);
+                            return w.renderer;
+                        });
+                indexPages = PrintIndex.pack(lines, measures, columnHeight);
+                // Measured with its heading alone: nothing the contents list comes after the index's first page.
+                parts.index(index, List.of());
             }
             // The back matter is measured first (the contents list it), written after the front matter.
-            String back = backMatterDocument();
             int blankBeforeBack = written % 2;
-            w.layout(back);
+            w.layout(backMatterDocument(true));
             recordBackMatter(w, written + blankBeforeBack, bodyWritten + blankBeforeBack);
             int frontPages = frontMatter(w, bodyPages, blankBeforeBack);
-            backMatter(w, back);
+            backMatter(w, indexPages);
             PdfWriter writer = renderer.getWriter();
             // The last page written joins the page tree when the document is closed, after the reordering.
             int inTree = writer.reorderPages(null);
@@ -319,14 +342,17 @@ final class PdfParts {
         return 0;
     }
 
-    private String backMatterDocument() {
+    /** The lists, the index as {@link #parts} has it, and the colophon when {@code colophon}. */
+    private String backMatterDocument(boolean colophon) {
         Xml x = new Xml(1 << 20);
         parts.start(x, false);
         for (ReferenceList list : PrintDocument.backMatter(book)) {
             parts.backMatter(x, list);
         }
         parts.index(x);
-        parts.colophon(x);
+        if (colophon) {
+            parts.colophon(x);
+        }
         return parts.end(x);
     }
 
@@ -344,13 +370,22 @@ final class PdfParts {
         return ids;
     }
 
-    /** The back matter, laid out again (as when it was measured) and written; its lists start on rectos. */
-    private void backMatter(Writer w, String back) throws DocumentException {
+    /**
+     * The back matter, laid out again (as when it was measured, now with the index's pages) and written; its
+     * lists start on rectos. The index's pages go {@link #indexPagesPerPart} to a document, as the body's
+     * pieces go in parts: a dense index has some 150,000 linked numbers, more than a 1 GB heap lays out at once.
+     */
+    private void backMatter(Writer w, List<List<List<PrintIndex.Line>>> indexPages) throws DocumentException {
         List<String> ids = backIds();
         if (!ids.isEmpty()) {
             w.toRecto(true);
         }
-        w.layout(back);
+        int perPart = indexPagesPerPart();
+        int first = Math.min(indexPages.size(), perPart);
+        if (index != null) {
+            parts.index(index, indexPages.subList(0, first));
+        }
+        w.layout(backMatterDocument(first == indexPages.size()));
         recordBackMatter(w, written, bodyWritten);
         Map<String, String> rectoStarts = new LinkedHashMap<>();
         for (int i = 1; i < ids.size(); i++) {
@@ -360,6 +395,20 @@ final class PdfParts {
             blankPages.add(written + blank);
         }
         w.write(w.pageCount(), true);
+        for (int from = first; from < indexPages.size(); from += perPart) {
+            int to = Math.min(indexPages.size(), from + perPart);
+            // An even number of index pages, each one page, began on a recto: this document does too, as its
+            // first page's style (a recto's) says. Should a page of the index ever run over, a blank keeps it so.
+            w.toRecto(true);
+            Xml x = new Xml(1 << 20);
+            indexMore.start(x, false);
+            index.writeMore(x, indexMore, indexPages.subList(from, to));
+            if (to == indexPages.size()) {
+                indexMore.colophon(x);
+            }
+            w.layout(indexMore.end(x));
+            w.write(w.pageCount(), true);
+        }
     }
 
     /**

@@ -192,8 +192,11 @@ public final class PdfRenderer implements Renderer {
         PrintDocument tall = new PrintDocument(book, ctx.labels(), css + PrintIndex.tallPage(trim, book), coverUrl, coverFit,
                 families);
         ITextRenderer measuring = renderer(new PrintOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT), trim, bookUrl);
-        Typesetting.layout(measuring, index.measuringDocument(tall, lines), bookUrl, book.meta().hyphenate());
-        doc.index(index, PrintIndex.pack(lines, measuring, columnHeight));
+        PrintIndex.Measures measures = PrintIndex.measure(lines, some -> index.measuringDocument(tall, some), xhtml -> {
+            Typesetting.layout(measuring, xhtml, bookUrl, book.meta().hyphenate());
+            return measuring;
+        });
+        doc.index(index, PrintIndex.pack(lines, measures, columnHeight));
     }
 
     private static List<String> allAnchors(Book book) {

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The printed index: page numbers from the layout of the body, ranges collapsed ({@code 37–39}), sub-entries
@@ -278,23 +279,69 @@ final class PrintIndex {
     }
 
     /**
-     * Packs the lines, measured in {@code measured} (the renderer that laid out {@link #measuringDocument}), into
-     * pages of two columns of {@code columnHeight}; the first page's columns start below the title.
+     * The lines measured in one layout at most (a dense index has thousands, each with dozens of linked numbers):
+     * 300, or the system property {@code sheaf.pdf.indexLinesPerLayout}.
      */
-    static List<List<List<Line>>> pack(List<Line> lines, ITextRenderer measured, int columnHeight) {
-        CssContext c = measured.getSharedContext().newLayoutContextInstance(new ITextFontContext());
-        Box column = measured.getSharedContext().getBoxById("ix-column");
-        Box wrapper = measured.getSharedContext().getBoxById(ID);
-        int titleHeight = column.getAbsY() - wrapper.getAbsY();
-        // Where each line's margin box starts and ends in the one long column: a run of lines takes from the
-        // top of its first to the bottom of its last, margins between them collapsed as they will be.
+    static int linesPerLayout() {
+        return Math.max(2, Integer.getInteger("sheaf.pdf.indexLinesPerLayout", 300));
+    }
+
+    /**
+     * Where each line's margin box starts and ends in one long column, in layout units, as if all were laid out
+     * at once; and the height of the title above the column.
+     */
+    record Measures(int titleHeight, int[] top, int[] bottom) { }
+
+    /**
+     * Measures the lines in slices of {@link #linesPerLayout}, each made a measuring document by {@code document}
+     * (see {@link #measuringBody}), laid out by {@code layout} (which returns the renderer that laid it out) and
+     * dropped before the next, so that memory holds one slice, not the index:
+     * some 150,000 linked numbers at once do not fit in a 1 GB heap. Each slice begins with the last line of the
+     * slice before, whose two positions give the offset between the slices' columns.
+     */
+    static Measures measure(List<Line> lines, Function<List<Line>, String> document,
+                            Function<String, ITextRenderer> layout) {
         int[] top = new int[lines.size()];
         int[] bottom = new int[lines.size()];
-        for (int i = 0; i < lines.size(); i++) {
-            Box b = measured.getSharedContext().getBoxById(lines.get(i).id());
-            top[i] = b.getAbsY() - (int) b.getMargin(c).top();
-            bottom[i] = b.getAbsY() + b.getHeight() + (int) b.getMargin(c).bottom();
-        }
+        int titleHeight = 0;
+        int slice = linesPerLayout();
+        int from = 0;
+        do {
+            int start = Math.max(0, from - 1);
+            int to = Math.min(lines.size(), from + slice);
+            ITextRenderer measured = layout.apply(document.apply(lines.subList(start, to)));
+            CssContext c = measured.getSharedContext().newLayoutContextInstance(new ITextFontContext());
+            if (from == 0) {
+                Box column = measured.getSharedContext().getBoxById("ix-column");
+                Box wrapper = measured.getSharedContext().getBoxById(ID);
+                titleHeight = column.getAbsY() - wrapper.getAbsY();
+            }
+            int offset = 0;
+            for (int i = start; i < to; i++) {
+                Box b = measured.getSharedContext().getBoxById(lines.get(i).id());
+                int t = b.getAbsY() - (int) b.getMargin(c).top();
+                if (i < from) {
+                    offset = top[i] - t; // the shared line: where the slice before put it
+                    continue;
+                }
+                top[i] = t + offset;
+                bottom[i] = b.getAbsY() + b.getHeight() + (int) b.getMargin(c).bottom() + offset;
+            }
+            from = to;
+        } while (from < lines.size());
+        return new Measures(titleHeight, top, bottom);
+    }
+
+    /**
+     * Packs the lines, measured by {@link #measure}, into pages of two columns of {@code columnHeight}; the first
+     * page's columns start below the title.
+     */
+    static List<List<List<Line>>> pack(List<Line> lines, Measures measures, int columnHeight) {
+        // A run of lines takes from the top of its first to the bottom of its last, margins between them
+        // collapsed as they will be.
+        int[] top = measures.top();
+        int[] bottom = measures.bottom();
+        int titleHeight = measures.titleHeight();
         int full = (int) (columnHeight * SAFETY);
         int first = Math.max(full / 4, full - titleHeight);
         List<int[]> columns = new ArrayList<>();
@@ -356,11 +403,31 @@ final class PrintIndex {
         columns.add(new int[] {best, to});
     }
 
-    /** The index section: heading, then a two-column table per page (empty, the heading alone, when not packed). */
+    /**
+     * The index section: heading, then its pages of two columns (none, the heading alone, while the pages before
+     * it are counted), or the first of them when the rest follow in documents of their own ({@link #writeMore}).
+     */
     void write(Xml x, PrintDocument doc, List<List<List<Line>>> pages) {
         x.open("div", "class", "back-matter index-matter", "id", ID).nl();
         doc.runningHeads(x, title());
         x.element("h1", title(), "class", "references-heading index-title").nl();
+        pages(x, pages);
+        x.close("div").nl();
+    }
+
+    /**
+     * More pages of the index, in a document of their own (a book laid out in parts sets a long index in several):
+     * no heading; the running heads are set again, and a stylesheet for such documents shows them on their
+     * first page too.
+     */
+    void writeMore(Xml x, PrintDocument doc, List<List<List<Line>>> pages) {
+        x.open("div", "class", "index-matter index-more").nl();
+        doc.runningHeads(x, title());
+        pages(x, pages);
+        x.close("div").nl();
+    }
+
+    private void pages(Xml x, List<List<List<Line>>> pages) {
         // A page is a line of two inline blocks of a fixed width (Flying Saucer sizes table cells by their content
         // and paints every float on every page): nothing between them but the gap, so they never wrap.
         for (int p = 0; p < pages.size(); p++) {
@@ -375,6 +442,5 @@ final class PrintIndex {
             }
             x.close("div").nl();
         }
-        x.close("div").nl();
     }
 }

@@ -183,9 +183,11 @@ public final class PrintKit {
             PrintIndex.spots(layout.renderer, anchors).forEach((id, spot) -> folios.put(id, spot.page() + 1));
             int columnHeight = PrintIndex.columnHeight(layout.renderer, layout.firstPage(PrintIndex.ID));
             List<PrintIndex.Line> lines = index.lines(folios);
-            String measuring = document.of(PrintIndex.tallPage(page.width(), index.book()), x -> index.measuringBody(x, lines));
-            Layout measured = new Layout(fonts.runs(measuring), page, false);
-            columns = PrintIndex.pack(lines, measured.renderer, columnHeight);
+            String tall = PrintIndex.tallPage(page.width(), index.book());
+            PrintIndex.Measures measures = PrintIndex.measure(lines,
+                    some -> document.of(tall, x -> index.measuringBody(x, some)),
+                    xhtml -> new Layout(fonts.runs(xhtml), page, false).renderer);
+            columns = PrintIndex.pack(lines, measures, columnHeight);
         }
     }
 
