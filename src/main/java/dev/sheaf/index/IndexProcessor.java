@@ -66,7 +66,7 @@ public final class IndexProcessor {
             return book;
         }
         List<IndexSpec.EntrySpec> entries = spec.map(IndexSpec::entries).orElse(List.of());
-        MentionMatcher matcher = new MentionMatcher();
+        MentionMatcher matcher = new MentionMatcher(Inflection.of(book.meta().language()));
         Map<String, Integer> byName = new HashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             IndexSpec.EntrySpec e = entries.get(i);

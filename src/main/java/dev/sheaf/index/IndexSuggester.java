@@ -138,7 +138,7 @@ public final class IndexSuggester {
         }
         // Count every candidate as the build would find it.
         List<String> candidates = new ArrayList<>(why.keySet());
-        MentionMatcher matcher = new MentionMatcher();
+        MentionMatcher matcher = new MentionMatcher(Inflection.of(book.meta().language()));
         Map<Integer, Integer> slot = new HashMap<>();
         for (int i = 0; i < candidates.size(); i++) {
             int owner = matcher.add(candidates.get(i), i);

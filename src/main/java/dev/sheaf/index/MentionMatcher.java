@@ -14,7 +14,8 @@ import java.util.Map;
  * <ul>
  *   <li>a form with a capital letter matches only as written (or in capitals, as in a headline): "Kabul" not
  *       "kabul", "CSTO" not "Csto"; a form in lower case matches in any case ("sanctions", "Sanctions");</li>
- *   <li>English possessives and plurals count: "Tokayev’s", "the Uzbeks’", "NGOs";</li>
+ *   <li>possessives count: "Tokayev’s", "the Uzbeks’"; so do the endings the book language's {@link Inflection}
+ *       lists: English plurals ("NGOs"), Russian cases ("Путина", "Чечнёй");</li>
  *   <li>a form never matches part of a word ("Xi" in "Xi’an" or "Xinjiang", "Iran" in "Iranian"), across a
  *       hyphen inside a form it does not have, or where the caller excluded the text (URLs, marks).</li>
  * </ul>
@@ -37,13 +38,24 @@ public final class MentionMatcher {
     private final Node root = new Node();
     /** Forms already taken by an entry: form key → entry. */
     private final Map<String, Integer> owners = new HashMap<>();
+    private final Inflection inflection;
+
+    /** A matcher for an English book. */
+    public MentionMatcher() {
+        this(Inflection.ENGLISH);
+    }
+
+    /** A matcher that reads words with the endings of {@code inflection} (the book language's). */
+    public MentionMatcher(Inflection inflection) {
+        this.inflection = inflection;
+    }
 
     /**
      * Adds {@code form} as a mention of entry {@code entry}. Returns the entry that already owns the same form
      * (which keeps it), or {@code entry} when the form is new; -1 when the form has no word in it.
      */
     public int add(String form, int entry) {
-        List<Token> tokens = tokens(form);
+        List<Token> tokens = tokens(form, inflection);
         if (tokens.isEmpty() || tokens.stream().noneMatch(t -> t.word)) {
             return -1;
         }
@@ -69,7 +81,7 @@ public final class MentionMatcher {
 
     /** Every mention in {@code text}, left to right, the longest form winning where forms overlap. */
     public List<Match> find(String text, BitSet excluded) {
-        List<Token> tokens = tokens(text);
+        List<Token> tokens = tokens(text, inflection);
         List<Match> out = new ArrayList<>();
         int i = 0;
         while (i < tokens.size()) {
@@ -90,24 +102,50 @@ public final class MentionMatcher {
 
     private record Candidate(Form form, int endToken, int endChar) { }
 
+    /**
+     * A way through the trie: the node reached and, for each token so far, how many of its characters belong to
+     * the entry's word when it was read with an ending (-1 when read as written).
+     */
+    private record Path(Node node, int[] stems) {
+        Path then(Node next, int stem) {
+            int[] s = java.util.Arrays.copyOf(stems, stems.length + 1);
+            s[stems.length] = stem;
+            return new Path(next, s);
+        }
+    }
+
+    private static final int[] NO_STEMS = new int[0];
+
     private Candidate longest(List<Token> tokens, int start) {
-        Node n = root;
+        List<Path> paths = List.of(new Path(root, NO_STEMS));
         Candidate best = null;
-        for (int j = start; j < tokens.size() && n != null; j++) {
+        for (int j = start; j < tokens.size() && !paths.isEmpty(); j++) {
             Token t = tokens.get(j);
-            if (t.word) {
-                // A plural ("Uzbeks", "NGOs") ends a form whose last word is the stem.
-                for (String stem : stems(t.key)) {
-                    Node s = n.next.get(stem);
+            List<Path> next = new ArrayList<>(1);
+            for (Path path : paths) {
+                Node n = path.node.next.get(t.key);
+                if (n != null) {
+                    Path p = path.then(n, -1);
+                    next.add(p);
+                    best = better(best, accept(tokens, start, j, p, false));
+                }
+                if (!t.word) {
+                    continue;
+                }
+                // A word with an ending ("Uzbeks", "Путина") ends a form whose word is the stem with its own
+                // ending; in Russian it may also go on to the form's next word ("Владимира Путина").
+                for (Inflection.Reading r : inflection.readings(t.key)) {
+                    Node s = path.node.next.get(r.base());
                     if (s != null) {
-                        best = better(best, accept(tokens, start, j, s, true));
+                        Path p = path.then(s, r.stem());
+                        best = better(best, accept(tokens, start, j, p, true));
+                        if (inflection.everyWord()) {
+                            next.add(p);
+                        }
                     }
                 }
             }
-            n = n.next.get(t.key);
-            if (n != null) {
-                best = better(best, accept(tokens, start, j, n, false));
-            }
+            paths = next;
         }
         return best;
     }
@@ -116,14 +154,17 @@ public final class MentionMatcher {
         return b == null ? a : a == null || b.endChar > a.endChar ? b : a;
     }
 
-    /** The first form ending at node {@code n} (token {@code last}) that the text really matches, or null. */
-    private Candidate accept(List<Token> tokens, int start, int last, Node n, boolean plural) {
-        for (Form f : n.ends) {
-            if (f.tokens.length != last - start + 1 || !matches(f, tokens, start, plural)) {
+    /**
+     * The first form ending at the node of {@code path} (token {@code last}) that the text really matches, or
+     * null; {@code inflected}: the last token was read with an ending (and so takes no possessive).
+     */
+    private Candidate accept(List<Token> tokens, int start, int last, Path path, boolean inflected) {
+        for (Form f : path.node.ends) {
+            if (f.tokens.length != last - start + 1 || !matches(f, tokens, start, path.stems)) {
                 continue;
             }
             int end = last + 1;
-            if (!plural) {
+            if (!inflected) {
                 end = possessive(tokens, end);
             }
             if (!endsWord(tokens, end)) {
@@ -134,7 +175,7 @@ public final class MentionMatcher {
         return null;
     }
 
-    private static boolean matches(Form f, List<Token> tokens, int start, boolean plural) {
+    private boolean matches(Form f, List<Token> tokens, int start, int[] stems) {
         for (int k = 0; k < f.tokens.length; k++) {
             Token t = tokens.get(start + k);
             if (k > 0 && t.gap != f.gaps[k]) {
@@ -143,10 +184,13 @@ public final class MentionMatcher {
             if (!f.caseSensitive || !t.word) {
                 continue; // punctuation was compared in its common form by the trie
             }
-            String want = f.tokens[k];
-            String have = t.text;
-            if (plural && k == f.tokens.length - 1) {
-                have = have.substring(0, want.length() <= have.length() ? want.length() : have.length());
+            String want = inflection.fold(f.tokens[k]);
+            String have = inflection.fold(t.text);
+            if (stems[k] >= 0) {
+                // Read with an ending: the stem shared with the entry's word is compared ("Путин|а", "Чечн|ёй").
+                int n = Math.min(stems[k], Math.min(want.length(), have.length()));
+                want = want.substring(0, n);
+                have = have.substring(0, n);
             }
             if (!have.equals(want) && !(isUpper(have) && have.equals(want.toUpperCase(Locale.ROOT)))) {
                 return false;
@@ -197,17 +241,6 @@ public final class MentionMatcher {
         return !(next.apostrophe && end + 1 < tokens.size() && !tokens.get(end + 1).gap && tokens.get(end + 1).word);
     }
 
-    private static List<String> stems(String key) {
-        List<String> out = new ArrayList<>(2);
-        if (key.length() > 2 && key.endsWith("s")) {
-            out.add(key.substring(0, key.length() - 1));
-            if (key.length() > 3 && key.endsWith("es")) {
-                out.add(key.substring(0, key.length() - 2));
-            }
-        }
-        return out;
-    }
-
     private static boolean isUpper(String s) {
         return s.equals(s.toUpperCase(Locale.ROOT)) && !s.equals(s.toLowerCase(Locale.ROOT));
     }
@@ -216,7 +249,7 @@ public final class MentionMatcher {
     private record Token(String text, String key, int start, int end, boolean gap, boolean word, boolean cjk,
                          boolean apostrophe) { }
 
-    static List<Token> tokens(String s) {
+    static List<Token> tokens(String s, Inflection inflection) {
         List<Token> out = new ArrayList<>();
         int i = 0;
         boolean gap = false;
@@ -241,7 +274,7 @@ public final class MentionMatcher {
                     j += Character.charCount(c);
                 }
                 String t = nfc(s.substring(i, j));
-                out.add(new Token(t, t.toLowerCase(Locale.ROOT), i, j, gap, true, false, false));
+                out.add(new Token(t, inflection.fold(t.toLowerCase(Locale.ROOT)), i, j, gap, true, false, false));
                 i = j;
                 gap = false;
                 continue;

@@ -10,7 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MentionMatcherTest {
 
     private static List<String> found(String text, String... forms) {
-        MentionMatcher m = new MentionMatcher();
+        return found(Inflection.ENGLISH, text, forms);
+    }
+
+    private static List<String> found(Inflection inflection, String text, String... forms) {
+        MentionMatcher m = new MentionMatcher(inflection);
         for (int i = 0; i < forms.length; i++) {
             m.add(forms[i], i);
         }
@@ -64,5 +68,57 @@ class MentionMatcherTest {
         assertThat(m.add("Xi", 0)).isEqualTo(0);
         assertThat(m.add("Xi", 3)).isEqualTo(0);
         assertThat(m.add("...", 4)).isEqualTo(-1);
+    }
+
+    /*
+     * Russian sentences from: ru.wikipedia.org, "Вторая чеченская война" (infobox) and "Путин, Владимир
+     * Владимирович" (lead); kremlin.ru/events/president/news/29443; smotrim.ru/article/4103233; glavk.cc (Лента.ру,
+     * "Кадыров рассказал о первой встрече с Путиным"); inopressa.ru, 30 January 2018 (The Wall Street Journal in
+     * translation); namednibook.ru, "Вторая чеченская война". The sentence with "при Путине" was written for the test.
+     */
+    private static final Inflection RU = Inflection.of("ru");
+
+    @Test
+    void russianCasesOfASurname() {
+        assertThat(found(RU, "Быстрое продвижение федеральных войск в глубь Чечни обеспечивает подъем рейтинга "
+                + "Владимира Путина перед президентскими выборами. В марте Кадыров призвал позволить Путину участвовать "
+                + "в новых выборах президента. Кадыров рассказал о первой встрече с Путиным. Мы тоже надеемся, что "
+                + "президентом России будет Путин. При Путине, писали газеты, выросли пенсии.", "Путин"))
+                .containsExactly("Путина#0", "Путину#0", "Путиным#0", "Путин#0", "Путине#0");
+    }
+
+    @Test
+    void russianCasesOfAPlaceInЯ() {
+        assertThat(found(RU, "Место: пограничные с Чечнёй районы Дагестана, Чечня, затем весь Северный Кавказ. "
+                + "Вторжение боевиков в Дагестан c территории Чечни; ухудшение ситуации в Чечне после предыдущей войны. "
+                + "Владимир Путин прилетел в Чечню на вертолете. Пограничные с Чечней районы.", "Чечня"))
+                .containsExactly("Чечнёй#0", "Чечня#0", "Чечни#0", "Чечне#0", "Чечню#0", "Чечней#0");
+    }
+
+    @Test
+    void russianWordsThatOnlyBeginLikeAnEntryAreNotMentions() {
+        // An adjective made from the name, a longer word, a lower-case word: none is a case of the entry.
+        assertThat(found(RU, "Эта умеренно хорошая новость об экономике — сердцевина путинского предвыборного "
+                + "месседжа; Путинизм как термин. Выпускник юридического факультета Ленинградского государственного "
+                + "университета; работал по Ленинграду и Ленинградской области. Чеченская война, чеченцы.",
+                "Путин", "Ленинград", "Чечня"))
+                .containsExactly("Ленинграду#1");
+    }
+
+    @Test
+    void russianFormsOfSeveralWordsInflectEveryWord() {
+        assertThat(found(RU, "Действующий президент Российской Федерации и верховный главнокомандующий. "
+                + "Во время перелета Владимир Путин имел продолжительный разговор с Ахматом Кадыровым. "
+                + "Посещенного Путиным тверского вагонзавода.",
+                "Российская Федерация", "Ахмат Кадыров", "Путин"))
+                .containsExactly("Российской Федерации#0", "Путин#2", "Ахматом Кадыровым#1", "Путиным#2");
+    }
+
+    @Test
+    void englishPluralsAreNotReadIntoOtherLanguages() {
+        assertThat(found(Inflection.of("de"), "Die NGOs und die NGO.", "NGO")).containsExactly("NGO#0");
+        assertThat(found(Inflection.of("en-GB"), "The NGOs and the NGO.", "NGO")).containsExactly("NGOs#0", "NGO#0");
+        // A Russian book's English names still take their possessive.
+        assertThat(found(RU, "Tokayev’s decree.", "Tokayev")).containsExactly("Tokayev’s#0");
     }
 }
