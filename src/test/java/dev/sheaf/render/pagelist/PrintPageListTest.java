@@ -20,6 +20,7 @@ import java.io.StringReader;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -129,10 +130,47 @@ class PrintPageListTest {
     }
 
     @Test
-    void an_epub_alone_marks_the_same_pages_as_with_the_pdf_and_a_book_laid_out_in_parts_its_own() throws Exception {
+    void an_epub_alone_has_print_page_numbers_only_when_always_and_then_the_pdfs() throws Exception {
         Path book = TestBooks.copy("kitchen-sink", tmp);
-        String withPdf = nav(build(book, "both", "epub", "pdf"));
-        assertThat(nav(build(book, "alone", "epub"))).isEqualTo(withPdf);
+        Path both = build(book, "both", "epub", "pdf");
+        String withPdf = nav(both);
+
+        // auto (the default): an EPUB alone is not laid out for print, and claims no print page numbers.
+        Path auto = file(build(book, "auto", "epub"), ".epub");
+        assertThat(EpubValidator.problems(auto)).isEmpty();
+        assertNoPrintPages(new EpubText(auto));
+
+        Files.writeString(book.resolve("book.yaml"), "print-page-numbers: always\n", StandardOpenOption.APPEND);
+        Path always = file(build(book, "always", "epub"), ".epub");
+        assertThat(EpubValidator.problems(always)).isEmpty();
+        assertThat(nav(always.getParent())).isEqualTo(withPdf);
+        EpubText text = new EpubText(always);
+        try (PdfText pdf = new PdfText(file(both, ".pdf"))) {
+            assertThat(PageListCheck.entries(text, pdf)).hasSizeGreaterThan(3);
+            assertThat(PageListCheck.mismatches(text, pdf)).isEmpty();
+        }
+        assertThat(text.entry("EPUB/package.opf")).contains("property=\"pageBreakSource\"", ">pageNavigation</meta>",
+                "listed for navigation");
+
+        String yaml = Files.readString(book.resolve("book.yaml")).replace("print-page-numbers: always", "print-page-numbers: never");
+        Files.writeString(book.resolve("book.yaml"), yaml);
+        Path never = file(build(book, "never", "epub", "pdf"), ".epub");
+        assertThat(EpubValidator.problems(never)).isEmpty();
+        assertNoPrintPages(new EpubText(never));
+    }
+
+    /** No marker, no page list, no metadata or summary claiming them. */
+    private static void assertNoPrintPages(EpubText text) {
+        assertThat(text.entry("EPUB/text/nav.xhtml")).doesNotContain("page-list");
+        assertThat(text.names().stream().filter(n -> n.endsWith(".xhtml")).map(text::entry))
+                .noneMatch(doc -> doc.contains("pagebreak"));
+        assertThat(text.entry("EPUB/package.opf")).doesNotContain("pageBreakSource", "pageBreakMarkers", "pageNavigation",
+                "pagination", "listed for navigation");
+    }
+
+    @Test
+    void a_book_laid_out_in_parts_marks_its_own_pages() throws Exception {
+        Path book = TestBooks.copy("kitchen-sink", tmp);
         String before = System.getProperty(PARTS);
         System.setProperty(PARTS, "1");
         try {
