@@ -17,9 +17,11 @@ import java.util.List;
  *                  {@code project.build.outputTimestamp}); null to use the book's date
  * @param citationStyle overrides book.yaml's {@code citation-style}; null to keep it
  * @param progress  hears how the build advances (never null; {@link Progress#NONE} by default)
+ * @param buildCache keep what the build made in the output folder's build cache ({@code .sheaf-cache/}) and
+ *                   take from it what an earlier build made from the same inputs (off by default)
  */
 public record BuildRequest(Path bookDir, Path outDir, List<String> formats, Severity failOn, Instant timestamp,
-                           String citationStyle, Progress progress) {
+                           String citationStyle, Progress progress, boolean buildCache) {
 
     public BuildRequest {
         progress = progress == null ? Progress.NONE : progress;
@@ -28,31 +30,42 @@ public record BuildRequest(Path bookDir, Path outDir, List<String> formats, Seve
     /** A request that reports no progress. */
     public BuildRequest(Path bookDir, Path outDir, List<String> formats, Severity failOn, Instant timestamp,
                         String citationStyle) {
-        this(bookDir, outDir, formats, failOn, timestamp, citationStyle, Progress.NONE);
+        this(bookDir, outDir, formats, failOn, timestamp, citationStyle, Progress.NONE, false);
+    }
+
+    /** A request without a build cache. */
+    public BuildRequest(Path bookDir, Path outDir, List<String> formats, Severity failOn, Instant timestamp,
+                        String citationStyle, Progress progress) {
+        this(bookDir, outDir, formats, failOn, timestamp, citationStyle, progress, false);
     }
 
     public static BuildRequest of(Path bookDir, Path outDir) {
-        return new BuildRequest(bookDir, outDir, List.of(), Severity.ERROR, null, null, Progress.NONE);
+        return new BuildRequest(bookDir, outDir, List.of(), Severity.ERROR, null, null, Progress.NONE, false);
     }
 
     public BuildRequest withFormats(List<String> ids) {
-        return new BuildRequest(bookDir, outDir, List.copyOf(ids), failOn, timestamp, citationStyle, progress);
+        return new BuildRequest(bookDir, outDir, List.copyOf(ids), failOn, timestamp, citationStyle, progress, buildCache);
     }
 
     public BuildRequest withFailOn(Severity severity) {
-        return new BuildRequest(bookDir, outDir, formats, severity, timestamp, citationStyle, progress);
+        return new BuildRequest(bookDir, outDir, formats, severity, timestamp, citationStyle, progress, buildCache);
     }
 
     public BuildRequest withCitationStyle(String style) {
-        return new BuildRequest(bookDir, outDir, formats, failOn, timestamp, style, progress);
+        return new BuildRequest(bookDir, outDir, formats, failOn, timestamp, style, progress, buildCache);
     }
 
     public BuildRequest withTimestamp(Instant time) {
-        return new BuildRequest(bookDir, outDir, formats, failOn, time, citationStyle, progress);
+        return new BuildRequest(bookDir, outDir, formats, failOn, time, citationStyle, progress, buildCache);
     }
 
     /** The same request, reporting to {@code listener}. */
     public BuildRequest withProgress(Progress listener) {
-        return new BuildRequest(bookDir, outDir, formats, failOn, timestamp, citationStyle, listener);
+        return new BuildRequest(bookDir, outDir, formats, failOn, timestamp, citationStyle, listener, buildCache);
+    }
+
+    /** The same request, with or without the build cache in the output folder. */
+    public BuildRequest withBuildCache(boolean use) {
+        return new BuildRequest(bookDir, outDir, formats, failOn, timestamp, citationStyle, progress, use);
     }
 }

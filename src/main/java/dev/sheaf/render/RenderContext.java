@@ -1,5 +1,6 @@
 package dev.sheaf.render;
 
+import dev.sheaf.buildcache.BuildCache;
 import dev.sheaf.diag.Diagnostics;
 import dev.sheaf.model.Book;
 import dev.sheaf.read.Slugs;
@@ -13,8 +14,21 @@ import java.time.ZoneOffset;
  *
  * @param timestamp fixed time written into archives and metadata (never the clock), so rebuilds
  *                  give the same bytes
+ * @param cache     what earlier builds into the same output folder made, and where an edition says what it
+ *                  reused; {@link BuildCache#disabled()} when there is no cache
  */
-public record RenderContext(Diagnostics diagnostics, Labels labels, String baseName, Instant timestamp) {
+public record RenderContext(Diagnostics diagnostics, Labels labels, String baseName, Instant timestamp,
+                            BuildCache cache) {
+
+    /** A context without a build cache. */
+    public RenderContext(Diagnostics diagnostics, Labels labels, String baseName, Instant timestamp) {
+        this(diagnostics, labels, baseName, timestamp, BuildCache.disabled());
+    }
+
+    /** The same context with {@code buildCache}. */
+    public RenderContext withCache(BuildCache buildCache) {
+        return new RenderContext(diagnostics, labels, baseName, timestamp, buildCache);
+    }
 
     /** The defaults for {@code book}: labels in its language, timestamp at its date, name from its title. */
     public static RenderContext of(Book book, Diagnostics diagnostics, Instant timestampOverride) {
