@@ -130,9 +130,6 @@ final class BuildCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    /** The editions laid out for print: after an edit they follow the quick ones instead of holding them back. */
-    private static final List<String> PRINT = List.of("pdf", "handouts");
-
     /** Rebuilds after every change until interrupted; the JVM, parsed pieces and citations stay warm. */
     private int watch(Sheaf sheaf, BuildRequest request, Path outDir, PrintWriter err, PrintWriter stdout) {
         PrintWriter said = diagnostics.json() ? err : stdout;
@@ -151,10 +148,8 @@ final class BuildCommand implements Callable<Integer> {
                     said.println("sheaf: changed: " + String.join(", ", changed));
                 }
                 // The EPUB and the site first, committed on their own; the print editions follow.
-                List<String> all = request.formats().isEmpty() ? sheaf.registry().ids() : request.formats();
-                List<String> quick = all.stream().filter(id -> !PRINT.contains(id)).toList();
-                if (quick.isEmpty() || quick.size() == all.size()
-                        || build(sheaf, request.withFormats(quick), err, stdout, "rebuilt", false) == Main.OK) {
+                if (!QuickStep.worthIt(sheaf, request.formats())
+                        || build(sheaf, request.asQuickStep(), err, stdout, "rebuilt", false) == Main.OK) {
                     build(sheaf, request, err, stdout, "rebuilt", false);
                 }
                 if (verbosity.verbose) {

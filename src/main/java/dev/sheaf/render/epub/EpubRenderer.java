@@ -143,11 +143,15 @@ public final class EpubRenderer implements Renderer {
         if (hasIndex) {
             landmarks.add(new String[] {"index", INDEX_FILE, ctx.labels().get("index")});
         }
-        String nav = NavDocuments.nav(pages, ctx.labels(), toc, landmarks, pageList(book, printPages));
+        List<String[]> pageList = pageList(book, printPages);
+        String nav = NavDocuments.nav(pages, ctx.labels(), toc, landmarks, pageList);
         items.set(indexOf(items, "nav"), new EpubItem("nav", navHref, "application/xhtml+xml",
                 nav.getBytes(StandardCharsets.UTF_8), "nav"));
-        items.add(new EpubItem("ncx", "toc.ncx", "application/x-dtbncx+xml",
-                NavDocuments.ncx(book.meta(), prefixed(toc)).getBytes(StandardCharsets.UTF_8), null));
+        // The NCX lives next to the package document, so its links carry the text folder.
+        List<String[]> ncxPages = pageList.stream().map(p -> new String[] {EpubPages.TEXT_DIR + p[0], p[1]}).toList();
+        List<String> spineFiles = spine.stream().map(id -> items.get(indexOf(items, id)).href()).toList();
+        items.add(new EpubItem("ncx", "toc.ncx", "application/x-dtbncx+xml", NavDocuments.ncx(book.meta(),
+                ctx.labels().get("pages"), prefixed(toc), ncxPages, spineFiles).getBytes(StandardCharsets.UTF_8), null));
 
         List<FontFace> fonts = fontsToEmbed(book);
         items.add(new EpubItem("css", CSS, "text/css", css(fonts).getBytes(StandardCharsets.UTF_8), null));
