@@ -26,16 +26,32 @@ import java.util.Set;
  */
 public final class PrintLayouts {
 
+    /** Whether {@link #earlier} will be asked for (a session): then what each unit held is noted. */
+    private final boolean session;
     private WeakReference<Book> book = new WeakReference<>(null);
     private PrintPageBreaks breaks = PrintPageBreaks.NONE;
     /** What each unit of the book laid out held, to tell which units a later book changed. */
     private Map<String, Integer> units = Map.of();
 
+    private PrintLayouts(boolean session) {
+        this.session = session;
+    }
+
+    /** The layouts of one build. */
+    public static PrintLayouts ofBuild() {
+        return new PrintLayouts(false);
+    }
+
+    /** The layouts of a session of builds, whose quick steps take the latest one's breaks ({@link #earlier}). */
+    public static PrintLayouts ofSession() {
+        return new PrintLayouts(true);
+    }
+
     /** Notes that {@code laidOut} gave {@code pageBreaks}. */
     public synchronized void remember(Book laidOut, PrintPageBreaks pageBreaks) {
         book = new WeakReference<>(laidOut);
         breaks = pageBreaks;
-        units = fingerprints(laidOut);
+        units = session ? fingerprints(laidOut) : Map.of();
     }
 
     /** The breaks of a layout of this very {@code book} object, or null when it has not been laid out. */
@@ -53,8 +69,8 @@ public final class PrintLayouts {
         if (exact != null) {
             return exact;
         }
-        if (breaks.isEmpty()) {
-            return breaks;
+        if (breaks.isEmpty() || !session) {
+            return PrintPageBreaks.NONE;
         }
         Map<String, Integer> now = fingerprints(current);
         Set<String> kept = new HashSet<>();
