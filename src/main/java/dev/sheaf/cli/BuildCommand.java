@@ -58,6 +58,10 @@ final class BuildCommand implements Callable<Integer> {
     @Mixin
     Verbosity verbosity;
 
+    @Option(names = "--no-cache",
+            description = "Make every page afresh, without the build cache the output folder keeps (.sheaf-cache/).")
+    boolean noCache;
+
     @Mixin
     DiagnosticsFormat diagnostics;
 
@@ -77,10 +81,11 @@ final class BuildCommand implements Callable<Integer> {
                 .withFormats(formats.stream().map(f -> f.trim().toLowerCase(Locale.ROOT)).toList())
                 .withFailOn(failOnWarnings ? Severity.WARNING : Severity.ERROR)
                 .withCitationStyle(citationStyle);
-        int code = build(sheaf, request, err, stdout, "built", true);
+        int code = build(sheaf, request.withBuildCache(!noCache), err, stdout, "built", true);
         if (!watch) {
             return code;
         }
+        // Rebuilds keep what they reuse in memory; the cache on disk served the first build.
         return watch(sheaf, request, outDir, err, stdout);
     }
 
@@ -116,6 +121,9 @@ final class BuildCommand implements Callable<Integer> {
                     + (counts.isEmpty() ? "" : " (" + counts + ")"));
             if (verbosity.verbose && !times.summary().isEmpty()) {
                 said.println("sheaf: " + times.summary());
+            }
+            if (verbosity.verbose && !result.reuse().isEmpty()) {
+                said.println("sheaf: " + result.describeReuse());
             }
             said.flush();
         }

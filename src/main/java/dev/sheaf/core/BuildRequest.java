@@ -19,12 +19,20 @@ import java.util.List;
  * @param progress  hears how the build advances (never null; {@link Progress#NONE} by default)
  * @param quickStep whether to write only the formats that are not laid out for print, ahead of a build of all of
  *                  {@code formats} that follows (see {@link #asQuickStep()}); false for a whole build
+ * @param buildCache keep what the build made in the output folder's build cache ({@code .sheaf-cache/}) and
+ *                   take from it what an earlier build made from the same inputs (off by default)
  */
 public record BuildRequest(Path bookDir, Path outDir, List<String> formats, Severity failOn, Instant timestamp,
-                           String citationStyle, Progress progress, boolean quickStep) {
+                           String citationStyle, Progress progress, boolean quickStep, boolean buildCache) {
 
     public BuildRequest {
         progress = progress == null ? Progress.NONE : progress;
+    }
+
+    /** A request without the build cache. */
+    public BuildRequest(Path bookDir, Path outDir, List<String> formats, Severity failOn, Instant timestamp,
+                        String citationStyle, Progress progress, boolean quickStep) {
+        this(bookDir, outDir, formats, failOn, timestamp, citationStyle, progress, quickStep, false);
     }
 
     public BuildRequest(Path bookDir, Path outDir, List<String> formats, Severity failOn, Instant timestamp,
@@ -43,24 +51,24 @@ public record BuildRequest(Path bookDir, Path outDir, List<String> formats, Seve
     }
 
     public BuildRequest withFormats(List<String> ids) {
-        return new BuildRequest(bookDir, outDir, List.copyOf(ids), failOn, timestamp, citationStyle, progress, quickStep);
+        return new BuildRequest(bookDir, outDir, List.copyOf(ids), failOn, timestamp, citationStyle, progress, quickStep, buildCache);
     }
 
     public BuildRequest withFailOn(Severity severity) {
-        return new BuildRequest(bookDir, outDir, formats, severity, timestamp, citationStyle, progress, quickStep);
+        return new BuildRequest(bookDir, outDir, formats, severity, timestamp, citationStyle, progress, quickStep, buildCache);
     }
 
     public BuildRequest withCitationStyle(String style) {
-        return new BuildRequest(bookDir, outDir, formats, failOn, timestamp, style, progress, quickStep);
+        return new BuildRequest(bookDir, outDir, formats, failOn, timestamp, style, progress, quickStep, buildCache);
     }
 
     public BuildRequest withTimestamp(Instant time) {
-        return new BuildRequest(bookDir, outDir, formats, failOn, time, citationStyle, progress, quickStep);
+        return new BuildRequest(bookDir, outDir, formats, failOn, time, citationStyle, progress, quickStep, buildCache);
     }
 
     /** The same request, reporting to {@code listener}. */
     public BuildRequest withProgress(Progress listener) {
-        return new BuildRequest(bookDir, outDir, formats, failOn, timestamp, citationStyle, listener, quickStep);
+        return new BuildRequest(bookDir, outDir, formats, failOn, timestamp, citationStyle, listener, quickStep, buildCache);
     }
 
     /**
@@ -70,6 +78,11 @@ public record BuildRequest(Path bookDir, Path outDir, List<String> formats, Seve
      * the print page numbers of the session's latest layout, and the full build rewrites them with the exact ones.
      */
     public BuildRequest asQuickStep() {
-        return new BuildRequest(bookDir, outDir, formats, failOn, timestamp, citationStyle, progress, true);
+        return new BuildRequest(bookDir, outDir, formats, failOn, timestamp, citationStyle, progress, true, buildCache);
+    }
+
+    /** The same request, with or without the build cache in the output folder. */
+    public BuildRequest withBuildCache(boolean use) {
+        return new BuildRequest(bookDir, outDir, formats, failOn, timestamp, citationStyle, progress, quickStep, use);
     }
 }

@@ -1,5 +1,6 @@
 package dev.sheaf.core;
 
+import dev.sheaf.buildcache.BuildCache;
 import dev.sheaf.cite.CitationCache;
 import dev.sheaf.cite.CitationProcessor;
 import dev.sheaf.diag.Diagnostics;
@@ -104,12 +105,15 @@ public final class Sheaf {
         if (book.isEmpty() || diags.failsAt(request.failOn())) {
             return failed(diags);
         }
-        RenderContext ctx = RenderContext.of(book.get(), diags, request.timestamp())
+        RenderContext plain = RenderContext.of(book.get(), diags, request.timestamp())
                 .forBuild(renderers.stream().map(Renderer::id).collect(Collectors.toSet()), request.quickStep(),
                         layouts != null ? layouts : PrintLayouts.ofBuild());
         List<Renderer> now = request.quickStep()
                 ? renderers.stream().filter(r -> !r.laidOutForPrint()).toList() : renderers;
         try (StagedOutput staged = new StagedOutput(out)) {
+            BuildCache cache = request.buildCache() ? BuildCache.open(out, CodeIdentity.VALUE, staged.scratch())
+                    : BuildCache.disabled();
+            RenderContext ctx = plain.withCache(cache);
             for (Renderer r : now) {
                 long start = System.nanoTime();
                 progress.writing(r.id());
@@ -123,7 +127,10 @@ public final class Sheaf {
             if (diags.failsAt(request.failOn())) {
                 return failed(diags);
             }
-            return new BuildResult(staged.commit(), diags.all(), true);
+            List<Path> written = staged.commit();
+            // Only now, so that a failed build leaves the cache as the last good build left it.
+            cache.commit();
+            return new BuildResult(written, diags.all(), true, false, cache.reuse());
         } catch (IOException e) {
             diags.report(MessageId.OUT_001, null, out, describe(e));
             return failed(diags);
@@ -154,6 +161,11 @@ public final class Sheaf {
             }
         }
         return result;
+    }
+
+    /** Sheaf's version and code, worked out once: the build cache's entries are only valid for the same code. */
+    private static final class CodeIdentity {
+        static final String VALUE = BuildCache.codeIdentity(Sheaf.class, version());
     }
 
     /** Sheaf's version, from the jar manifest ("development" when run from classes). */

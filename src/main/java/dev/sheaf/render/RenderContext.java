@@ -1,5 +1,6 @@
 package dev.sheaf.render;
 
+import dev.sheaf.buildcache.BuildCache;
 import dev.sheaf.diag.Diagnostics;
 import dev.sheaf.model.Book;
 import dev.sheaf.read.Slugs;
@@ -21,13 +22,22 @@ import java.util.Set;
  *                  before the print editions of the same build are laid out ({@code formats} names them all); they
  *                  take the print edition's page numbers from the latest layout in {@code layouts}
  * @param layouts   the print layouts of this build (or of the session of builds), for the other editions
+ * @param cache     what earlier builds into the same output folder made, and where an edition says what it
+ *                  reused; {@link BuildCache#disabled()} when there is no cache
  */
 public record RenderContext(Diagnostics diagnostics, Labels labels, String baseName, Instant timestamp,
-                            Set<String> formats, boolean quickStep, PrintLayouts layouts) {
+                            Set<String> formats, boolean quickStep, PrintLayouts layouts, BuildCache cache) {
 
     public RenderContext {
         formats = Set.copyOf(formats);
         layouts = layouts == null ? PrintLayouts.ofBuild() : layouts;
+        cache = cache == null ? BuildCache.disabled() : cache;
+    }
+
+    /** A context without a build cache. */
+    public RenderContext(Diagnostics diagnostics, Labels labels, String baseName, Instant timestamp,
+                         Set<String> formats, boolean quickStep, PrintLayouts layouts) {
+        this(diagnostics, labels, baseName, timestamp, formats, quickStep, layouts, BuildCache.disabled());
     }
 
     /** The context of a build of every format, in one step. */
@@ -49,12 +59,17 @@ public record RenderContext(Diagnostics diagnostics, Labels labels, String baseN
 
     /** The same context for a build of {@code ids}, in one step or as the quick step, with {@code memory}. */
     public RenderContext forBuild(Set<String> ids, boolean quick, PrintLayouts memory) {
-        return new RenderContext(diagnostics, labels, baseName, timestamp, ids, quick, memory);
+        return new RenderContext(diagnostics, labels, baseName, timestamp, ids, quick, memory, cache);
     }
 
     /** The same context reporting to {@code diags}. */
     public RenderContext reportingTo(Diagnostics diags) {
-        return new RenderContext(diags, labels, baseName, timestamp, formats, quickStep, layouts);
+        return new RenderContext(diags, labels, baseName, timestamp, formats, quickStep, layouts, cache);
+    }
+
+    /** The same context with {@code buildCache}. */
+    public RenderContext withCache(BuildCache buildCache) {
+        return new RenderContext(diagnostics, labels, baseName, timestamp, formats, quickStep, layouts, buildCache);
     }
 
     /** File name for the editions: the title up to its first colon, as a slug ("between-empires"). */

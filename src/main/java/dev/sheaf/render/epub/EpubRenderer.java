@@ -1,5 +1,9 @@
 package dev.sheaf.render.epub;
 
+import dev.sheaf.buildcache.BuildCache;
+import dev.sheaf.buildcache.CacheKey;
+import dev.sheaf.buildcache.ContentDigest;
+import dev.sheaf.buildcache.Reuse;
 import dev.sheaf.model.Block;
 import dev.sheaf.model.Book;
 import dev.sheaf.model.BookIndex;
@@ -22,6 +26,8 @@ import dev.sheaf.render.pdf.PdfRenderer;
 import dev.sheaf.render.cover.TypographicCover;
 import dev.sheaf.render.xhtml.IndexXhtml;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,10 +39,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The EPUB 3 edition: one XHTML document per piece and per chapter opener, a nav document and an NCX,
@@ -96,7 +104,7 @@ public final class EpubRenderer implements Renderer {
         spine.add("nav");
 
         List<Chapter> chapters = book.chapters();
-        Map<String, EpubZip.Entry> pieceDocs = renderPieces(pages, book, printPages);
+        Map<String, EpubZip.Entry> pieceDocs = renderPieces(pages, book, printPages, ctx.cache());
         for (int i = 0; i < chapters.size(); i++) {
             Chapter c = chapters.get(i);
             String file = chapterFile(c);
@@ -113,7 +121,7 @@ public final class EpubRenderer implements Renderer {
         }
         for (ReferenceList list : book.backMatter()) {
             String title = list.title() != null ? list.title() : ctx.labels().get(list.slug());
-            String file = "back-" + list.slug() + ".xhtml";
+            String file = backFile(list);
             addDoc(items, spine, "back-" + list.slug(), pages.referencePage(list, title), file);
             toc.add(new TocEntry(title, file, List.of()));
         }
@@ -192,25 +200,91 @@ public final class EpubRenderer implements Renderer {
     /**
      * Pieces are independent documents: rendered and compressed in parallel, keyed by their path in the
      * container. A piece that has not changed since the previous build of this renderer (same piece, same
-     * book metadata) is taken as it was compressed then.
+     * book metadata) is taken as it was compressed then; failing that, from the build cache, whose key holds
+     * all a piece's document is made from (see {@link #cacheKey}).
      */
-    private Map<String, EpubZip.Entry> renderPieces(EpubPages pages, Book book, PrintPageBreaks printPages) {
+    private Map<String, EpubZip.Entry> renderPieces(EpubPages pages, Book book, PrintPageBreaks printPages,
+                                                   BuildCache cache) {
         PieceDocs before = lastPieces;
         PieceDocs now = new PieceDocs(book.meta(), printPages, new ConcurrentHashMap<>());
         // A piece's document holds the print edition's page breaks, which any piece before it can move.
         boolean reuse = before != null && before.meta().equals(book.meta()) && before.printPages().equals(printPages);
+        byte[] shared = cache.enabled() ? sharedInputs(book, printPages) : null;
         Map<String, EpubZip.Entry> byPath = new ConcurrentHashMap<>();
+        AtomicInteger reused = new AtomicInteger();
         book.pieces().parallelStream().forEach(p -> {
             EpubZip.Entry e = reuse ? before.docs().get(p) : null;
+            Optional<CacheKey> key = shared == null ? Optional.empty() : cacheKey(shared, p, printPages);
+            if (e != null) {
+                EpubZip.Entry kept = e;
+                key.ifPresent(k -> cache.keep(k, () -> encode(kept)));
+            } else {
+                e = key.flatMap(cache::get).flatMap(EpubRenderer::decode).orElse(null);
+            }
             if (e == null) {
                 e = EpubZip.deflate(ROOT + EpubPages.TEXT_DIR + pieceFile(p),
                         pages.piece(p).getBytes(StandardCharsets.UTF_8));
+                EpubZip.Entry made = e;
+                key.ifPresent(k -> cache.put(k, encode(made)));
+            } else {
+                reused.incrementAndGet();
             }
             now.docs().put(p, e);
             byPath.put(e.name(), e);
         });
         lastPieces = now;
+        cache.count(new Reuse("EPUB", "pages", "compressed", book.pieces().size(), reused.get()));
         return byPath;
+    }
+
+    /**
+     * What every piece's document takes from the book as a whole: the metadata (title and language, so labels, and
+     * the headnote setting), the file of every piece (links between pieces), and whether print page numbers are
+     * marked at all.
+     */
+    private static byte[] sharedInputs(Book book, PrintPageBreaks printPages) {
+        Map<String, String> files = new java.util.HashMap<>();
+        book.pieces().forEach(p -> files.put(p.id(), pieceFile(p)));
+        try {
+            return ContentDigest.of(book.meta(), files, printPages.isEmpty());
+        } catch (ContentDigest.Undigestible e) {
+            return null;
+        }
+    }
+
+    /** The build cache's key of a piece's compressed document: the book's share, the piece, its print pages. */
+    private static Optional<CacheKey> cacheKey(byte[] shared, Piece p, PrintPageBreaks printPages) {
+        return CacheKey.of("epub-page", shared, p, printPages.isEmpty() ? List.of() : printPages.in(PrintPageBreaks.unit(p)));
+    }
+
+    private static byte[] encode(EpubZip.Entry e) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(e.data().length + 64);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeUTF(e.name());
+            out.writeBoolean(e.deflated());
+            out.writeLong(e.crc());
+            out.writeLong(e.size());
+            out.writeInt(e.data().length);
+            out.write(e.data());
+        } catch (IOException impossible) {
+            throw new java.io.UncheckedIOException(impossible);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** An entry as {@link #encode} wrote it; empty when the bytes are not one (the page is then made again). */
+    private static Optional<EpubZip.Entry> decode(byte[] bytes) {
+        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            String name = in.readUTF();
+            boolean deflated = in.readBoolean();
+            long crc = in.readLong();
+            long size = in.readLong();
+            byte[] data = new byte[in.readInt()];
+            in.readFully(data);
+            return in.read() == -1 ? Optional.of(new EpubZip.Entry(name, deflated, crc, size, data)) : Optional.empty();
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -261,6 +335,9 @@ public final class EpubRenderer implements Renderer {
         for (Chapter c : book.chapters()) {
             files.put(PrintPageBreaks.unit(c), chapterFile(c));
             c.pieces().forEach(p -> files.put(PrintPageBreaks.unit(p), pieceFile(p)));
+        }
+        for (ReferenceList list : book.backMatter()) {
+            files.put(PrintPageBreaks.unit(list), backFile(list));
         }
         List<String[]> out = new ArrayList<>();
         for (PageBreak b : printPages.breaks()) {
@@ -335,6 +412,10 @@ public final class EpubRenderer implements Renderer {
 
     static String chapterFile(Chapter c) {
         return "ch-" + c.slug() + ".xhtml";
+    }
+
+    static String backFile(ReferenceList list) {
+        return "back-" + list.slug() + ".xhtml";
     }
 
     static String pieceFile(Piece p) {

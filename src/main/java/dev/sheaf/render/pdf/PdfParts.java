@@ -94,6 +94,8 @@ final class PdfParts {
     private int columnHeight = -1;
     /** Where the body's pages begin (page indexes in writing order until the front matter is moved). */
     private final List<PageBreak> breaks = new ArrayList<>();
+    /** The back matter's page breaks, in their final places (the back matter is written last). */
+    private final List<PageBreak> backBreaks = new ArrayList<>();
     private PrintPageBreaks pageBreaks = PrintPageBreaks.NONE;
 
     /** Where each chapter, piece and list landed: 0-based page in writing order, and the top of its block. */
@@ -166,8 +168,9 @@ final class PdfParts {
 
     /**
      * Lays the book out part by part as {@link #write} does, for its page breaks alone: no page is painted, tagged
-     * or written, the index's lines are not measured and the back matter is laid out once (neither comes before a
-     * page break); the front matter is laid out to count its pages. The breaks are those {@link #write} reports.
+     * or written, the index's lines are not measured (the index has no breaks, and the lists before it do not
+     * depend on it) and the back matter is laid out once; the front matter is laid out to count its pages. The
+     * breaks are those {@link #write} reports.
      */
     void layoutOnly() throws IOException {
         write(null);
@@ -205,7 +208,15 @@ final class PdfParts {
                 int blankBeforeBack = written % 2;
                 w.layout(back);
                 recordBackMatter(w, written + blankBeforeBack, bodyWritten + blankBeforeBack);
-                pageBreaks = pageBreaks(frontMatter(w, bodyPages, blankBeforeBack));
+                // The lists' pages, as backMatter will find them after the front matter (whose pages are even).
+                int folioBase = bodyWritten + blankBeforeBack;
+                List<PageBreak> back0 = PageStarts.of(w.renderer, page -> page,
+                        page -> Integer.toString(folioBase + page + 1));
+                int frontPages = frontMatter(w, bodyPages, blankBeforeBack);
+                int pageBase = bodyPages + frontPages + blankBeforeBack;
+                back0.forEach(b -> backBreaks.add(new PageBreak(b.unit(), b.container(), b.offset(), b.label(),
+                        pageBase + b.page())));
+                pageBreaks = pageBreaks(frontPages);
                 return;
             }
             if (index != null) {
@@ -276,6 +287,7 @@ final class PdfParts {
         List<PageBreak> moved = new ArrayList<>();
         breaks.forEach(b -> moved.add(new PageBreak(b.unit(), b.container(), b.offset(), b.label(),
                 b.page() + frontPages)));
+        moved.addAll(backBreaks);
         Map<String, String> anchorPages = new HashMap<>();
         folios.forEach((id, folio) -> anchorPages.put(id, Integer.toString(folio)));
         return new PrintPageBreaks(moved, anchorPages);
@@ -388,6 +400,11 @@ final class PdfParts {
         }
         w.layout(back);
         recordBackMatter(w, written, bodyWritten);
+        // Written after the front matter, so these pages are where they will stay (unlike the body's).
+        int pageBase = written;
+        int folioBase = bodyWritten;
+        backBreaks.addAll(PageStarts.of(w.renderer, page -> pageBase + page,
+                page -> Integer.toString(folioBase + page + 1)));
         Map<String, String> rectoStarts = new LinkedHashMap<>();
         for (int i = 1; i < ids.size(); i++) {
             rectoStarts.put(ids.get(i), ids.get(i - 1));
