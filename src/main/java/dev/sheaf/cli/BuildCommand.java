@@ -58,6 +58,10 @@ final class BuildCommand implements Callable<Integer> {
     @Mixin
     Verbosity verbosity;
 
+    @Option(names = "--no-cache",
+            description = "Make every page afresh, without the build cache the output folder keeps (.sheaf-cache/).")
+    boolean noCache;
+
     @Mixin
     DiagnosticsFormat diagnostics;
 
@@ -77,10 +81,11 @@ final class BuildCommand implements Callable<Integer> {
                 .withFormats(formats.stream().map(f -> f.trim().toLowerCase(Locale.ROOT)).toList())
                 .withFailOn(failOnWarnings ? Severity.WARNING : Severity.ERROR)
                 .withCitationStyle(citationStyle);
-        int code = build(sheaf, request, err, stdout, "built", true);
+        int code = build(sheaf, request.withBuildCache(!noCache), err, stdout, "built", true);
         if (!watch) {
             return code;
         }
+        // Rebuilds keep what they reuse in memory; the cache on disk served the first build.
         return watch(sheaf, request, outDir, err, stdout);
     }
 
@@ -117,13 +122,13 @@ final class BuildCommand implements Callable<Integer> {
             if (verbosity.verbose && !times.summary().isEmpty()) {
                 said.println("sheaf: " + times.summary());
             }
+            if (verbosity.verbose && !result.reuse().isEmpty()) {
+                said.println("sheaf: " + result.describeReuse());
+            }
             said.flush();
         }
         return Main.OK;
     }
-
-    /** The editions laid out for print: after an edit they follow the quick ones instead of holding them back. */
-    private static final List<String> PRINT = List.of("pdf", "handouts");
 
     /** Rebuilds after every change until interrupted; the JVM, parsed pieces and citations stay warm. */
     private int watch(Sheaf sheaf, BuildRequest request, Path outDir, PrintWriter err, PrintWriter stdout) {
@@ -143,10 +148,8 @@ final class BuildCommand implements Callable<Integer> {
                     said.println("sheaf: changed: " + String.join(", ", changed));
                 }
                 // The EPUB and the site first, committed on their own; the print editions follow.
-                List<String> all = request.formats().isEmpty() ? sheaf.registry().ids() : request.formats();
-                List<String> quick = all.stream().filter(id -> !PRINT.contains(id)).toList();
-                if (quick.isEmpty() || quick.size() == all.size()
-                        || build(sheaf, request.withFormats(quick), err, stdout, "rebuilt", false) == Main.OK) {
+                if (!QuickStep.worthIt(sheaf, request.formats())
+                        || build(sheaf, request.asQuickStep(), err, stdout, "rebuilt", false) == Main.OK) {
                     build(sheaf, request, err, stdout, "rebuilt", false);
                 }
                 if (verbosity.verbose) {

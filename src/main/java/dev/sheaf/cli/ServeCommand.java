@@ -121,9 +121,7 @@ final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(cleanup);
         // After an edit the page comes first: the quick editions and the site, then the print editions, which
         // take many seconds for a large book, and the site again with their downloads (docs/PERFORMANCE.md).
-        List<String> all = ids.isEmpty() ? sheaf.registry().ids() : ids;
-        List<String> quick = all.stream().filter(id -> !PRINT.contains(id)).toList();
-        BuildRequest preview = quick.size() < all.size() ? request.withFormats(quick) : null;
+        BuildRequest preview = QuickStep.worthIt(sheaf, ids) ? request.asQuickStep() : null;
         Runnable build = () -> build(sheaf, request, reporter, quiet, stdout, err, "built");
         Runnable rebuild = () -> {
             if (preview == null || build(sheaf, preview, reporter, quiet, stdout, err, "site rebuilt")) {
@@ -152,9 +150,6 @@ final class ServeCommand implements Callable<Integer> {
         }
         return Main.OK;
     }
-
-    /** The editions laid out for print: rebuilt after the site has been refreshed. */
-    private static final List<String> PRINT = List.of("pdf", "handouts");
 
     /**
      * Builds once (never two at a time); on errors the previous site stays in place and is still served.

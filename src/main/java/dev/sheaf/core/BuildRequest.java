@@ -17,12 +17,27 @@ import java.util.List;
  *                  {@code project.build.outputTimestamp}); null to use the book's date
  * @param citationStyle overrides book.yaml's {@code citation-style}; null to keep it
  * @param progress  hears how the build advances (never null; {@link Progress#NONE} by default)
+ * @param quickStep whether to write only the formats that are not laid out for print, ahead of a build of all of
+ *                  {@code formats} that follows (see {@link #asQuickStep()}); false for a whole build
+ * @param buildCache keep what the build made in the output folder's build cache ({@code .sheaf-cache/}) and
+ *                   take from it what an earlier build made from the same inputs (off by default)
  */
 public record BuildRequest(Path bookDir, Path outDir, List<String> formats, Severity failOn, Instant timestamp,
-                           String citationStyle, Progress progress) {
+                           String citationStyle, Progress progress, boolean quickStep, boolean buildCache) {
 
     public BuildRequest {
         progress = progress == null ? Progress.NONE : progress;
+    }
+
+    /** A request without the build cache. */
+    public BuildRequest(Path bookDir, Path outDir, List<String> formats, Severity failOn, Instant timestamp,
+                        String citationStyle, Progress progress, boolean quickStep) {
+        this(bookDir, outDir, formats, failOn, timestamp, citationStyle, progress, quickStep, false);
+    }
+
+    public BuildRequest(Path bookDir, Path outDir, List<String> formats, Severity failOn, Instant timestamp,
+                        String citationStyle, Progress progress) {
+        this(bookDir, outDir, formats, failOn, timestamp, citationStyle, progress, false);
     }
 
     /** A request that reports no progress. */
@@ -32,27 +47,42 @@ public record BuildRequest(Path bookDir, Path outDir, List<String> formats, Seve
     }
 
     public static BuildRequest of(Path bookDir, Path outDir) {
-        return new BuildRequest(bookDir, outDir, List.of(), Severity.ERROR, null, null, Progress.NONE);
+        return new BuildRequest(bookDir, outDir, List.of(), Severity.ERROR, null, null, Progress.NONE, false);
     }
 
     public BuildRequest withFormats(List<String> ids) {
-        return new BuildRequest(bookDir, outDir, List.copyOf(ids), failOn, timestamp, citationStyle, progress);
+        return new BuildRequest(bookDir, outDir, List.copyOf(ids), failOn, timestamp, citationStyle, progress, quickStep, buildCache);
     }
 
     public BuildRequest withFailOn(Severity severity) {
-        return new BuildRequest(bookDir, outDir, formats, severity, timestamp, citationStyle, progress);
+        return new BuildRequest(bookDir, outDir, formats, severity, timestamp, citationStyle, progress, quickStep, buildCache);
     }
 
     public BuildRequest withCitationStyle(String style) {
-        return new BuildRequest(bookDir, outDir, formats, failOn, timestamp, style, progress);
+        return new BuildRequest(bookDir, outDir, formats, failOn, timestamp, style, progress, quickStep, buildCache);
     }
 
     public BuildRequest withTimestamp(Instant time) {
-        return new BuildRequest(bookDir, outDir, formats, failOn, time, citationStyle, progress);
+        return new BuildRequest(bookDir, outDir, formats, failOn, time, citationStyle, progress, quickStep, buildCache);
     }
 
     /** The same request, reporting to {@code listener}. */
     public BuildRequest withProgress(Progress listener) {
-        return new BuildRequest(bookDir, outDir, formats, failOn, timestamp, citationStyle, listener);
+        return new BuildRequest(bookDir, outDir, formats, failOn, timestamp, citationStyle, listener, quickStep, buildCache);
+    }
+
+    /**
+     * The quick step of this request, for a rebuild in a session ({@code --watch}, {@code serve}): only the formats
+     * that are not laid out for print (the EPUB, the exports, the site), written at once, while the PDF edition
+     * and the handouts follow in the full build. Nothing is laid out for print in it: the EPUB and the site take
+     * the print page numbers of the session's latest layout, and the full build rewrites them with the exact ones.
+     */
+    public BuildRequest asQuickStep() {
+        return new BuildRequest(bookDir, outDir, formats, failOn, timestamp, citationStyle, progress, true, buildCache);
+    }
+
+    /** The same request, with or without the build cache in the output folder. */
+    public BuildRequest withBuildCache(boolean use) {
+        return new BuildRequest(bookDir, outDir, formats, failOn, timestamp, citationStyle, progress, quickStep, use);
     }
 }

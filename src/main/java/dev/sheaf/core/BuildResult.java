@@ -1,5 +1,6 @@
 package dev.sheaf.core;
 
+import dev.sheaf.buildcache.Reuse;
 import dev.sheaf.diag.Diagnostic;
 
 import java.nio.file.Path;
@@ -12,10 +13,21 @@ import java.util.List;
  * @param diagnostics every problem found, sorted by place
  * @param success     false when a diagnostic at or above the request's {@code failOn} was reported
  * @param upToDate    true when nothing was built because nothing changed since the last build
+ * @param reuse       what each edition made afresh and what it took from an earlier build
  */
-public record BuildResult(List<Path> written, List<Diagnostic> diagnostics, boolean success, boolean upToDate) {
+public record BuildResult(List<Path> written, List<Diagnostic> diagnostics, boolean success, boolean upToDate,
+                          List<Reuse> reuse) {
+
+    public BuildResult(List<Path> written, List<Diagnostic> diagnostics, boolean success, boolean upToDate) {
+        this(written, diagnostics, success, upToDate, List.of());
+    }
 
     public BuildResult(List<Path> written, List<Diagnostic> diagnostics, boolean success) {
         this(written, diagnostics, success, false);
+    }
+
+    /** "site: 1 of 14 piece pages written, 13 reused; EPUB: …", or empty when no edition counted. */
+    public String describeReuse() {
+        return String.join("; ", reuse.stream().map(Reuse::describe).toList());
     }
 }

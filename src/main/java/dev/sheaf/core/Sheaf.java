@@ -1,5 +1,6 @@
 package dev.sheaf.core;
 
+import dev.sheaf.buildcache.BuildCache;
 import dev.sheaf.cite.CitationCache;
 import dev.sheaf.cite.CitationProcessor;
 import dev.sheaf.diag.Diagnostics;
@@ -12,12 +13,14 @@ import dev.sheaf.read.PieceCache;
 import dev.sheaf.render.RenderContext;
 import dev.sheaf.render.Renderer;
 import dev.sheaf.render.RendererRegistry;
+import dev.sheaf.render.pagelist.PrintLayouts;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Sheaf's one entry point: read a book folder, check it, and write the requested editions. The CLI
@@ -28,28 +31,32 @@ public final class Sheaf {
     private final RendererRegistry registry;
     private final PieceCache pieces;
     private final CitationCache citations;
+    /** The print layouts of the session (null: each build has its own). */
+    private final PrintLayouts layouts;
 
     public Sheaf() {
         this(RendererRegistry.standard());
     }
 
     public Sheaf(RendererRegistry registry) {
-        this(registry, PieceCache.none(), CitationCache.none());
+        this(registry, PieceCache.none(), CitationCache.none(), null);
     }
 
-    private Sheaf(RendererRegistry registry, PieceCache pieces, CitationCache citations) {
+    private Sheaf(RendererRegistry registry, PieceCache pieces, CitationCache citations, PrintLayouts layouts) {
         this.registry = registry;
         this.pieces = pieces;
         this.citations = citations;
+        this.layouts = layouts;
     }
 
     /**
      * A Sheaf for many builds of the same book in one JVM ({@code sheaf build --watch}, a server): it keeps
-     * parsed pieces and formatted citations from one build to the next and only redoes what changed. The
-     * editions are the same as a fresh build's.
+     * parsed pieces, formatted citations and the print edition's page breaks (for the next {@link
+     * BuildRequest#asQuickStep()}) from one build to the next and only redoes what changed. The editions of a full
+     * build are the same as a fresh build's.
      */
     public static Sheaf incremental() {
-        return new Sheaf(RendererRegistry.standard(), PieceCache.create(), CitationCache.create());
+        return new Sheaf(RendererRegistry.standard(), PieceCache.create(), CitationCache.create(), new PrintLayouts());
     }
 
     /** How many pieces the latest build or check had to parse; the others came from the cache. */
@@ -98,9 +105,16 @@ public final class Sheaf {
         if (book.isEmpty() || diags.failsAt(request.failOn())) {
             return failed(diags);
         }
-        RenderContext ctx = RenderContext.of(book.get(), diags, request.timestamp());
+        RenderContext plain = RenderContext.of(book.get(), diags, request.timestamp())
+                .forBuild(renderers.stream().map(Renderer::id).collect(Collectors.toSet()), request.quickStep(),
+                        layouts != null ? layouts : new PrintLayouts());
+        List<Renderer> now = request.quickStep()
+                ? renderers.stream().filter(r -> !r.laidOutForPrint()).toList() : renderers;
         try (StagedOutput staged = new StagedOutput(out)) {
-            for (Renderer r : renderers) {
+            BuildCache cache = request.buildCache() ? BuildCache.open(out, CodeIdentity.VALUE, staged.scratch())
+                    : BuildCache.disabled();
+            RenderContext ctx = plain.withCache(cache);
+            for (Renderer r : now) {
                 long start = System.nanoTime();
                 progress.writing(r.id());
                 try {
@@ -113,7 +127,10 @@ public final class Sheaf {
             if (diags.failsAt(request.failOn())) {
                 return failed(diags);
             }
-            return new BuildResult(staged.commit(), diags.all(), true);
+            List<Path> written = staged.commit();
+            // Only now, so that a failed build leaves the cache as the last good build left it.
+            cache.commit();
+            return new BuildResult(written, diags.all(), true, false, cache.reuse());
         } catch (IOException e) {
             diags.report(MessageId.OUT_001, null, out, describe(e));
             return failed(diags);
@@ -144,6 +161,11 @@ public final class Sheaf {
             }
         }
         return result;
+    }
+
+    /** Sheaf's version and code, worked out once: the build cache's entries are only valid for the same code. */
+    private static final class CodeIdentity {
+        static final String VALUE = BuildCache.codeIdentity(Sheaf.class, version());
     }
 
     /** Sheaf's version, from the jar manifest ("development" when run from classes). */

@@ -62,6 +62,14 @@ final class StagedOutput implements OutputSink, AutoCloseable {
         return Files.newInputStream(staging.resolve(relativePath));
     }
 
+    /**
+     * A folder inside the staging folder for files that are not output (the build cache's new entries): never
+     * moved into place by {@link #commit()}, removed with the staging folder.
+     */
+    Path scratch() throws IOException {
+        return Files.createDirectories(staging.resolve(".sheaf-scratch"));
+    }
+
     /** Moves every staged file into the output folder; returns the final paths. */
     List<Path> commit() throws IOException {
         List<Path> written = new ArrayList<>();

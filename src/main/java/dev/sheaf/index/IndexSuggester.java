@@ -211,7 +211,8 @@ public final class IndexSuggester {
                 .append("# the index should list, delete the others, add the forms the pieces use (\"Xi Jinping: [Xi]\"),\n")
                 .append("# then run \"sheaf check\": it names entries that match nothing. After each entry: mentions\n")
                 .append("# found, in how many pieces, and why it was suggested.\n")
-                .append("title: Index\n")
+                // No title: the heading is then the book language's word for an index ("Index", "Указатель").
+                .append("# title: Index of Names    (the heading; without it, the book language's word for an index)\n")
                 .append("separate: false\n")
                 .append("entries:\n");
         BookIndex.Kind group = null;

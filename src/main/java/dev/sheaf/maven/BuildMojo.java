@@ -37,6 +37,13 @@ public class BuildMojo extends AbstractSheafMojo {
     @Parameter(property = PREFIX + "attach", defaultValue = "true")
     boolean attach;
 
+    /**
+     * Keep a build cache in the output folder ({@code .sheaf-cache/}), so that the next build remakes only the
+     * pages a change affects (the EPUB's and the site's); the editions are the same either way.
+     */
+    @Parameter(property = PREFIX + "buildCache", defaultValue = "true")
+    boolean buildCache = true;
+
     /** Fixes the dates inside the editions, for reproducible releases. */
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     String outputTimestamp;
@@ -57,7 +64,8 @@ public class BuildMojo extends AbstractSheafMojo {
                 .withFormats(formats == null ? List.of() : formats)
                 .withFailOn(failOnWarnings ? Severity.WARNING : Severity.ERROR)
                 .withCitationStyle(citationStyle)
-                .withTimestamp(OutputTimestamp.parse(outputTimestamp).orElse(null));
+                .withTimestamp(OutputTimestamp.parse(outputTimestamp).orElse(null))
+                .withBuildCache(buildCache);
         BuildSummary summary = new BuildSummary();
         BuildResult result = new Sheaf().buildIfChanged(request.withProgress(summary));
         report(result.diagnostics(), result.success());
@@ -69,6 +77,9 @@ public class BuildMojo extends AbstractSheafMojo {
                 result.written().forEach(p -> getLog().debug("Sheaf: wrote " + p));
             }
             getLog().info("Sheaf: " + summary.describe(result, outputDirectory.toPath()));
+            if (!result.reuse().isEmpty()) {
+                getLog().info("Sheaf: " + result.describeReuse());
+            }
         }
         if (attach && project != null) {
             for (Path p : result.written()) {

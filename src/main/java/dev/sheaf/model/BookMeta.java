@@ -20,6 +20,8 @@ import java.util.Locale;
  * @param hyphenate  whether the PDF's justified text is hyphenated ({@code hyphenate: false} turns it off)
  * @param pdfA       whether the PDF editions also claim PDF/A-2u ({@code pdf-standard: a-2u}, the default) or only
  *                   PDF/UA-1 ({@code pdf-standard: ua-1}); PDF/UA-1 is always claimed
+ * @param printPageNumbers whether the EPUB and the site carry the print edition's page numbers
+ *                   ({@code print-page-numbers:}, {@link PrintPageNumbers#AUTO} by default)
  */
 public record BookMeta(
         String title,
@@ -39,14 +41,28 @@ public record BookMeta(
         List<Handout> handouts,
         String baseUrl,
         boolean hyphenate,
-        boolean pdfA) {
+        boolean pdfA,
+        PrintPageNumbers printPageNumbers) {
+
+    public BookMeta {
+        printPageNumbers = printPageNumbers == null ? PrintPageNumbers.AUTO : printPageNumbers;
+    }
+
+    /** Metadata with the print page numbers left at their default. */
+    public BookMeta(String title, String subtitle, List<String> authors, String language, String identifier,
+                    String publisher, LocalDate date, String rights, String description, Path cover,
+                    boolean headnotes, String trim, CitationSettings citations, String url, List<Handout> handouts,
+                    String baseUrl, boolean hyphenate, boolean pdfA) {
+        this(title, subtitle, authors, language, identifier, publisher, date, rights, description, cover, headnotes,
+                trim, citations, url, handouts, baseUrl, hyphenate, pdfA, PrintPageNumbers.AUTO);
+    }
 
     /** Metadata without a base URL, hyphenated. */
     public BookMeta(String title, String subtitle, List<String> authors, String language, String identifier,
                     String publisher, LocalDate date, String rights, String description, Path cover,
                     boolean headnotes, String trim, CitationSettings citations, String url, List<Handout> handouts) {
         this(title, subtitle, authors, language, identifier, publisher, date, rights, description, cover, headnotes,
-                trim, citations, url, handouts, null, true, true);
+                trim, citations, url, handouts, null, true, true, PrintPageNumbers.AUTO);
     }
 
     public Locale locale() {
@@ -55,17 +71,22 @@ public record BookMeta(
 
     public BookMeta withDate(LocalDate newDate) {
         return new BookMeta(title, subtitle, authors, language, identifier, publisher, newDate, rights,
-                description, cover, headnotes, trim, citations, url, handouts, baseUrl, hyphenate, pdfA);
+                description, cover, headnotes, trim, citations, url, handouts, baseUrl, hyphenate, pdfA, printPageNumbers);
     }
 
     public BookMeta withHandouts(List<Handout> newHandouts) {
         return new BookMeta(title, subtitle, authors, language, identifier, publisher, date, rights,
-                description, cover, headnotes, trim, citations, url, List.copyOf(newHandouts), baseUrl, hyphenate, pdfA);
+                description, cover, headnotes, trim, citations, url, List.copyOf(newHandouts), baseUrl, hyphenate, pdfA, printPageNumbers);
     }
 
     public BookMeta withCitations(CitationSettings newCitations) {
         return new BookMeta(title, subtitle, authors, language, identifier, publisher, date, rights,
-                description, cover, headnotes, trim, newCitations, url, handouts, baseUrl, hyphenate, pdfA);
+                description, cover, headnotes, trim, newCitations, url, handouts, baseUrl, hyphenate, pdfA, printPageNumbers);
+    }
+
+    public BookMeta withPrintPageNumbers(PrintPageNumbers setting) {
+        return new BookMeta(title, subtitle, authors, language, identifier, publisher, date, rights,
+                description, cover, headnotes, trim, citations, url, handouts, baseUrl, hyphenate, pdfA, setting);
     }
 
     /** Authors joined for display: "A", "A and B", "A, B and C". */

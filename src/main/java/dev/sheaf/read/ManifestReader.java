@@ -4,6 +4,7 @@ import dev.sheaf.diag.Diagnostics;
 import dev.sheaf.diag.MessageId;
 import dev.sheaf.model.BookMeta;
 import dev.sheaf.model.CitationSettings;
+import dev.sheaf.model.PrintPageNumbers;
 import dev.sheaf.model.SourceRef;
 
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,7 @@ final class ManifestReader {
     static final Set<String> KNOWN = Set.of("title", "subtitle", "author", "authors", "language", "identifier",
             "isbn", "publisher", "date", "rights", "description", "cover", "headnotes", "trim", "chapters",
             "citation-style", "bibliography", "references", "cite-pieces", "sources-list", "url", "handouts", "base-url",
-            "index", "hyphenate", "pdf-standard");
+            "index", "hyphenate", "pdf-standard", "print-page-numbers");
     static final Set<String> HANDOUT_KEYS = Set.of("name", "title", "chapter", "pieces", "tags", "from", "to",
             "event", "event-date", "place", "paper", "layout", "large-type", "index", "link");
     static final Set<String> CHAPTER_KEYS = Set.of("title", "folder", "tags", "from", "to", "pieces",
@@ -90,6 +91,11 @@ final class ManifestReader {
                     "must be a-2u (PDF/UA-1 and PDF/A-2u, the default) or ua-1 (PDF/UA-1 alone)");
             pdfStandard = "a-2u";
         }
+        PrintPageNumbers printPages = f.string("print-page-numbers").map(v -> PrintPageNumbers.of(v).orElseGet(() -> {
+            diags.report(MessageId.BOOK_004, f.whereValue("print-page-numbers"), "print-page-numbers",
+                    "must be auto (when the build also writes the PDF edition, the default), always or never");
+            return PrintPageNumbers.AUTO;
+        })).orElse(PrintPageNumbers.AUTO);
         Path cover = f.string("cover").flatMap(c -> cover(c, f)).orElse(null);
         List<ChapterSpec> chapters = chapters(f);
         if (title.isEmpty() || authors.isEmpty() || language.isEmpty()) {
@@ -104,7 +110,7 @@ final class ManifestReader {
                 f.string("rights").orElse(null), f.text("description").orElse(null), cover,
                 f.bool("headnotes").orElse(true), trim, citations(f), f.string("url").orElse(null), List.of(),
                 f.string("base-url").flatMap(u -> baseUrl(u, f)).orElse(null), f.bool("hyphenate").orElse(true),
-                "a-2u".equals(pdfStandard));
+                "a-2u".equals(pdfStandard), printPages);
         return Optional.of(new Manifest(meta, date != null, chapters, handouts(f, f.string("url").orElse(null))));
     }
 

@@ -17,4 +17,12 @@ public interface Renderer {
     String description();
 
     void render(Book book, RenderContext context, OutputSink out) throws IOException;
+
+    /**
+     * Whether the format is laid out in pages, which takes many seconds for a large book: the quick step of a
+     * rebuild ({@code --watch}, {@code serve}) writes the other formats first.
+     */
+    default boolean laidOutForPrint() {
+        return false;
+    }
 }

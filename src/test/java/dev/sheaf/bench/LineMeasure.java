@@ -26,23 +26,26 @@ import java.util.Map;
  *   <li>Loose: share of full lines whose gap exceeds 1.6 times the median. p95: the 95th percentile gap, as a
  *       multiple of the median (the median itself is given in ems of the body size). Hyphenated: share of full lines ending in a hyphen. Runs: sequences of three
  *       or more consecutive body lines of one page ending in a hyphen.</li>
+ *   <li>Short: lines inside a justified paragraph that stop short of the right edge (see
+ *       {@link #shortLines}).</li>
  * </ul>
  * Usage: {@code LineMeasure file.pdf [more.pdf…]}; prints one line of figures per file.
  */
 public final class LineMeasure {
 
     /** The figures for one PDF. */
-    public record Result(int fullLines, double loose, double p95, double hyphenated, int runs, double medianEm) {
+    public record Result(int fullLines, double loose, double p95, double hyphenated, int runs, double medianEm,
+                         int shortLines) {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "full lines %d, loose %.1f %%, p95 gap %.2f× median, "
-                    + "hyphenated %.1f %%, runs of 3+ %d, median gap %.3f em", fullLines, loose * 100, p95,
-                    hyphenated * 100, runs, medianEm);
+                    + "hyphenated %.1f %%, runs of 3+ %d, median gap %.3f em, short lines %d", fullLines, loose * 100,
+                    p95, hyphenated * 100, runs, medianEm, shortLines);
         }
     }
 
-    private record Line(int page, float size, float left, float right, double gap, int words, boolean hyphen,
-                        String text) { }
+    private record Line(int page, float size, float left, float right, float y, double gap, int words,
+                        boolean hyphen, String text) { }
 
     private static boolean verbose;
 
@@ -82,7 +85,7 @@ public final class LineMeasure {
                 .orElseThrow().getKey() / 2f));
         List<Line> full = bodyLines.stream().filter(l -> l.right() >= edge.get(l.page()) - 1f).toList();
         if (full.isEmpty()) {
-            return new Result(0, 0, 0, 0, 0, 0);
+            return new Result(0, 0, 0, 0, 0, 0, 0);
         }
         double[] gaps = full.stream().mapToDouble(Line::gap).sorted().toArray();
         double median = gaps[gaps.length / 2];
@@ -115,7 +118,57 @@ public final class LineMeasure {
                 }
             }
         }
-        return new Result(full.size(), loose, p95, hyphenated, runs, body > 0 ? median / body : 0);
+        int shortLines = shortLines(lines, body, edge);
+        return new Result(full.size(), loose, p95, hyphenated, runs, body > 0 ? median / body : 0, shortLines);
+    }
+
+    /**
+     * Lines that stop short of the right edge inside a paragraph: a body line of four words or more ending more
+     * than 1 pt and less than an em short of the page's right edge, followed on the same page, one line space
+     * lower, by a body line that starts at the page's left edge, without the indent of a new paragraph. (A page's
+     * last line, a line before a heading or an indented paragraph or quotation, and ragged text, which stops
+     * further in, are not counted: a justified line left short misses about one stretched word space.)
+     */
+    private static int shortLines(List<Line> lines, float body, Map<Integer, Float> edge) {
+        Map<Integer, Map<Integer, Integer>> starts = new HashMap<>();
+        Map<Integer, Integer> leads = new HashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Line l = lines.get(i);
+            if (l.size() == body && l.words() >= 4) {
+                starts.computeIfAbsent(l.page(), k -> new HashMap<>()).merge(Math.round(l.left() * 2), 1, Integer::sum);
+            }
+            Line next = i + 1 < lines.size() ? lines.get(i + 1) : null;
+            if (next != null && next.page() == l.page() && l.size() == body && next.size() == body) {
+                leads.merge(Math.round((next.y() - l.y()) * 2), 1, Integer::sum);
+            }
+        }
+        Map<Integer, Float> left = new HashMap<>();
+        starts.forEach((page, counts) -> left.put(page, mostCommon(counts) / 2f));
+        float lead = leads.isEmpty() ? 0 : mostCommon(leads) / 2f;
+        int count = 0;
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            Line l = lines.get(i);
+            Line next = lines.get(i + 1);
+            boolean shortLine = l.size() == body && l.words() >= 4 && edge.containsKey(l.page())
+                    && l.right() < edge.get(l.page()) - 1f && l.right() > edge.get(l.page()) - body;
+            boolean continued = next.page() == l.page() && next.size() == body
+                    && Math.abs(next.y() - l.y() - lead) <= 0.5f
+                    && Math.abs(next.left() - left.get(l.page())) <= 1f;
+            if (shortLine && continued) {
+                count++;
+                if (verbose) {
+                    System.out.printf(Locale.ROOT, "short p%d %.1f pt %s | %s%n", l.page(),
+                            edge.get(l.page()) - l.right(), l.text(), next.text());
+                }
+            }
+        }
+        return count;
+    }
+
+    private static int mostCommon(Map<Integer, Integer> counts) {
+        return counts.entrySet().stream()
+                .max(Map.Entry.<Integer, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .orElseThrow().getKey();
     }
 
     /** Collects the lines of one page with their words' positions. */
@@ -154,7 +207,7 @@ public final class LineMeasure {
             }
             String last = glyphs.get(glyphs.size() - 1).getUnicode();
             boolean hyphen = last.equals("-") || last.equals("\u2010") || last.equals("\u00AD");
-            lines.add(new Line(page, size, words.get(0)[0], end, gapSum / Math.max(1, words.size() - 1), words.size(), hyphen,
+            lines.add(new Line(page, size, words.get(0)[0], end, glyphs.get(0).getYDirAdj(), gapSum / Math.max(1, words.size() - 1), words.size(), hyphen,
                     text));
         }
     }

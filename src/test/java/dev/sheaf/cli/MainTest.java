@@ -86,6 +86,22 @@ class MainTest {
     }
 
     @Test
+    void should_say_with_verbose_what_a_second_build_took_from_the_build_cache() throws Exception {
+        TestBooks.minimal(dir, "chapters/one/p.md", piece("title: P\ndate: 2020-01-02", "Text."),
+                "chapters/one/q.md", piece("title: Q\ndate: 2020-01-03", "More text."));
+        Path outDir = dir.resolve("out");
+        assertThat(run("build", dir.toString(), "--out", outDir.toString(), "--verbose", "--format", "epub")).isZero();
+        assertThat(out.toString()).contains("sheaf: EPUB: 2 of 2 pages compressed, 0 reused");
+        Files.writeString(dir.resolve("chapters/one/q.md"), piece("title: Q\ndate: 2020-01-03", "Other text."));
+        out.getBuffer().setLength(0);
+        assertThat(run("build", dir.toString(), "--out", outDir.toString(), "--verbose", "--format", "epub")).isZero();
+        assertThat(out.toString()).contains("sheaf: EPUB: 1 of 2 pages compressed, 1 reused");
+        out.getBuffer().setLength(0);
+        assertThat(run("build", dir.toString(), "--out", outDir.toString(), "-v", "-f", "epub", "--no-cache")).isZero();
+        assertThat(out.toString()).contains("sheaf: EPUB: 2 of 2 pages compressed, 0 reused");
+    }
+
+    @Test
     void should_exit_1_with_located_errors_and_write_nothing() throws Exception {
         TestBooks.minimal(dir, "chapters/one/p.md", piece("title: P\ndate: someday", "Text."),
                 "chapters/one/q.md", "---\ntitle: Q\n");

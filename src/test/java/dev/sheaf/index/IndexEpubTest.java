@@ -10,7 +10,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +36,12 @@ class IndexEpubTest {
     @BeforeAll
     static void build() {
         Path book = IndexedBook.write(tmp.resolve("book"), 14);
+        // An EPUB alone carries the print page numbers (and the index its print-page locators) when asked to.
+        try {
+            Files.writeString(book.resolve("book.yaml"), "print-page-numbers: always\n", StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         BuildResult r = new Sheaf().build(BuildRequest.of(book, tmp.resolve("out")).withFormats(List.of("epub")));
         assertThat(r.success()).as(r.diagnostics().toString()).isTrue();
         epub = r.written().stream().filter(p -> p.toString().endsWith(".epub")).findFirst().orElseThrow();

@@ -11,6 +11,7 @@ import org.xml.sax.SAXParseException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -21,20 +22,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The site's index page: in the contents, valid HTML5, each piece title linking to an anchored mention. */
 class IndexSiteTest {
 
+    /** A locator: the page it links to, the anchor, and its text. */
+    private static final Pattern LOCATOR = Pattern.compile("href=\"\\.\\./(pieces/[^\"#]+)#([^\"]+)\">([^<]+)</a>");
+
     @TempDir
     Path tmp;
 
     @Test
     void theIndexPageLinksToTheMentions() throws Exception {
         Path book = IndexedBook.write(tmp.resolve("book"), 0);
+        // A site alone has no print page numbers by default: its index names the pieces instead.
+        BuildResult alone = new Sheaf().build(BuildRequest.of(book, tmp.resolve("alone")).withFormats(List.of("site")));
+        assertThat(alone.success()).as(alone.diagnostics().toString()).isTrue();
+        String byPiece = Files.readString(tmp.resolve("alone/site/back/index.html"));
+        Matcher located = LOCATOR.matcher(byPiece);
+        List<String> named = new ArrayList<>();
+        while (located.find()) {
+            named.add(located.group(3));
+        }
+        assertThat(named).hasSizeGreaterThanOrEqualTo(8).contains("First Piece").allMatch(n -> n.endsWith("Piece")
+                || n.equals("Second, With Comma"));
+        assertThat(Files.readString(tmp.resolve("alone/site/pieces/first.html"))).doesNotContain("print-page");
+
+        Files.writeString(book.resolve("book.yaml"), "print-page-numbers: always\n", StandardOpenOption.APPEND);
         BuildResult r = new Sheaf().build(BuildRequest.of(book, tmp.resolve("out")).withFormats(List.of("site")));
         assertThat(r.success()).as(r.diagnostics().toString()).isTrue();
         Path site = tmp.resolve("out/site");
+        assertThat(Files.readString(site.resolve("pieces/first.html"))).contains("print-page");
         assertThat(Files.readString(site.resolve("index.html"))).contains("href=\"back/index.html\"");
         String index = Files.readString(site.resolve("back/index.html"));
         assertThat(index).contains("<h1 class=\"index-title\" id=\"index-title\">Index of Names</h1>")
                 .doesNotContain("epub:type");
-        Matcher m = Pattern.compile("href=\"\\.\\./(pieces/[^\"#]+)#([^\"]+)\">([^<]+)</a>").matcher(index);
+        Matcher m = LOCATOR.matcher(index);
         int links = 0;
         while (m.find()) {
             String page = Files.readString(site.resolve(m.group(1)));

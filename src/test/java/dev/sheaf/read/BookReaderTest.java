@@ -6,6 +6,7 @@ import dev.sheaf.diag.MessageId;
 import dev.sheaf.model.Book;
 import dev.sheaf.model.Chapter;
 import dev.sheaf.model.Piece;
+import dev.sheaf.model.PrintPageNumbers;
 import dev.sheaf.testing.TestBooks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +41,27 @@ class BookReaderTest {
         assertThat(book.meta().identifier()).startsWith("urn:uuid:");
         assertThat(book.meta().date()).isEqualTo(LocalDate.of(2021, 5, 1));
         assertThat(book.pieces().get(0).meta().authors()).containsExactly("Test Author");
+    }
+
+    @Test
+    void print_page_numbers_default_to_auto_take_the_three_values_and_report_others_where_they_are() {
+        smallestBook();
+        assertThat(new BookReader(dir, diags).read().orElseThrow().meta().printPageNumbers())
+                .isEqualTo(PrintPageNumbers.AUTO);
+        for (String v : new String[] {"auto", "Always", " never "}) {
+            TestBooks.write(dir, "book.yaml", "title: T\nauthor: A\nlanguage: en\nprint-page-numbers: \"" + v + "\"\n");
+            assertThat(new BookReader(dir, diags).read().orElseThrow().meta().printPageNumbers())
+                    .isEqualTo(PrintPageNumbers.of(v).orElseThrow());
+        }
+        assertThat(diags.all()).isEmpty();
+        TestBooks.write(dir, "book.yaml", "title: T\nauthor: A\nlanguage: en\nprint-page-numbers: sometimes\n");
+        new BookReader(dir, diags).read();
+        assertThat(diags.all()).singleElement().satisfies(d -> {
+            assertThat(d.id()).isEqualTo(MessageId.BOOK_004);
+            assertThat(d.where().line()).isEqualTo(4);
+            assertThat(d.where().column()).isEqualTo(21);
+            assertThat(d.message()).contains("print-page-numbers", "auto", "always", "never");
+        });
     }
 
     @Test

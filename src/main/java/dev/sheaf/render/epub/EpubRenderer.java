@@ -1,5 +1,9 @@
 package dev.sheaf.render.epub;
 
+import dev.sheaf.buildcache.BuildCache;
+import dev.sheaf.buildcache.CacheKey;
+import dev.sheaf.buildcache.ContentDigest;
+import dev.sheaf.buildcache.Reuse;
 import dev.sheaf.model.Block;
 import dev.sheaf.model.Book;
 import dev.sheaf.model.BookIndex;
@@ -22,6 +26,8 @@ import dev.sheaf.render.pdf.PdfRenderer;
 import dev.sheaf.render.cover.TypographicCover;
 import dev.sheaf.render.xhtml.IndexXhtml;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,10 +39,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The EPUB 3 edition: one XHTML document per piece and per chapter opener, a nav document and an NCX,
@@ -96,7 +104,7 @@ public final class EpubRenderer implements Renderer {
         spine.add("nav");
 
         List<Chapter> chapters = book.chapters();
-        Map<String, EpubZip.Entry> pieceDocs = renderPieces(pages, book, printPages);
+        Map<String, EpubZip.Entry> pieceDocs = renderPieces(pages, book, printPages, ctx.cache());
         for (int i = 0; i < chapters.size(); i++) {
             Chapter c = chapters.get(i);
             String file = chapterFile(c);
@@ -135,11 +143,15 @@ public final class EpubRenderer implements Renderer {
         if (hasIndex) {
             landmarks.add(new String[] {"index", INDEX_FILE, ctx.labels().get("index")});
         }
-        String nav = NavDocuments.nav(pages, ctx.labels(), toc, landmarks, pageList(book, printPages));
+        List<String[]> pageList = pageList(book, printPages);
+        String nav = NavDocuments.nav(pages, ctx.labels(), toc, landmarks, pageList);
         items.set(indexOf(items, "nav"), new EpubItem("nav", navHref, "application/xhtml+xml",
                 nav.getBytes(StandardCharsets.UTF_8), "nav"));
-        items.add(new EpubItem("ncx", "toc.ncx", "application/x-dtbncx+xml",
-                NavDocuments.ncx(book.meta(), prefixed(toc)).getBytes(StandardCharsets.UTF_8), null));
+        // The NCX lives next to the package document, so its links carry the text folder.
+        List<String[]> ncxPages = pageList.stream().map(p -> new String[] {EpubPages.TEXT_DIR + p[0], p[1]}).toList();
+        List<String> spineFiles = spine.stream().map(id -> items.get(indexOf(items, id)).href()).toList();
+        items.add(new EpubItem("ncx", "toc.ncx", "application/x-dtbncx+xml", NavDocuments.ncx(book.meta(),
+                ctx.labels().get("pages"), prefixed(toc), ncxPages, spineFiles).getBytes(StandardCharsets.UTF_8), null));
 
         List<FontFace> fonts = fontsToEmbed(book);
         items.add(new EpubItem("css", CSS, "text/css", css(fonts).getBytes(StandardCharsets.UTF_8), null));
@@ -188,25 +200,91 @@ public final class EpubRenderer implements Renderer {
     /**
      * Pieces are independent documents: rendered and compressed in parallel, keyed by their path in the
      * container. A piece that has not changed since the previous build of this renderer (same piece, same
-     * book metadata) is taken as it was compressed then.
+     * book metadata) is taken as it was compressed then; failing that, from the build cache, whose key holds
+     * all a piece's document is made from (see {@link #cacheKey}).
      */
-    private Map<String, EpubZip.Entry> renderPieces(EpubPages pages, Book book, PrintPageBreaks printPages) {
+    private Map<String, EpubZip.Entry> renderPieces(EpubPages pages, Book book, PrintPageBreaks printPages,
+                                                   BuildCache cache) {
         PieceDocs before = lastPieces;
         PieceDocs now = new PieceDocs(book.meta(), printPages, new ConcurrentHashMap<>());
         // A piece's document holds the print edition's page breaks, which any piece before it can move.
         boolean reuse = before != null && before.meta().equals(book.meta()) && before.printPages().equals(printPages);
+        byte[] shared = cache.enabled() ? sharedInputs(book, printPages) : null;
         Map<String, EpubZip.Entry> byPath = new ConcurrentHashMap<>();
+        AtomicInteger reused = new AtomicInteger();
         book.pieces().parallelStream().forEach(p -> {
             EpubZip.Entry e = reuse ? before.docs().get(p) : null;
+            Optional<CacheKey> key = shared == null ? Optional.empty() : cacheKey(shared, p, printPages);
+            if (e != null) {
+                EpubZip.Entry kept = e;
+                key.ifPresent(k -> cache.keep(k, () -> encode(kept)));
+            } else {
+                e = key.flatMap(cache::get).flatMap(EpubRenderer::decode).orElse(null);
+            }
             if (e == null) {
                 e = EpubZip.deflate(ROOT + EpubPages.TEXT_DIR + pieceFile(p),
                         pages.piece(p).getBytes(StandardCharsets.UTF_8));
+                EpubZip.Entry made = e;
+                key.ifPresent(k -> cache.put(k, encode(made)));
+            } else {
+                reused.incrementAndGet();
             }
             now.docs().put(p, e);
             byPath.put(e.name(), e);
         });
         lastPieces = now;
+        cache.count(new Reuse("EPUB", "pages", "compressed", book.pieces().size(), reused.get()));
         return byPath;
+    }
+
+    /**
+     * What every piece's document takes from the book as a whole: the metadata (title and language, so labels, and
+     * the headnote setting), the file of every piece (links between pieces), and whether print page numbers are
+     * marked at all.
+     */
+    private static byte[] sharedInputs(Book book, PrintPageBreaks printPages) {
+        Map<String, String> files = new java.util.HashMap<>();
+        book.pieces().forEach(p -> files.put(p.id(), pieceFile(p)));
+        try {
+            return ContentDigest.of(book.meta(), files, printPages.isEmpty());
+        } catch (ContentDigest.Undigestible e) {
+            return null;
+        }
+    }
+
+    /** The build cache's key of a piece's compressed document: the book's share, the piece, its print pages. */
+    private static Optional<CacheKey> cacheKey(byte[] shared, Piece p, PrintPageBreaks printPages) {
+        return CacheKey.of("epub-page", shared, p, printPages.isEmpty() ? List.of() : printPages.in(PrintPageBreaks.unit(p)));
+    }
+
+    private static byte[] encode(EpubZip.Entry e) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(e.data().length + 64);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeUTF(e.name());
+            out.writeBoolean(e.deflated());
+            out.writeLong(e.crc());
+            out.writeLong(e.size());
+            out.writeInt(e.data().length);
+            out.write(e.data());
+        } catch (IOException impossible) {
+            throw new java.io.UncheckedIOException(impossible);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** An entry as {@link #encode} wrote it; empty when the bytes are not one (the page is then made again). */
+    private static Optional<EpubZip.Entry> decode(byte[] bytes) {
+        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            String name = in.readUTF();
+            boolean deflated = in.readBoolean();
+            long crc = in.readLong();
+            long size = in.readLong();
+            byte[] data = new byte[in.readInt()];
+            in.readFully(data);
+            return in.read() == -1 ? Optional.of(new EpubZip.Entry(name, deflated, crc, size, data)) : Optional.empty();
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            return Optional.empty();
+        }
     }
 
     /**

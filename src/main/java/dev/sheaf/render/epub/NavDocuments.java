@@ -4,7 +4,12 @@ import dev.sheaf.model.BookMeta;
 import dev.sheaf.render.Labels;
 import dev.sheaf.render.xhtml.Xml;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The EPUB 3 navigation document (contents and landmarks) and the EPUB 2 NCX for older readers. */
 final class NavDocuments {
@@ -57,7 +62,19 @@ final class NavDocuments {
         x.close("ol").nl();
     }
 
-    static String ncx(BookMeta m, List<TocEntry> toc) {
+    /**
+     * The NCX: the contents as a nav map and, when the EPUB carries the print edition's page numbers, a page list
+     * for reading systems that read EPUB 2 navigation.
+     *
+     * @param pagesLabel the page list's heading ("Pages" in the book's language)
+     * @param toc        the contents, hrefs relative to the NCX
+     * @param pageList   the print edition's pages in page order: href of the marker relative to the NCX, printed
+     *                   number
+     * @param spineFiles the content documents in reading order, relative to the NCX
+     */
+    static String ncx(BookMeta m, String pagesLabel, List<TocEntry> toc, List<String[]> pageList,
+                      List<String> spineFiles) {
+        Map<String, Integer> playOrder = playOrder(toc, pageList, spineFiles);
         Xml x = new Xml();
         x.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         x.open("ncx", "xmlns", "http://www.daisy.org/z3986/2005/ncx/", "version", "2005-1",
@@ -65,26 +82,103 @@ final class NavDocuments {
         x.open("head").nl();
         x.empty("meta", "name", "dtb:uid", "content", m.identifier()).nl();
         x.empty("meta", "name", "dtb:depth", "content", Integer.toString(depth(toc))).nl();
-        x.empty("meta", "name", "dtb:totalPageCount", "content", "0").nl();
-        x.empty("meta", "name", "dtb:maxPageNumber", "content", "0").nl();
+        x.empty("meta", "name", "dtb:totalPageCount", "content", Integer.toString(pageList.size())).nl();
+        x.empty("meta", "name", "dtb:maxPageNumber", "content", Integer.toString(maxPageNumber(pageList))).nl();
         x.close("head").nl();
         x.open("docTitle").element("text", m.title()).close("docTitle").nl();
         x.open("navMap").nl();
-        points(x, toc, new int[] {0});
+        points(x, toc, new int[] {0}, playOrder);
         x.close("navMap").nl();
+        if (!pageList.isEmpty()) {
+            // ANSI/NISO Z39.86-2005's pageList: a pageTarget per page, "normal" for the body's arabic numbers, "front" for others;
+            // the same target may not have two play orders, nor two targets one (EPUBCheck's ncx.sch).
+            x.open("pageList").nl();
+            x.open("navLabel").element("text", pagesLabel).close("navLabel").nl();
+            int n = 0;
+            for (String[] p : pageList) {
+                n++;
+                boolean normal = p[1].matches("[1-9][0-9]{0,8}");
+                x.open("pageTarget", "id", "pt-" + n, "type", normal ? "normal" : "front", "value",
+                        normal ? p[1] : null, "playOrder", Integer.toString(playOrder.get(p[0]))).nl();
+                x.open("navLabel").element("text", p[1]).close("navLabel").nl();
+                x.empty("content", "src", p[0]).nl();
+                x.close("pageTarget").nl();
+            }
+            x.close("pageList").nl();
+        }
         x.close("ncx").nl();
         return x.toString();
     }
-
-    private static void points(Xml x, List<TocEntry> entries, int[] order) {
+    private static void points(Xml x, List<TocEntry> entries, int[] n, Map<String, Integer> playOrder) {
         for (TocEntry e : entries) {
-            order[0]++;
-            x.open("navPoint", "id", "np-" + order[0], "playOrder", Integer.toString(order[0])).nl();
+            n[0]++;
+            String src = src(e);
+            x.open("navPoint", "id", "np-" + n[0], "playOrder", Integer.toString(playOrder.get(src))).nl();
             x.open("navLabel").element("text", e.title()).close("navLabel").nl();
-            x.empty("content", "src", e.href().startsWith("../") ? e.href().substring(3) : e.href()).nl();
-            points(x, e.children(), order);
+            x.empty("content", "src", src).nl();
+            points(x, e.children(), n, playOrder);
             x.close("navPoint").nl();
         }
+    }
+
+    private static String src(TocEntry e) {
+        return e.href().startsWith("../") ? e.href().substring(3) : e.href();
+    }
+
+    /**
+     * Play order numbers 1, 2, 3… without gaps for every distinct target of the nav map and the page list, in
+     * reading order: documents in spine order, in a document its top before its page breaks (in page order).
+     * Targets that are the same get one number, as the NCX requires.
+     */
+    static Map<String, Integer> playOrder(List<TocEntry> toc, List<String[]> pageList, List<String> spineFiles) {
+        Map<String, Integer> spine = new HashMap<>();
+        for (String f : spineFiles) {
+            spine.putIfAbsent(f, spine.size());
+        }
+        // src -> sort key: spine position, then 0 for a document's top, 2 + page-list position for a marker.
+        Map<String, long[]> keys = new LinkedHashMap<>();
+        List<TocEntry> all = new ArrayList<>();
+        flatten(toc, all);
+        for (TocEntry e : all) {
+            String src = src(e);
+            keys.putIfAbsent(src, new long[] {position(spine, src), src.indexOf('#') < 0 ? 0 : 1});
+        }
+        for (int i = 0; i < pageList.size(); i++) {
+            String src = pageList.get(i)[0];
+            keys.putIfAbsent(src, new long[] {position(spine, src), 2L + i});
+        }
+        List<String> order = new ArrayList<>(keys.keySet());
+        order.sort(Comparator.<String>comparingLong(k -> keys.get(k)[0]).thenComparingLong(k -> keys.get(k)[1]));
+        Map<String, Integer> out = new HashMap<>();
+        for (String src : order) {
+            out.put(src, out.size() + 1);
+        }
+        return out;
+    }
+
+    /** A document's place in the spine; documents not in it (none should be) come last. */
+    private static long position(Map<String, Integer> spine, String src) {
+        int hash = src.indexOf('#');
+        Integer at = spine.get(hash < 0 ? src : src.substring(0, hash));
+        return at == null ? Integer.MAX_VALUE : at;
+    }
+
+    private static void flatten(List<TocEntry> entries, List<TocEntry> out) {
+        for (TocEntry e : entries) {
+            out.add(e);
+            flatten(e.children(), out);
+        }
+    }
+
+    /** The highest arabic page number of the page list, 0 when it has none. */
+    private static int maxPageNumber(List<String[]> pageList) {
+        int max = 0;
+        for (String[] p : pageList) {
+            if (p[1].matches("[1-9][0-9]{0,8}")) {
+                max = Math.max(max, Integer.parseInt(p[1]));
+            }
+        }
+        return max;
     }
 
     private static int depth(List<TocEntry> toc) {

@@ -32,6 +32,11 @@ import java.util.stream.Collectors;
 public final class HandoutRenderer implements Renderer {
 
     @Override
+    public boolean laidOutForPrint() {
+        return true;
+    }
+
+    @Override
     public String id() {
         return "handouts";
     }

@@ -34,6 +34,11 @@ final class HyphenBreaks implements LineBreakingStrategy {
         return false;
     }
 
+    /** Forgets a hyphen still to be given back: for measurements made after the layout. */
+    static void forget() {
+        GIVE_BACK.remove();
+    }
+
     @Override
     public BreakPointsProvider getBreakPointsProvider(String text, String lang, CalculatedStyle style) {
         boolean auto = style != null && style.getHyphens() == IdentValue.AUTO;

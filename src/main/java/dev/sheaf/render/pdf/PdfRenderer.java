@@ -14,10 +14,11 @@ import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.pdf.ITextRenderer;
 
 import dev.sheaf.diag.Diagnostics;
+import dev.sheaf.render.pagelist.PrintLayouts;
 import dev.sheaf.render.pagelist.PrintPageBreaks;
+import dev.sheaf.model.PrintPageNumbers;
 
 import java.io.IOException;
-import java.lang.ref.WeakReference;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,9 +40,12 @@ import java.util.Map;
  */
 public final class PdfRenderer implements Renderer {
 
+    /** The format's id. */
+    public static final String ID = "pdf";
+
     @Override
     public String id() {
-        return "pdf";
+        return ID;
     }
 
     @Override
@@ -49,9 +53,10 @@ public final class PdfRenderer implements Renderer {
         return "PDF edition for print and screen";
     }
 
-    /** The page breaks of the last book laid out, kept for the other editions of the same build. */
-    private static WeakReference<Book> lastBook = new WeakReference<>(null);
-    private static PrintPageBreaks lastBreaks;
+    @Override
+    public boolean laidOutForPrint() {
+        return true;
+    }
 
     @Override
     public void render(Book drawn, RenderContext ctx, OutputSink out) throws IOException {
@@ -59,38 +64,56 @@ public final class PdfRenderer implements Renderer {
         try (OutputStream os = out.create(ctx.baseName() + ".pdf")) {
             breaks = write(drawn, ctx, os);
         }
-        remember(drawn, breaks);
+        ctx.layouts().remember(drawn, breaks);
     }
 
     /**
      * Where the pages of the PDF edition of {@code book} begin in its pieces and chapter openers, and the page of
      * every index anchor, for the editions that print these page numbers (the EPUB's page list, the site's
-     * margins). Taken from the PDF edition when it was written for this very {@code book} object; otherwise the
-     * book is laid out as the PDF edition would be, without writing a PDF (a book laid out in parts is written to
-     * nowhere). The PDF edition's warnings are not repeated; when the book cannot be laid out, there are no page
-     * breaks (and the PDF edition, when it is built, reports why).
+     * margins), as book.yaml's {@code print-page-numbers} asks:
+     * <ul>
+     *   <li>{@code never}: none;</li>
+     *   <li>when the PDF edition was written for this very {@code book} object in this build: its breaks;</li>
+     *   <li>{@code auto} (the default), when the build does not make the PDF edition: none, so that an EPUB or a
+     *       site alone costs no print layout;</li>
+     *   <li>in the quick step of a build, which writes the EPUB and the site before the PDF: the breaks of the
+     *       latest layout of the session, minus those of units changed since (see {@link PrintLayouts#earlier});
+     *       the full build that follows writes the exact ones;</li>
+     *   <li>otherwise ({@code always} without the PDF edition) the book is laid out as the PDF edition would be,
+     *       without painting or writing a page ({@link #layoutOnly}).</li>
+     * </ul>
+     * The PDF edition's warnings are not repeated; when the book cannot be laid out, there are no page breaks
+     * (and the PDF edition, when it is built, reports why).
      */
     public static PrintPageBreaks pageBreaks(Book book, RenderContext ctx) {
-        synchronized (PdfRenderer.class) {
-            if (lastBook.get() == book) {
-                return lastBreaks;
-            }
+        PrintPageNumbers setting = book.meta().printPageNumbers();
+        if (setting == PrintPageNumbers.NEVER) {
+            return PrintPageBreaks.NONE;
         }
-        RenderContext quiet = new RenderContext(new Diagnostics(), ctx.labels(), ctx.baseName(), ctx.timestamp());
+        PrintPageBreaks made = ctx.layouts().of(book);
+        if (made != null) {
+            return made;
+        }
+        if (setting == PrintPageNumbers.AUTO && !ctx.builds(ID)) {
+            return PrintPageBreaks.NONE;
+        }
+        if (ctx.quickStep()) {
+            return ctx.layouts().earlier(book);
+        }
         PrintPageBreaks breaks;
         try {
-            breaks = write(book, quiet, null);
+            breaks = layoutOnly(book, ctx.reportingTo(new Diagnostics()));
         } catch (IOException | RuntimeException e) {
             // The other editions do without page numbers; the PDF edition, when asked for, reports the problem.
             breaks = PrintPageBreaks.NONE;
         }
-        remember(book, breaks);
+        ctx.layouts().remember(book, breaks);
         return breaks;
     }
 
-    private static synchronized void remember(Book book, PrintPageBreaks breaks) {
-        lastBook = new WeakReference<>(book);
-        lastBreaks = breaks;
+    /** The page breaks of {@code book}'s PDF edition, from a layout that writes nothing. */
+    static PrintPageBreaks layoutOnly(Book book, RenderContext ctx) throws IOException {
+        return write(book, ctx, null);
     }
 
     /** Lays out {@code drawn} and writes it to {@code os}, or only lays it out when {@code os} is null. */

@@ -11,7 +11,8 @@ import java.io.StringReader;
  * Lays out a print document, hyphenated or not. Hyphenated, the document gets the hyphenator's break points
  * ({@link HyphenPoints}), is laid out, and is laid out again (at most {@link #PASSES} more times) while
  * {@link HyphenRules} finds lines that break a rule. The last layout is not checked again: a rule broken there
- * stays broken (on the companion, none is).
+ * stays broken (on the companion, none is). Every layout is followed by {@link TrailingSpaces}, which sets the
+ * lines Flying Saucer leaves short before inline elements.
  */
 final class Typesetting {
 
@@ -36,10 +37,15 @@ final class Typesetting {
             HyphenPoints.insert(doc);
         }
         renderer.setDocument(doc, baseUrl);
-        renderer.layout();
+        layout(renderer);
         for (int pass = 1; hyphenate && pass <= PASSES && HyphenRules.fix(renderer, pass == 1) > 0; pass++) {
             renderer.setDocument(doc, baseUrl);
-            renderer.layout();
+            layout(renderer);
         }
+    }
+
+    private static void layout(ITextRenderer renderer) {
+        renderer.layout();
+        TrailingSpaces.trim(renderer);
     }
 }

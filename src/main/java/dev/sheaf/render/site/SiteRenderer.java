@@ -1,5 +1,9 @@
 package dev.sheaf.render.site;
 
+import dev.sheaf.buildcache.BuildCache;
+import dev.sheaf.buildcache.CacheKey;
+import dev.sheaf.buildcache.ContentDigest;
+import dev.sheaf.buildcache.Reuse;
 import dev.sheaf.model.Block;
 import dev.sheaf.model.Book;
 import dev.sheaf.model.Chapter;
@@ -125,6 +129,10 @@ public final class SiteRenderer implements Renderer {
         PiecePages before = lastPieces;
         PiecePages now = new PiecePages(PageContext.of(book, downloads), new java.util.HashMap<>());
         boolean reuse = before != null && before.context().equals(now.context());
+        BuildCache cache = ctx.cache();
+        byte[] shared = cache.enabled() ? sharedInputs(now.context(), printPages) : null;
+        int total = 0;
+        int reused = 0;
         List<Chapter> chapters = book.chapters();
         for (int i = 0; i < chapters.size(); i++) {
             Chapter c = chapters.get(i);
@@ -135,20 +143,48 @@ public final class SiteRenderer implements Renderer {
                 PageKey key = new PageKey(p, c.slug(), c.title(), around[0], around[1],
                         breaks.getOrDefault(PrintPageBreaks.unit(p), List.of()));
                 PiecePage page = reuse ? before.pages().get(path) : null;
-                if (page == null || !page.key().equals(key)) {
-                    page = new PiecePage(key, pages.piece(c, p).getBytes(StandardCharsets.UTF_8));
+                Optional<CacheKey> cacheKey = shared == null ? Optional.empty()
+                        : CacheKey.of("site-page", shared, key);
+                total++;
+                if (page != null && page.key().equals(key)) {
+                    byte[] html = page.html();
+                    cacheKey.ifPresent(k -> cache.keep(k, () -> html));
+                    reused++;
+                } else {
+                    Optional<byte[]> cached = cacheKey.flatMap(cache::get);
+                    if (cached.isPresent()) {
+                        reused++;
+                    }
+                    page = new PiecePage(key, cached.orElseGet(() -> pages.piece(c, p).getBytes(StandardCharsets.UTF_8)));
+                    if (cached.isEmpty()) {
+                        byte[] html = page.html();
+                        cacheKey.ifPresent(k -> cache.put(k, html));
+                    }
                 }
                 now.pages().put(path, page);
                 write(out, path, page.html());
             }
         }
         lastPieces = now;
+        cache.count(new Reuse("site", "piece pages", "written", total, reused));
         for (ReferenceList list : book.backMatter()) {
             write(out, SitePages.backPath(list), pages.back(list));
         }
         Optional<String> index = pages.index();
         if (index.isPresent()) {
             write(out, SitePages.INDEX_PAGE, index.get());
+        }
+    }
+
+    /**
+     * What the build cache's key of every piece page holds besides its {@link PageKey}: the {@link PageContext},
+     * and whether print page numbers are shown at all.
+     */
+    private static byte[] sharedInputs(PageContext context, PrintPageBreaks printPages) {
+        try {
+            return ContentDigest.of(context, printPages.isEmpty());
+        } catch (ContentDigest.Undigestible e) {
+            return null;
         }
     }
 

@@ -10,9 +10,17 @@ import dev.sheaf.testing.PdfText;
 import dev.sheaf.testing.TestBooks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.StringReader;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -52,6 +60,7 @@ class PrintPageListTest {
             // Page numbers only grow, each once.
             List<Integer> numbers = entries.stream().map(e -> Integer.parseInt(e.label())).toList();
             assertThat(numbers).isSorted().doesNotHaveDuplicates();
+            ncxPageListMatchesTheNav(text, entries);
         }
         String opf = text.entry("EPUB/package.opf");
         assertThat(opf).contains("property=\"pageBreakSource\"", "<dc:source id=\"print-source\">",
@@ -63,10 +72,47 @@ class PrintPageListTest {
     }
 
     @Test
-    void an_epub_alone_marks_the_same_pages_as_with_the_pdf_and_a_book_laid_out_in_parts_its_own() throws Exception {
+    void an_epub_alone_has_print_page_numbers_only_when_always_and_then_the_pdfs() throws Exception {
         Path book = TestBooks.copy("kitchen-sink", tmp);
-        String withPdf = nav(build(book, "both", "epub", "pdf"));
-        assertThat(nav(build(book, "alone", "epub"))).isEqualTo(withPdf);
+        Path both = build(book, "both", "epub", "pdf");
+        String withPdf = nav(both);
+
+        // auto (the default): an EPUB alone is not laid out for print, and claims no print page numbers.
+        Path auto = file(build(book, "auto", "epub"), ".epub");
+        assertThat(EpubValidator.problems(auto)).isEmpty();
+        assertNoPrintPages(new EpubText(auto));
+
+        Files.writeString(book.resolve("book.yaml"), "print-page-numbers: always\n", StandardOpenOption.APPEND);
+        Path always = file(build(book, "always", "epub"), ".epub");
+        assertThat(EpubValidator.problems(always)).isEmpty();
+        assertThat(nav(always.getParent())).isEqualTo(withPdf);
+        EpubText text = new EpubText(always);
+        try (PdfText pdf = new PdfText(file(both, ".pdf"))) {
+            assertThat(PageListCheck.entries(text, pdf)).hasSizeGreaterThan(3);
+            assertThat(PageListCheck.mismatches(text, pdf)).isEmpty();
+        }
+        assertThat(text.entry("EPUB/package.opf")).contains("property=\"pageBreakSource\"", ">pageNavigation</meta>",
+                "listed for navigation");
+
+        String yaml = Files.readString(book.resolve("book.yaml")).replace("print-page-numbers: always", "print-page-numbers: never");
+        Files.writeString(book.resolve("book.yaml"), yaml);
+        Path never = file(build(book, "never", "epub", "pdf"), ".epub");
+        assertThat(EpubValidator.problems(never)).isEmpty();
+        assertNoPrintPages(new EpubText(never));
+    }
+
+    /** No marker, no page list, no metadata or summary claiming them. */
+    private static void assertNoPrintPages(EpubText text) {
+        assertThat(text.entry("EPUB/text/nav.xhtml")).doesNotContain("page-list");
+        assertThat(text.names().stream().filter(n -> n.endsWith(".xhtml")).map(text::entry))
+                .noneMatch(doc -> doc.contains("pagebreak"));
+        assertThat(text.entry("EPUB/package.opf")).doesNotContain("pageBreakSource", "pageBreakMarkers", "pageNavigation",
+                "pagination", "listed for navigation");
+    }
+
+    @Test
+    void a_book_laid_out_in_parts_marks_its_own_pages() throws Exception {
+        Path book = TestBooks.copy("kitchen-sink", tmp);
         String before = System.getProperty(PARTS);
         System.setProperty(PARTS, "1");
         try {
@@ -84,6 +130,82 @@ class PrintPageListTest {
                 System.setProperty(PARTS, before);
             }
         }
+    }
+
+    /**
+     * The NCX's page list names the same pages as the navigation document's, in the same order, and play order
+     * runs 1, 2, 3… over the nav map and the page list together, in reading order (EPUBCheck checks only that
+     * equal targets share a number and that no number is missing).
+     */
+    private static void ncxPageListMatchesTheNav(EpubText text, List<PageListCheck.Entry> entries) throws Exception {
+        Document ncx = DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder()
+                .parse(new InputSource(new StringReader(text.entry("EPUB/toc.ncx"))));
+        NodeList targets = ncx.getElementsByTagNameNS(NCX, "pageTarget");
+        assertThat(targets.getLength()).isEqualTo(entries.size());
+        List<String> spine = spine(text.entry("EPUB/package.opf"));
+        int lastOrder = 0;
+        for (int i = 0; i < targets.getLength(); i++) {
+            Element t = (Element) targets.item(i);
+            PageListCheck.Entry e = entries.get(i);
+            assertThat(t.getAttribute("type")).isEqualTo("normal");
+            assertThat(t.getAttribute("value")).isEqualTo(e.label());
+            assertThat(t.getElementsByTagNameNS(NCX, "text").item(0).getTextContent()).isEqualTo(e.label());
+            String src = ((Element) t.getElementsByTagNameNS(NCX, "content").item(0)).getAttribute("src");
+            assertThat(src).isEqualTo("text/" + e.file() + "#" + e.id());
+            int order = Integer.parseInt(t.getAttribute("playOrder"));
+            assertThat(order).isGreaterThan(lastOrder);
+            lastOrder = order;
+        }
+        // Every navPoint of a document comes before that document's page targets, after the previous document's.
+        NodeList points = ncx.getElementsByTagNameNS(NCX, "navPoint");
+        List<int[]> byOrder = new java.util.ArrayList<>();
+        for (NodeList list : List.of(points, targets)) {
+            for (int i = 0; i < list.getLength(); i++) {
+                Element p = (Element) list.item(i);
+                String src = ((Element) p.getElementsByTagNameNS(NCX, "content").item(0)).getAttribute("src");
+                byOrder.add(new int[] {Integer.parseInt(p.getAttribute("playOrder")),
+                        spine.indexOf(src.replaceFirst("#.*", "")), src.contains("#") ? 1 : 0});
+            }
+        }
+        byOrder.sort(java.util.Comparator.comparingInt(a -> a[0]));
+        assertThat(byOrder.get(0)[0]).isEqualTo(1);
+        for (int i = 1; i < byOrder.size(); i++) {
+            int[] a = byOrder.get(i - 1);
+            int[] b = byOrder.get(i);
+            assertThat(b[0]).isEqualTo(a[0] + 1);
+            assertThat(b[1] > a[1] || b[1] == a[1] && b[2] >= a[2]).as("play order %s after %s", b[0], a[0]).isTrue();
+        }
+        assertThat(meta(ncx, "dtb:totalPageCount")).isEqualTo(Integer.toString(entries.size()));
+        assertThat(meta(ncx, "dtb:maxPageNumber")).isEqualTo(entries.get(entries.size() - 1).label());
+    }
+
+    private static final String NCX = "http://www.daisy.org/z3986/2005/ncx/";
+
+    private static String meta(Document ncx, String name) {
+        NodeList metas = ncx.getElementsByTagNameNS(NCX, "meta");
+        for (int i = 0; i < metas.getLength(); i++) {
+            Element m = (Element) metas.item(i);
+            if (m.getAttribute("name").equals(name)) {
+                return m.getAttribute("content");
+            }
+        }
+        return null;
+    }
+
+    /** The spine's documents, relative to the package document. */
+    private static List<String> spine(String opf) {
+        java.util.Map<String, String> hrefs = new java.util.HashMap<>();
+        java.util.regex.Matcher item = java.util.regex.Pattern.compile("<item id=\"([^\"]+)\" href=\"([^\"]+)\"")
+                .matcher(opf);
+        while (item.find()) {
+            hrefs.put(item.group(1), item.group(2));
+        }
+        List<String> out = new java.util.ArrayList<>();
+        java.util.regex.Matcher ref = java.util.regex.Pattern.compile("<itemref idref=\"([^\"]+)\"").matcher(opf);
+        while (ref.find()) {
+            out.add(hrefs.get(ref.group(1)));
+        }
+        return out;
     }
 
     private static String nav(Path out) throws Exception {

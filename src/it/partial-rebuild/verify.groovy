@@ -1,0 +1,28 @@
+import com.adobe.epubcheck.api.EpubCheck
+import com.adobe.epubcheck.util.DefaultReportImpl
+
+import java.util.zip.ZipFile
+
+def book = new File(basedir, 'target/book')
+def log = new File(basedir, 'build.log').text
+// The first build makes every page; the second, after one piece changed, only that piece's.
+assert log.contains('Sheaf: EPUB: 3 of 3 pages compressed, 0 reused; site: 3 of 3 piece pages written, 0 reused')
+assert log.contains('Sheaf: EPUB: 1 of 3 pages compressed, 2 reused; site: 1 of 3 piece pages written, 2 reused') :
+        'the second build did not reuse the unchanged pages'
+assert !log.contains('editions are up to date') : 'the edit was not seen'
+
+def epub = new File(book, 'a-rebuilt-book.epub')
+def zip = new ZipFile(epub)
+try {
+    def beta = zip.getInputStream(zip.getEntry('EPUB/text/beta.xhtml')).text
+    assert beta.contains('quillwort') : 'the EPUB lacks the edit'
+    assert zip.getInputStream(zip.getEntry('EPUB/text/alpha.xhtml')).text.contains('The first piece')
+} finally {
+    zip.close()
+}
+def report = new DefaultReportImpl(epub.name)
+new EpubCheck(epub, report).doValidate()
+assert report.errorCount == 0 && report.fatalErrorCount == 0 && report.warningCount == 0 : 'EPUBCheck found problems'
+assert new File(book, 'site/pieces/beta.html').text.contains('quillwort') : 'the site lacks the edit'
+assert new File(book, '.sheaf-cache/CACHEDIR.TAG').isFile() : 'no build cache in the output folder'
+return true

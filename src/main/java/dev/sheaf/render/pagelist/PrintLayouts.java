@@ -1,0 +1,108 @@
+package dev.sheaf.render.pagelist;
+
+import dev.sheaf.model.Book;
+import dev.sheaf.model.BookIndex;
+import dev.sheaf.model.Chapter;
+import dev.sheaf.model.Piece;
+
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The page breaks of the latest print layout of a build, or of a session of builds ({@code --watch}, {@code serve}),
+ * so that the book is laid out for them at most once per build: the PDF edition leaves its breaks here and the EPUB
+ * and the site take them.
+ *
+ * <p>A session also offers them to the next build's quick step, which writes the EPUB and the site before the PDF
+ * is laid out again ({@link #earlier}): the breaks of units that changed since are dropped, the others are kept as
+ * they were (their page numbers may be off by the pages a change added or removed, until the full build that
+ * follows writes the exact ones).
+ */
+public final class PrintLayouts {
+
+    private WeakReference<Book> book = new WeakReference<>(null);
+    private PrintPageBreaks breaks = PrintPageBreaks.NONE;
+    /** What each unit of the book laid out held, to tell which units a later book changed. */
+    private Map<String, Integer> units = Map.of();
+
+    /** Notes that {@code laidOut} gave {@code pageBreaks}. */
+    public synchronized void remember(Book laidOut, PrintPageBreaks pageBreaks) {
+        book = new WeakReference<>(laidOut);
+        breaks = pageBreaks;
+        units = fingerprints(laidOut);
+    }
+
+    /** The breaks of a layout of this very {@code book} object, or null when it has not been laid out. */
+    public synchronized PrintPageBreaks of(Book current) {
+        return book.get() == current && current != null ? breaks : null;
+    }
+
+    /**
+     * The breaks of the latest layout, of whatever book, for {@code current}: those of units that are not in
+     * {@code current} or differ from what was laid out are dropped, as are the page numbers of index anchors in
+     * changed pieces. {@link PrintPageBreaks#NONE} when nothing has been laid out.
+     */
+    public synchronized PrintPageBreaks earlier(Book current) {
+        PrintPageBreaks exact = of(current);
+        if (exact != null) {
+            return exact;
+        }
+        if (breaks.isEmpty()) {
+            return breaks;
+        }
+        Map<String, Integer> now = fingerprints(current);
+        Set<String> kept = new HashSet<>();
+        now.forEach((unit, print) -> {
+            if (print.equals(units.get(unit))) {
+                kept.add(unit);
+            }
+        });
+        List<PageBreak> still = new ArrayList<>();
+        for (PageBreak b : breaks.breaks()) {
+            if (kept.contains(b.unit())) {
+                still.add(b);
+            }
+        }
+        // Only the anchors of unchanged pieces keep their page.
+        Map<String, String> anchors = new HashMap<>();
+        Set<String> keptPieces = new HashSet<>();
+        for (Chapter c : current.chapters()) {
+            for (Piece p : c.pieces()) {
+                if (kept.contains(PrintPageBreaks.unit(p))) {
+                    keptPieces.add(p.id());
+                }
+            }
+        }
+        collect(current.index().entries(), keptPieces, anchors);
+        return new PrintPageBreaks(still, anchors);
+    }
+
+    private static Map<String, Integer> fingerprints(Book b) {
+        Map<String, Integer> out = new HashMap<>();
+        for (Chapter c : b.chapters()) {
+            out.put(PrintPageBreaks.unit(c), Objects.hash(c.slug(), c.title(), c.intro()));
+            for (Piece p : c.pieces()) {
+                out.put(PrintPageBreaks.unit(p), p.hashCode());
+            }
+        }
+        return out;
+    }
+
+    private void collect(List<BookIndex.Entry> entries, Set<String> pieces, Map<String, String> anchors) {
+        for (BookIndex.Entry e : entries) {
+            for (var m : e.mentions()) {
+                String page = breaks.pageOf(m.anchor());
+                if (page != null && pieces.contains(m.pieceId())) {
+                    anchors.put(m.anchor(), page);
+                }
+            }
+            collect(e.subs(), pieces, anchors);
+        }
+    }
+}

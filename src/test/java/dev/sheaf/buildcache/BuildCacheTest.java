@@ -1,0 +1,179 @@
+package dev.sheaf.buildcache;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The build cache on disk: kept only after a successful build, never wrong, never an error, never growing. */
+class BuildCacheTest {
+
+    @TempDir
+    Path out;
+
+    private int builds;
+
+    private static CacheKey key(String kind, Object... inputs) {
+        return CacheKey.of(kind, inputs).orElseThrow();
+    }
+
+    private BuildCache open(String identity) throws Exception {
+        return BuildCache.open(out, identity, Files.createDirectories(out.resolve(".staging-" + builds++)));
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void should_give_back_what_a_committed_build_kept() throws Exception {
+        // setup
+        BuildCache first = open("sheaf 1");
+        first.put(key("epub-page", "piece one"), bytes("one"));
+        first.commit();
+        // when
+        BuildCache second = open("sheaf 1");
+        // then
+        assertThat(second.get(key("epub-page", "piece one"))).hasValueSatisfying(v -> assertThat(v).isEqualTo(bytes("one")));
+        assertThat(second.get(key("epub-page", "piece two"))).isEmpty();
+        assertThat(second.get(key("site-page", "piece one"))).isEmpty();
+        assertThat(out.resolve(BuildCache.FOLDER).resolve(BuildCache.TAG)).isRegularFile();
+    }
+
+    @Test
+    void should_keep_nothing_from_a_build_that_did_not_commit() throws Exception {
+        // setup
+        BuildCache failed = open("sheaf 1");
+        // when
+        failed.put(key("epub-page", "piece one"), bytes("one"));
+        // then
+        assertThat(open("sheaf 1").get(key("epub-page", "piece one"))).isEmpty();
+        assertThat(out.resolve(BuildCache.FOLDER)).doesNotExist();
+    }
+
+    @Test
+    void should_not_give_entries_to_other_code() throws Exception {
+        // setup
+        BuildCache first = open("sheaf 1");
+        first.put(key("epub-page", "piece one"), bytes("one"));
+        first.commit();
+        // when
+        BuildCache other = open("sheaf 2");
+        // then
+        assertThat(other.get(key("epub-page", "piece one"))).isEmpty();
+    }
+
+    @Test
+    void should_treat_damaged_entries_as_missing() throws Exception {
+        // setup
+        BuildCache first = open("sheaf 1");
+        for (int i = 0; i < 4; i++) {
+            first.put(key("epub-page", i), bytes("entry number " + i));
+        }
+        first.commit();
+        List<Path> files = entries("epub-page");
+        assertThat(files).hasSize(4);
+        // when: one flipped byte in the content, one truncated, one emptied, one swapped for another's content
+        byte[] flipped = Files.readAllBytes(files.get(0));
+        flipped[flipped.length - 40] ^= 1;
+        Files.write(files.get(0), flipped);
+        byte[] whole = Files.readAllBytes(files.get(1));
+        Files.write(files.get(1), java.util.Arrays.copyOf(whole, whole.length / 2));
+        Files.write(files.get(2), new byte[0]);
+        Files.copy(files.get(1), files.get(3), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        BuildCache second = open("sheaf 1");
+        // then
+        for (int i = 0; i < 4; i++) {
+            assertThat(second.get(key("epub-page", i))).as("entry %d", i).isEmpty();
+        }
+    }
+
+    @Test
+    void should_leave_a_folder_it_did_not_make_alone() throws Exception {
+        // setup
+        Path foreign = Files.createDirectories(out.resolve(BuildCache.FOLDER).resolve("epub-page"));
+        Files.writeString(foreign.resolve("notes.txt"), "mine");
+        // when
+        BuildCache cache = open("sheaf 1");
+        cache.put(key("epub-page", "piece"), bytes("one"));
+        cache.commit();
+        // then
+        assertThat(cache.enabled()).isFalse();
+        assertThat(cache.get(key("epub-page", "piece"))).isEmpty();
+        try (Stream<Path> s = Files.walk(out.resolve(BuildCache.FOLDER))) {
+            assertThat(s.filter(Files::isRegularFile)).containsExactly(foreign.resolve("notes.txt"));
+        }
+    }
+
+    @Test
+    void should_run_without_a_cache_when_its_name_is_taken_by_a_file() throws Exception {
+        // setup
+        Files.writeString(out.resolve(BuildCache.FOLDER), "a file");
+        // when
+        BuildCache cache = open("sheaf 1");
+        cache.put(key("epub-page", "piece"), bytes("one"));
+        cache.commit();
+        // then
+        assertThat(cache.enabled()).isFalse();
+        assertThat(out.resolve(BuildCache.FOLDER)).hasContent("a file");
+    }
+
+    @Test
+    void should_keep_only_what_the_latest_build_of_each_kind_used() throws Exception {
+        // setup
+        BuildCache first = open("sheaf 1");
+        first.put(key("epub-page", "a"), bytes("a"));
+        first.put(key("epub-page", "b"), bytes("b"));
+        first.put(key("site-page", "a"), bytes("site a"));
+        first.commit();
+        // when: the next build uses a, replaces b by c, and makes no site
+        BuildCache second = open("sheaf 1");
+        assertThat(second.get(key("epub-page", "a"))).isPresent();
+        second.put(key("epub-page", "c"), bytes("c"));
+        second.commit();
+        BuildCache third = open("sheaf 1");
+        // then
+        assertThat(third.get(key("epub-page", "a"))).isPresent();
+        assertThat(third.get(key("epub-page", "b"))).isEmpty();
+        assertThat(third.get(key("epub-page", "c"))).isPresent();
+        assertThat(third.get(key("site-page", "a"))).isPresent();
+        assertThat(entries("epub-page")).hasSize(2);
+    }
+
+    @Test
+    void should_write_an_entry_kept_from_memory_when_the_disk_lacks_it() throws Exception {
+        // setup
+        BuildCache first = open("sheaf 1");
+        // when
+        first.keep(key("site-page", "a"), () -> bytes("from memory"));
+        first.commit();
+        // then
+        assertThat(open("sheaf 1").get(key("site-page", "a")))
+                .hasValueSatisfying(v -> assertThat(v).isEqualTo(bytes("from memory")));
+    }
+
+    @Test
+    void should_do_nothing_when_disabled() {
+        // setup
+        BuildCache cache = BuildCache.disabled();
+        // when
+        cache.put(key("epub-page", "a"), bytes("a"));
+        cache.commit();
+        cache.count(new Reuse("EPUB", "pages", "compressed", 14, 13));
+        // then
+        assertThat(cache.get(key("epub-page", "a"))).isEmpty();
+        assertThat(cache.reuse()).extracting(Reuse::describe).containsExactly("EPUB: 1 of 14 pages compressed, 13 reused");
+    }
+
+    private List<Path> entries(String kind) throws Exception {
+        try (Stream<Path> s = Files.list(out.resolve(BuildCache.FOLDER).resolve(kind))) {
+            return s.sorted().toList();
+        }
+    }
+}

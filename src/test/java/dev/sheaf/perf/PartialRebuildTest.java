@@ -1,0 +1,124 @@
+package dev.sheaf.perf;
+
+import dev.sheaf.buildcache.BuildCache;
+import dev.sheaf.buildcache.Reuse;
+import dev.sheaf.core.BuildRequest;
+import dev.sheaf.core.BuildResult;
+import dev.sheaf.core.Sheaf;
+import dev.sheaf.testing.EpubValidator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A build in a new JVM (a new {@link Sheaf}, as {@code mvn package} and {@code sheaf build} make) takes from the
+ * output folder's build cache what an earlier build made from the same inputs; what it writes must be what a cold
+ * build writes, byte for byte.
+ */
+class PartialRebuildTest {
+
+    private static final List<String> FORMATS = List.of("epub", "citations", "site");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void should_remake_only_the_edited_pages_and_write_what_a_cold_build_writes() throws Exception {
+        // setup
+        Path book = GeneratedBook.write(tmp.resolve("book"), 16, 11, true);
+        Path out = tmp.resolve("out");
+        BuildResult first = build(book, out, true);
+        List<Path> pieces = pieces(book);
+        // when: a new title (the piece, and the pagers of its neighbours) and a new paragraph (the piece alone)
+        String text = Files.readString(pieces.get(6), StandardCharsets.UTF_8).replaceFirst("title: .*", "title: \"A New Title\"");
+        Files.writeString(pieces.get(6), text, StandardCharsets.UTF_8);
+        Files.writeString(pieces.get(12), "\nAn added paragraph with a new word: zyxwv.\n", StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
+        BuildResult second = build(book, out, true);
+        build(book, tmp.resolve("cold"), false);
+        // then
+        assertThat(first.reuse()).extracting(Reuse::reused).containsOnly(0);
+        assertThat(second.describeReuse()).startsWith("EPUB: 2 of 16 pages compressed, 14 reused; site: ");
+        Reuse site = second.reuse().get(1);
+        assertThat(site.total()).isEqualTo(16);
+        assertThat(site.total() - site.reused()).isBetween(2, 4);
+        assertSameFiles(out, tmp.resolve("cold"));
+        Path epub = second.written().stream().filter(p -> p.toString().endsWith(".epub")).findFirst().orElseThrow();
+        assertThat(EpubValidator.problems(epub)).isEmpty();
+    }
+
+    @Test
+    void should_reuse_every_page_of_an_unchanged_book_and_none_without_the_cache() throws Exception {
+        // setup
+        Path book = GeneratedBook.write(tmp.resolve("book"), 6, 5);
+        Path out = tmp.resolve("out");
+        build(book, out, true);
+        // when
+        BuildResult again = build(book, out, true);
+        BuildResult without = build(book, out, false);
+        // then
+        assertThat(again.describeReuse())
+                .isEqualTo("EPUB: 0 of 6 pages compressed, 6 reused; site: 0 of 6 piece pages written, 6 reused");
+        assertThat(without.reuse()).extracting(Reuse::reused).containsOnly(0);
+    }
+
+    @Test
+    void should_build_as_usual_when_the_cache_is_damaged() throws Exception {
+        // setup
+        Path book = GeneratedBook.write(tmp.resolve("book"), 6, 3);
+        Path out = tmp.resolve("out");
+        build(book, out, true);
+        try (Stream<Path> s = Files.walk(out.resolve(BuildCache.FOLDER))) {
+            for (Path f : s.filter(Files::isRegularFile).filter(f -> !f.endsWith("CACHEDIR.TAG")).toList()) {
+                byte[] b = Files.readAllBytes(f);
+                b[b.length / 2] ^= 0x55;
+                Files.write(f, b);
+            }
+        }
+        // when
+        BuildResult damaged = build(book, out, true);
+        build(book, tmp.resolve("cold"), false);
+        // then
+        assertThat(damaged.reuse()).extracting(Reuse::reused).containsOnly(0);
+        assertSameFiles(out, tmp.resolve("cold"));
+        assertThat(build(book, out, true).reuse()).extracting(Reuse::reused).containsOnly(6);
+    }
+
+    private static BuildResult build(Path book, Path out, boolean cache) {
+        BuildResult r = new Sheaf().build(BuildRequest.of(book, out).withFormats(FORMATS).withBuildCache(cache));
+        assertThat(r.success()).as(r.diagnostics().toString()).isTrue();
+        return r;
+    }
+
+    /** Every edition file of {@code built} is in {@code cold} with the same bytes, and no other. */
+    private static void assertSameFiles(Path built, Path cold) throws Exception {
+        List<String> files = files(cold);
+        assertThat(files(built)).isEqualTo(files);
+        assertThat(files).contains("site/index.html", "site/cover.png").anyMatch(f -> f.endsWith(".epub"))
+                .anyMatch(f -> f.endsWith(".bib"));
+        for (String f : files) {
+            assertThat(Files.readAllBytes(built.resolve(f))).as(f).isEqualTo(Files.readAllBytes(cold.resolve(f)));
+        }
+    }
+
+    private static List<String> files(Path dir) throws Exception {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString())
+                    .filter(f -> !f.startsWith(BuildCache.FOLDER)).sorted().toList();
+        }
+    }
+
+    private static List<Path> pieces(Path book) throws Exception {
+        try (Stream<Path> s = Files.walk(book.resolve("chapters"))) {
+            return s.filter(p -> p.toString().endsWith(".md")).sorted().toList();
+        }
+    }
+}
