@@ -94,6 +94,8 @@ final class PdfParts {
     private int columnHeight = -1;
     /** Where the body's pages begin (page indexes in writing order until the front matter is moved). */
     private final List<PageBreak> breaks = new ArrayList<>();
+    /** The back matter's page breaks, in their final places (the back matter is written last). */
+    private final List<PageBreak> backBreaks = new ArrayList<>();
     private PrintPageBreaks pageBreaks = PrintPageBreaks.NONE;
 
     /** Where each chapter, piece and list landed: 0-based page in writing order, and the top of its block. */
@@ -231,6 +233,7 @@ final class PdfParts {
             List<PageBreak> moved = new ArrayList<>();
             breaks.forEach(b -> moved.add(new PageBreak(b.unit(), b.container(), b.offset(), b.label(),
                     b.page() + frontPages)));
+            moved.addAll(backBreaks);
             Map<String, String> anchorPages = new HashMap<>();
             folios.forEach((id, folio) -> anchorPages.put(id, Integer.toString(folio)));
             pageBreaks = new PrintPageBreaks(moved, anchorPages);
@@ -352,6 +355,11 @@ final class PdfParts {
         }
         w.layout(back);
         recordBackMatter(w, written, bodyWritten);
+        // Written after the front matter, so these pages are where they will stay (unlike the body's).
+        int pageBase = written;
+        int folioBase = bodyWritten;
+        backBreaks.addAll(PageStarts.of(w.renderer, page -> pageBase + page,
+                page -> Integer.toString(folioBase + page + 1)));
         Map<String, String> rectoStarts = new LinkedHashMap<>();
         for (int i = 1; i < ids.size(); i++) {
             rectoStarts.put(ids.get(i), ids.get(i - 1));
