@@ -4,6 +4,7 @@ import dev.sheaf.model.Book;
 import dev.sheaf.model.BookIndex;
 import dev.sheaf.model.Chapter;
 import dev.sheaf.model.Piece;
+import dev.sheaf.model.ReferenceList;
 
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
@@ -20,7 +21,8 @@ import java.util.Set;
  * and the site take them.
  *
  * <p>A session also offers them to the next build's quick step, which writes the EPUB and the site before the PDF
- * is laid out again ({@link #earlier}): the breaks of units that changed since are dropped, the others are kept as
+ * is laid out again ({@link #earlier}): the breaks of units (pieces, chapter openers, back-matter lists) that
+ * changed since are dropped, the others are kept as
  * they were (their page numbers may be off by the pages a change added or removed, until the full build that
  * follows writes the exact ones).
  */
@@ -106,6 +108,9 @@ public final class PrintLayouts {
             for (Piece p : c.pieces()) {
                 out.put(PrintPageBreaks.unit(p), p.hashCode());
             }
+        }
+        for (ReferenceList list : b.backMatter()) {
+            out.put(PrintPageBreaks.unit(list), list.hashCode());
         }
         return out;
     }
