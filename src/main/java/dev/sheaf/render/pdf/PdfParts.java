@@ -95,7 +95,7 @@ final class PdfParts {
     private final PrintDocument indexMore;
     private final Map<String, List<String>> anchors;
     /** The printed page number of every anchor laid out so far, and the height of a page's text. */
-    private final Map<String, Integer> folios = new HashMap<>();
+    private final Map<String, Target> anchorTargets = new HashMap<>();
     private int columnHeight = -1;
     /** Where the body's pages begin (page indexes in writing order until the front matter is moved). */
     private final List<PageBreak> breaks = new ArrayList<>();
@@ -238,7 +238,10 @@ final class PdfParts {
             List<List<List<PrintIndex.Line>>> indexPages = List.of();
             if (index != null) {
                 // Every mention's page is known now: the index's lines are measured and set in columns.
-                List<PrintIndex.Line> lines = index.lines(folios);
+                List<PrintIndex.Line> lines = index.lines(id -> {
+                    Target t = anchorTargets.get(id);
+                    return t == null ? null : t.folio();
+                });
                 PrintIndex.Measures measures = PrintIndex.measure(lines, some -> index.measuringDocument(tall, some),
                         xhtml -> {
                             w.layout(xhtml);
@@ -311,7 +314,8 @@ final class PdfParts {
                 b.page() + frontPages)));
         moved.addAll(backBreaks);
         Map<String, String> anchorPages = new HashMap<>();
-        folios.forEach((id, folio) -> anchorPages.put(id, Integer.toString(folio)));
+        Map<Integer, String> labels = new HashMap<>();
+        anchorTargets.forEach((id, t) -> anchorPages.put(id, labels.computeIfAbsent(t.folio(), String::valueOf)));
         return new PrintPageBreaks(moved, anchorPages);
     }
 
@@ -373,9 +377,8 @@ final class PdfParts {
         }
         List<String> ids = pieces.stream().flatMap(p -> anchors.getOrDefault(p.id(), List.of()).stream()).toList();
         PrintIndex.spots(w.renderer, ids).forEach((id, spot) -> {
-            targets.put(PrintIndex.LINK + id, new Target(written + spot.page(), bodyWritten + spot.page() + 1,
-                    spot.top()));
-            folios.put(id, bodyWritten + spot.page() + 1);
+            // Kept by the anchor's own id (the model's string): a dense index has half a million of them.
+            anchorTargets.put(id, new Target(written + spot.page(), bodyWritten + spot.page() + 1, spot.top()));
         });
     }
 
@@ -515,7 +518,8 @@ final class PdfParts {
      * or null when it is not (yet) known.
      */
     private PdfDestination destination(PdfWriter writer, String id) {
-        Target t = targets.get(id);
+        Target t = id.startsWith(PrintIndex.LINK) ? anchorTargets.get(id.substring(PrintIndex.LINK.length()))
+                : targets.get(id);
         if (t == null) {
             return null;
         }

@@ -141,6 +141,11 @@ final class PrintIndex {
 
     /** The lines of the index, with page numbers from {@code folios} (anchor id → printed page number). */
     List<Line> lines(Map<String, Integer> folios) {
+        return lines(folios::get);
+    }
+
+    /** The lines of the index, with page numbers from {@code folios} (anchor id → printed page number, or null). */
+    List<Line> lines(Function<String, Integer> folios) {
         List<Line> out = new ArrayList<>();
         BookIndex index = book.index();
         if (index.separate()) {
@@ -157,7 +162,7 @@ final class PrintIndex {
         return out;
     }
 
-    private void letters(List<BookIndex.Entry> entries, Map<String, Integer> folios, List<Line> out) {
+    private void letters(List<BookIndex.Entry> entries, Function<String, Integer> folios, List<Line> out) {
         String letter = null;
         for (BookIndex.Entry e : entries) {
             if (!e.group().equals(letter)) {
@@ -168,7 +173,7 @@ final class PrintIndex {
         }
     }
 
-    private void entry(BookIndex.Entry e, boolean sub, Map<String, Integer> folios, List<Line> out) {
+    private void entry(BookIndex.Entry e, boolean sub, Function<String, Integer> folios, List<Line> out) {
         List<String> numbers = locators(e, folios);
         String cls = sub ? "ix-entry ix-sub" : "ix-entry";
         int first = 0;
@@ -209,9 +214,13 @@ final class PrintIndex {
      * to the first mention on its first page.
      */
     static List<String> locators(BookIndex.Entry e, Map<String, Integer> folios) {
+        return locators(e, folios::get);
+    }
+
+    static List<String> locators(BookIndex.Entry e, Function<String, Integer> folios) {
         TreeMap<Integer, String> firstOnPage = new TreeMap<>();
         for (BookIndex.Mention m : e.mentions()) {
-            Integer folio = folios.get(m.anchor());
+            Integer folio = folios.apply(m.anchor());
             if (folio != null) {
                 firstOnPage.putIfAbsent(folio, m.anchor());
             }
