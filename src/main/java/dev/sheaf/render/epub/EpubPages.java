@@ -32,10 +32,11 @@ final class EpubPages {
     private final PrintPageBreaks printPages;
 
     EpubPages(Book book, Labels labels) {
-        this(book, labels, PrintPageBreaks.NONE);
+        this(book, labels, PrintPageBreaks.NONE, id -> true);
     }
 
-    EpubPages(Book book, Labels labels, PrintPageBreaks printPages) {
+    /** @param indexAnchors the index anchors to write in the pieces: those the index document links to */
+    EpubPages(Book book, Labels labels, PrintPageBreaks printPages, java.util.function.Predicate<String> indexAnchors) {
         this.printPages = printPages;
         this.book = book;
         this.meta = book.meta();
@@ -46,7 +47,7 @@ final class EpubPages {
         this.content = new ContentRenderer(EpubPages::imageHref, 0, "").withPieceLinks((id, fragment) -> {
             Piece p = byId.get(id);
             return p == null ? null : EpubRenderer.pieceFile(p) + (fragment == null ? "" : "#" + fragment);
-        });
+        }).withIndexAnchors(indexAnchors);
         this.pieceHeader = new PieceHeader(labels, meta, content);
     }
 

@@ -39,6 +39,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -73,7 +74,13 @@ public final class EpubRenderer implements Renderer {
     public void render(Book book, RenderContext ctx, OutputSink out) throws IOException {
         // The PDF edition's page numbers, marked where its pages begin (taken from its layout).
         PrintPageBreaks printPages = PdfRenderer.pageBreaks(book, ctx);
-        EpubPages pages = new EpubPages(book, ctx.labels(), printPages);
+        // Numbered like the print edition when the EPUB carries its page numbers, else by piece title; the pieces
+        // get anchors only where a locator links (the first mention on a page, or in a piece).
+        IndexXhtml index = !book.index().present() ? null : new IndexXhtml(book.index(), ctx.labels(),
+                printPages.isEmpty() ? IndexXhtml.byPiece(book, EpubRenderer::pieceFile)
+                        : IndexXhtml.byPrintPage(book, EpubRenderer::pieceFile, printPages::pageOf));
+        Set<String> linked = index == null ? Set.of() : index.linkedAnchors();
+        EpubPages pages = new EpubPages(book, ctx.labels(), printPages, linked::contains);
         List<EpubItem> items = new ArrayList<>();
         List<String> spine = new ArrayList<>();
 
@@ -104,7 +111,7 @@ public final class EpubRenderer implements Renderer {
         spine.add("nav");
 
         List<Chapter> chapters = book.chapters();
-        Map<String, EpubZip.Entry> pieceDocs = renderPieces(pages, book, printPages, ctx.cache());
+        Map<String, EpubZip.Entry> pieceDocs = renderPieces(pages, book, printPages, linked, ctx.cache());
         for (int i = 0; i < chapters.size(); i++) {
             Chapter c = chapters.get(i);
             String file = chapterFile(c);
@@ -125,12 +132,8 @@ public final class EpubRenderer implements Renderer {
             addDoc(items, spine, "back-" + list.slug(), pages.referencePage(list, title), file);
             toc.add(new TocEntry(title, file, List.of()));
         }
-        boolean hasIndex = book.index().present();
+        boolean hasIndex = index != null;
         if (hasIndex) {
-            // Numbered like the print edition when the EPUB carries its page numbers, else by piece title.
-            IndexXhtml index = new IndexXhtml(book.index(), ctx.labels(), printPages.isEmpty()
-                    ? IndexXhtml.byPiece(book, EpubRenderer::pieceFile)
-                    : IndexXhtml.byPrintPage(book, EpubRenderer::pieceFile, printPages::pageOf));
             addDoc(items, spine, "index", pages.indexPage(index), INDEX_FILE);
             toc.add(new TocEntry(index.title(), INDEX_FILE, List.of()));
         }
@@ -204,17 +207,19 @@ public final class EpubRenderer implements Renderer {
      * all a piece's document is made from (see {@link #cacheKey}).
      */
     private Map<String, EpubZip.Entry> renderPieces(EpubPages pages, Book book, PrintPageBreaks printPages,
-                                                   BuildCache cache) {
+                                                   Set<String> linked, BuildCache cache) {
         PieceDocs before = lastPieces;
-        PieceDocs now = new PieceDocs(book.meta(), printPages, new ConcurrentHashMap<>());
-        // A piece's document holds the print edition's page breaks, which any piece before it can move.
-        boolean reuse = before != null && before.meta().equals(book.meta()) && before.printPages().equals(printPages);
+        PieceDocs now = new PieceDocs(book.meta(), printPages, linked, new ConcurrentHashMap<>());
+        // A piece's document holds the print edition's page breaks, which any piece before it can move, and the
+        // index's anchors that are linked to, which the index decides.
+        boolean reuse = before != null && before.meta().equals(book.meta()) && before.printPages().equals(printPages)
+                && before.linked().equals(linked);
         byte[] shared = cache.enabled() ? sharedInputs(book, printPages) : null;
         Map<String, EpubZip.Entry> byPath = new ConcurrentHashMap<>();
         AtomicInteger reused = new AtomicInteger();
         book.pieces().parallelStream().forEach(p -> {
             EpubZip.Entry e = reuse ? before.docs().get(p) : null;
-            Optional<CacheKey> key = shared == null ? Optional.empty() : cacheKey(shared, p, printPages);
+            Optional<CacheKey> key = shared == null ? Optional.empty() : cacheKey(shared, p, printPages, linked);
             if (e != null) {
                 EpubZip.Entry kept = e;
                 key.ifPresent(k -> cache.keep(k, () -> encode(kept)));
@@ -252,9 +257,13 @@ public final class EpubRenderer implements Renderer {
         }
     }
 
-    /** The build cache's key of a piece's compressed document: the book's share, the piece, its print pages. */
-    private static Optional<CacheKey> cacheKey(byte[] shared, Piece p, PrintPageBreaks printPages) {
-        return CacheKey.of("epub-page", shared, p, printPages.isEmpty() ? List.of() : printPages.in(PrintPageBreaks.unit(p)));
+    /**
+     * The build cache's key of a piece's compressed document: the book's share, the piece, its print pages and
+     * which of its index anchors are linked to.
+     */
+    private static Optional<CacheKey> cacheKey(byte[] shared, Piece p, PrintPageBreaks printPages, Set<String> linked) {
+        return CacheKey.of("epub-page", shared, p, printPages.isEmpty() ? List.of() : printPages.in(PrintPageBreaks.unit(p)),
+                IndexXhtml.anchorsIn(p, linked));
     }
 
     private static byte[] encode(EpubZip.Entry e) {
@@ -327,7 +336,8 @@ public final class EpubRenderer implements Renderer {
     private record DrawnCover(BookMeta meta, List<FontFace> fonts, byte[] png) { }
 
     /** The compressed piece documents of the latest build, and the book metadata they were made with. */
-    private record PieceDocs(BookMeta meta, PrintPageBreaks printPages, Map<Piece, EpubZip.Entry> docs) { }
+    private record PieceDocs(BookMeta meta, PrintPageBreaks printPages, Set<String> linked,
+                             Map<Piece, EpubZip.Entry> docs) { }
 
     /** The page list: each printed page whose beginning is marked, as href and label, in page order. */
     private static List<String[]> pageList(Book book, PrintPageBreaks printPages) {

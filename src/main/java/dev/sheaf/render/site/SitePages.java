@@ -63,11 +63,17 @@ final class SitePages {
         java.util.Map<String, Piece> byId = new java.util.HashMap<>();
         book.pieces().forEach(p -> byId.put(p.id(), p));
         // Every page that shows content lies one folder deep (pieces/, chapters/, back/).
+        // Numbered like the print edition when the site shows its page numbers, else by piece title; the pieces
+        // get anchors only where a locator links (the first mention on a page, or in a piece).
+        this.index = !book.index().present() ? null : new IndexXhtml(book.index(), labels, printPages.isEmpty()
+                ? IndexXhtml.byPiece(book, p -> "../" + piecePath(p))
+                : IndexXhtml.byPrintPage(book, p -> "../" + piecePath(p), printPages::pageOf));
+        this.linked = index == null ? java.util.Set.of() : index.linkedAnchors();
         this.content = new ContentRenderer(path -> "../" + SiteRenderer.imagePath(path), 0, "").withPieceLinks(
                 (id, fragment) -> {
                     Piece p = byId.get(id);
                     return p == null ? null : "../" + piecePath(p) + (fragment == null ? "" : "#" + fragment);
-                });
+                }).withIndexAnchors(linked::contains);
         this.pieceHeader = new PieceHeader(labels, meta, content);
         order.add(new Page(INDEX, meta.title()));
         for (Chapter c : book.chapters()) {
@@ -79,10 +85,6 @@ final class SitePages {
         for (ReferenceList list : book.backMatter()) {
             order.add(new Page(backPath(list), backTitle(list)));
         }
-        // Numbered like the print edition when the site shows its page numbers, else by piece title.
-        this.index = !book.index().present() ? null : new IndexXhtml(book.index(), labels, printPages.isEmpty()
-                ? IndexXhtml.byPiece(book, p -> "../" + piecePath(p))
-                : IndexXhtml.byPrintPage(book, p -> "../" + piecePath(p), printPages::pageOf));
         if (index != null) {
             order.add(new Page(INDEX_PAGE, index.title()));
         }
@@ -91,6 +93,13 @@ final class SitePages {
     /** The index's page, when the book has an index. */
     static final String INDEX_PAGE = "back/index.html";
     private final IndexXhtml index;
+    /** The index anchors the index's page links to: the only ones the pieces' pages carry. */
+    private final java.util.Set<String> linked;
+
+    /** The index anchors piece {@code p}'s page carries. */
+    List<String> indexAnchorsIn(Piece p) {
+        return IndexXhtml.anchorsIn(p, linked);
+    }
 
     /** The index: every entry with the pieces that mention it, each linked to the first mention. */
     Optional<String> index() {

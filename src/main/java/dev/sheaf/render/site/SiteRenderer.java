@@ -69,7 +69,7 @@ public final class SiteRenderer implements Renderer {
     private record PiecePage(PageKey key, byte[] html) { }
 
     private record PageKey(Piece piece, String chapterSlug, String chapterTitle, SitePages.Page previous,
-                           SitePages.Page next, List<PageBreak> printPages) { }
+                           SitePages.Page next, List<PageBreak> printPages, List<String> indexAnchors) { }
 
     /**
      * What every piece page takes from the book as a whole: its metadata (title, author, rights, language and
@@ -141,7 +141,7 @@ public final class SiteRenderer implements Renderer {
                 String path = SitePages.piecePath(p);
                 SitePages.Page[] around = pages.neighbours(path);
                 PageKey key = new PageKey(p, c.slug(), c.title(), around[0], around[1],
-                        breaks.getOrDefault(PrintPageBreaks.unit(p), List.of()));
+                        breaks.getOrDefault(PrintPageBreaks.unit(p), List.of()), pages.indexAnchorsIn(p));
                 PiecePage page = reuse ? before.pages().get(path) : null;
                 Optional<CacheKey> cacheKey = shared == null ? Optional.empty()
                         : CacheKey.of("site-page", shared, key);

@@ -109,6 +109,44 @@ public final class IndexXhtml {
         };
     }
 
+    /**
+     * The anchors the locators link to ({@code piece.xhtml#ix3-piece} → {@code ix3-piece}): the only index anchors
+     * an edition with this index needs in its text.
+     */
+    public java.util.Set<String> linkedAnchors() {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        index.entries().forEach(e -> linkedAnchors(e, out));
+        return out;
+    }
+
+    private void linkedAnchors(BookIndex.Entry e, java.util.Set<String> out) {
+        if (!e.mentions().isEmpty()) {
+            for (Locator l : locators.apply(e)) {
+                int hash = l.href().indexOf('#');
+                if (hash >= 0) {
+                    out.add(l.href().substring(hash + 1));
+                }
+            }
+        }
+        e.subs().forEach(s -> linkedAnchors(s, out));
+    }
+
+    /** The anchors of {@code linked} in piece {@code p}, in text order (part of what its page is made from). */
+    public static List<String> anchorsIn(Piece p, java.util.Set<String> linked) {
+        List<String> out = new ArrayList<>();
+        if (linked.isEmpty()) {
+            return out;
+        }
+        java.util.function.Consumer<dev.sheaf.model.Inline> take = i -> {
+            if (i instanceof dev.sheaf.model.Inline.IndexMark m && linked.contains(m.id())) {
+                out.add(m.id());
+            }
+        };
+        dev.sheaf.model.Walk.inlines(p.body(), take);
+        p.footnotes().forEach(n -> dev.sheaf.model.Walk.inlines(n.content(), take));
+        return out;
+    }
+
     /** The index's heading: the author's title or the label "Index". */
     public String title() {
         return index.title() != null ? index.title() : labels.get("index");
