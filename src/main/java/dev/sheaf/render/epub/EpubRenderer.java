@@ -339,6 +339,7 @@ public final class EpubRenderer implements Renderer {
         for (ReferenceList list : book.backMatter()) {
             files.put(PrintPageBreaks.unit(list), backFile(list));
         }
+        files.put(PrintPageBreaks.INDEX, INDEX_FILE);
         List<String[]> out = new ArrayList<>();
         for (PageBreak b : printPages.breaks()) {
             String file = files.get(b.unit());
