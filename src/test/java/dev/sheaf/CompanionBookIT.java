@@ -59,7 +59,8 @@ class CompanionBookIT {
         try (PdfText printed = new PdfText(pdf)) {
             List<PageListCheck.Entry> entries = PageListCheck.entries(text, printed);
             assertThat(PageListCheck.mismatches(text, printed)).isEmpty();
-            // Every page of the body up to the back matter begins in a piece or a chapter opener, or is empty.
+            // Every page of the body up to the end of the back-matter lists begins in a piece, a chapter opener or a
+            // list, or is empty.
             List<String> labels = printed.labels();
             int listed = entries.size();
             int lastListed = labels.indexOf(entries.get(listed - 1).label());

@@ -56,7 +56,7 @@ public final class Sheaf {
      * build are the same as a fresh build's.
      */
     public static Sheaf incremental() {
-        return new Sheaf(RendererRegistry.standard(), PieceCache.create(), CitationCache.create(), new PrintLayouts());
+        return new Sheaf(RendererRegistry.standard(), PieceCache.create(), CitationCache.create(), PrintLayouts.ofSession());
     }
 
     /** How many pieces the latest build or check had to parse; the others came from the cache. */
@@ -143,7 +143,7 @@ public final class Sheaf {
         }
         RenderContext plain = RenderContext.of(book.get(), diags, request.timestamp())
                 .forBuild(renderers.stream().map(Renderer::id).collect(Collectors.toSet()), request.quickStep(),
-                        layouts != null ? layouts : new PrintLayouts());
+                        layouts != null ? layouts : PrintLayouts.ofBuild());
         List<Renderer> now = request.quickStep()
                 ? renderers.stream().filter(r -> !r.laidOutForPrint()).toList() : renderers;
         try (StagedOutput staged = early != null ? early : new StagedOutput(out)) {

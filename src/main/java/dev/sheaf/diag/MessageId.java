@@ -73,7 +73,8 @@ public enum MessageId {
     IMP_008("IMP-008", Severity.ERROR),     // the book folder cannot be used
     IMP_009("IMP-009", Severity.WARNING),   // no date in the source
     IMP_010("IMP-010", Severity.WARNING),   // book.yaml field not in the source, a default written
-    IMP_011("IMP-011", Severity.WARNING);   // several pieces of one source have no date (one warning for all)
+    IMP_011("IMP-011", Severity.WARNING),   // several pieces of one source have no date (one warning for all)
+    IMP_012("IMP-012", Severity.WARNING);   // links to documents of the source that were not imported: text only
 
     private final String code;
     private final Severity defaultSeverity;

@@ -28,7 +28,8 @@ final class DocxBody {
     record Note(String label, String html) { }
 
     private static final Pattern NOTE_MARK = Pattern.compile("\u2063FN(\\d+)\u2063");
-    private static final Pattern HYPERLINK_FIELD = Pattern.compile("HYPERLINK\\s+\"([^\"]+)\"");
+    /** A HYPERLINK field: to an address, or with {@code \\l} to a bookmark of the document (Word's tables of contents). */
+    private static final Pattern HYPERLINK_FIELD = Pattern.compile("HYPERLINK\\s+(\\\\l\\s+)?\"([^\"]+)\"");
 
     private final DocxImporter.DocxPackage pkg;
     final List<Para> blocks = new ArrayList<>();
@@ -53,6 +54,7 @@ final class DocxBody {
         readNotes(pkg.related("/footnotes"), "footnote", footnotes);
         readNotes(pkg.related("/endnotes"), "endnote", endnotes);
         rels = pkg.rels(part);
+        bookmarks.clear();   // the notes' own, which no link in the text leads to
         XMLStreamReader r = pkg.open(part);
         parse(r, blocks, null);
     }
@@ -111,12 +113,16 @@ final class DocxBody {
                         if (segs == null) {
                             break;
                         }
-                        Para para = paragraph(segs, style, numId, ilvl, outline);
+                        Para para = withBookmarks(paragraph(segs, style, numId, ilvl, outline));
                         if (cell != null) {
                             // A pipe table has no line breaks inside a cell: its paragraphs run on, a space apart.
                             cell.append(cell.length() > 0 ? " " : "").append(para.html().replace("<br>", " "));
+                            if (!para.plain().isBlank()) {
+                                bookmarks.clear();
+                            }
                         } else if (!para.plain().isBlank() || para.html().contains("<img") || NOTE_MARK.matcher(para.html()).find()) {
                             out.add(para);
+                            bookmarks.clear();
                         }
                         segs = null;
                     }
@@ -204,12 +210,20 @@ final class DocxBody {
                 case "del", "moveFrom" -> deleted = true;
                 case "hyperlink" -> {
                     String id = attr(r, "id");
-                    href = id != null && rels.external.contains(id) ? rels.targets.get(id) : null;
+                    String anchor = attr(r, "anchor");
+                    href = id != null && rels.external.contains(id) ? rels.targets.get(id)
+                            : anchor != null && !anchor.isBlank() ? "#" + anchor : null;
+                }
+                case "bookmarkStart" -> {
+                    String bookmark = attr(r, "name");
+                    if (bookmark != null && !bookmark.isBlank() && !bookmark.equals("_GoBack")) {
+                        bookmarks.add(bookmark);
+                    }
                 }
                 case "instrText" -> {
                     Matcher m = HYPERLINK_FIELD.matcher(r.getElementText());
                     if (m.find()) {
-                        fieldHref = m.group(1);
+                        fieldHref = m.group(1) != null ? "#" + m.group(2) : m.group(2);
                     }
                 }
                 case "fldChar" -> {
@@ -269,6 +283,26 @@ final class DocxBody {
     }
 
     private String lastAlt = "";
+    /** Bookmarks not yet placed: those of the paragraph being read, and of empty paragraphs before it. */
+    private final List<String> bookmarks = new ArrayList<>();
+
+    /**
+     * The paragraph with its bookmarks as anchors in front of it (where a link to them leads; inside the
+     * text they would split a run of emphasis in two). An empty paragraph passes its bookmarks on.
+     */
+    private Para withBookmarks(Para p) {
+        if (bookmarks.isEmpty()) {
+            return p;
+        }
+        StringBuilder anchors = new StringBuilder();
+        for (String b : bookmarks) {
+            anchors.append("<a id=\"").append(escape(b)).append("\"></a>");
+        }
+        if (p.html().isEmpty() || p.plain().isBlank() && !p.html().contains("<img")) {
+            return p;
+        }
+        return new Para(p.kind(), p.level(), p.ordered(), anchors + p.html(), p.plain(), p.allItalic(), p.allBold());
+    }
 
     private static String first(String... values) {
         for (String v : values) {

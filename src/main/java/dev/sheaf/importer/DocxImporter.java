@@ -5,6 +5,9 @@ import dev.sheaf.diag.MessageId;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -139,7 +142,12 @@ final class DocxImporter implements SourceImporter {
         }
         List<String> linked = new ArrayList<>();
         HtmlToMarkdown converter = new HtmlToMarkdown();
-        String md = converter.convert(body.html(), img -> picture(img.attr("src"), file, body, context), linked);
+        // Links to the document's bookmarks (its own table of contents) and to other documents of the import.
+        String address = DocumentLinks.fileAddress(file);
+        Element root = Jsoup.parseBodyFragment(body.html()).body();
+        DocumentLinks.register(root, address, true, DocumentLinks.markHeadings(root), p);
+        DocumentLinks.pending(root, h -> DocumentLinks.fileTarget(file, h), h -> null, p);
+        String md = DocumentLinks.restore(converter.convert(root, img -> picture(img.attr("src"), file, body, context), linked));
         if (!linked.isEmpty()) {
             context.warn(MessageId.IMP_003, linked.size() == 1 ? "1 image (" + linked.get(0) + ")"
                     : linked.size() + " images (the first " + linked.get(0) + ")");
@@ -147,7 +155,10 @@ final class DocxImporter implements SourceImporter {
         md = DocxBody.restoreNoteMarks(md);
         StringBuilder notes = new StringBuilder();
         for (DocxBody.Note n : body.notesInOrder()) {
-            String text = converter.convert(n.html(), img -> null, linked).strip().replace("\n\n", "\n\n    ");
+            Element note = Jsoup.parseBodyFragment(n.html()).body();
+            DocumentLinks.unwrapAnchors(note);
+            DocumentLinks.pending(note, h -> DocumentLinks.fileTarget(file, h), h -> null, p);
+            String text = converter.convert(note, img -> null, linked).strip().replace("\n\n", "\n\n    ");
             notes.append("\n[^").append(n.label()).append("]: ").append(DocxBody.restoreNoteMarks(text)).append('\n');
         }
         p.body = md.strip() + "\n" + notes;

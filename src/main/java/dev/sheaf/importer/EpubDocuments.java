@@ -20,8 +20,11 @@ final class EpubDocuments {
 
     private EpubDocuments() { }
 
-    /** A piece's worth of a document: its heading's text (null when it has none), subtitle and content. */
-    record Part(String title, String subtitle, Element body) { }
+    /**
+     * A piece's worth of a document: its heading's text (null when it has none), subtitle and content, and
+     * the heading itself (taken out of the content; null when there is none).
+     */
+    record Part(String title, String subtitle, Element body, Element heading) { }
 
     /** What Sheaf's own piece header says (all null for other books); {@code note} is the headnote element. */
     record Sheaf(String outlet, String url, String date, boolean estimated, Element note, String type, String caption,
@@ -133,7 +136,7 @@ final class EpubDocuments {
         body.select("nav, script, style").remove();
         List<Element> headings = new ArrayList<>(body.select("h1, h2, h3, h4, h5, h6"));
         if (headings.isEmpty()) {
-            return List.of(new Part(null, null, body));
+            return List.of(new Part(null, null, body, null));
         }
         final int first = headings.stream().mapToInt(EpubDocuments::level).min().orElse(1);
         int top = first;
@@ -157,7 +160,7 @@ final class EpubDocuments {
             Element h = tops.get(0);
             String title = text(h);
             h.remove();
-            return List.of(new Part(title.isEmpty() ? null : title, subtitles.get(0), body));
+            return List.of(new Part(title.isEmpty() ? null : title, subtitles.get(0), body, h));
         }
         for (Element h : tops) {
             for (Element parent = h.parent(); parent != null && parent != body; parent = h.parent()) {
@@ -168,20 +171,22 @@ final class EpubDocuments {
         Element current = new Element("div");
         String title = null;
         String subtitle = null;
+        Element heading = null;
         for (Node n : List.copyOf(body.childNodes())) {
             int at = n instanceof Element e ? tops.indexOf(e) : -1;
             if (at >= 0) {
                 if (title != null || !current.text().isBlank()) {
-                    parts.add(new Part(title, subtitle, current));
+                    parts.add(new Part(title, subtitle, current, heading));
                 }
                 current = new Element("div");
-                title = text((Element) n);
+                heading = (Element) n;
+                title = text(heading);
                 subtitle = subtitles.get(at);
                 continue;
             }
             current.appendChild(n);
         }
-        parts.add(new Part(title, subtitle, current));
+        parts.add(new Part(title, subtitle, current, heading));
         return parts;
     }
 

@@ -131,6 +131,8 @@ final class EpubImporter implements SourceImporter {
         /** "href#id" → the note's element (a clone, taken before notes are removed from their documents). */
         private final Map<String, Element> notes = new HashMap<>();
         private final HtmlToMarkdown converter = new HtmlToMarkdown();
+        /** The package's first identifier (the file's name when it has none). */
+        private String bookId;
 
         EpubPieces(Book book, Path file, ImportContext context) {
             this.book = book;
@@ -154,7 +156,7 @@ final class EpubImporter implements SourceImporter {
             batch.book = new BookInfo(blankToNull(meta.getFirstTitle()), authors.isEmpty() ? null : authors.get(0),
                     language, description, null);
             String bookDate = publicationDate(meta);
-            String bookId = meta.getIdentifiers().isEmpty() ? file.getFileName().toString()
+            bookId = meta.getIdentifiers().isEmpty() ? file.getFileName().toString()
                     : meta.getIdentifiers().get(0).getValue();
 
             List<SpineReference> spine = book.getSpine().getSpineReferences();
@@ -180,15 +182,18 @@ final class EpubImporter implements SourceImporter {
                     continue;
                 }
                 EpubDocuments.removeNotes(doc);
+                List<String> topIds = DocumentLinks.markHeadings(doc.body());
                 List<EpubDocuments.Part> parts = EpubDocuments.split(doc, meta.getFirstTitle());
                 int n = 0;
+                boolean started = false;
                 for (EpubDocuments.Part part : parts) {
                     n++;
-                    ImportedPiece p = piece(part, res.getHref(), doc);
+                    ImportedPiece p = piece(part, res.getHref(), doc, started ? List.of() : topIds, !started);
                     if (p == null) {
                         batch.skip("pages without text");
                         continue;
                     }
+                    started = true;
                     p.sourceId = "epub:" + bookId + "#" + res.getHref() + (parts.size() > 1 ? "#" + n : "");
                     if (p.authors.isEmpty()) {
                         p.authors.addAll(authors);
@@ -207,7 +212,8 @@ final class EpubImporter implements SourceImporter {
             return batch;
         }
 
-        private ImportedPiece piece(EpubDocuments.Part part, String href, Document doc) {
+        /** {@code first}: the piece starts where its document does, so links to the document lead to it. */
+        private ImportedPiece piece(EpubDocuments.Part part, String href, Document doc, List<String> topIds, boolean first) {
             ImportedPiece p = new ImportedPiece();
             Element body = part.body();
             EpubDocuments.Sheaf sheaf = EpubDocuments.sheafHeader(body, doc);
@@ -226,6 +232,7 @@ final class EpubImporter implements SourceImporter {
             }
             List<String> linked = new ArrayList<>();
             if (sheaf.note() != null) {
+                DocumentLinks.pending(sheaf.note(), h -> target(href, h), h -> null, p);
                 p.note = converter.convert(sheaf.note(), img -> image(img, href, p), linked).strip();
             }
             EpubDocuments.shiftHeadings(body);
@@ -241,12 +248,16 @@ final class EpubImporter implements SourceImporter {
                 if (note == null) {   // any link to a note is its reference: the backlinks were taken out of the notes
                     continue;
                 }
-                noteBodies.add(note);
+                noteBodies.add(note.clone());   // a clone: its links become this piece's
                 Element target = a.parent() != null && a.parent().tagName().equals("sup") && a.parent().childrenSize() == 1
                         && a.parent().ownText().isBlank() ? a.parent() : a;
                 target.replaceWith(new org.jsoup.nodes.TextNode("\u2063FN" + noteBodies.size() + "\u2063"));
             }
-            String md = converter.convert(body, img -> image(img, href, p), linked);
+            List<String> ids = new ArrayList<>(topIds);
+            ids.addAll(DocumentLinks.idsOf(part.heading()));
+            DocumentLinks.register(body, address(href), first, ids, p);
+            DocumentLinks.pending(body, h -> target(href, h), h -> null, p);
+            String md = DocumentLinks.restore(converter.convert(body, img -> image(img, href, p), linked));
             if (md.isBlank() && (p.note == null || p.note.isBlank())) {
                 return null;
             }
@@ -254,6 +265,7 @@ final class EpubImporter implements SourceImporter {
             int label = 0;
             for (Element note : noteBodies) {
                 label++;
+                DocumentLinks.pending(note, h -> target(href, h), h -> null, p);
                 String nmd = converter.convert(note, img -> image(img, href, p), linked).strip()
                         .replace("\n\n", "\n\n    ");
                 text.append("\n[^").append(label).append("]: ").append(DocxBody.restoreNoteMarks(nmd)).append('\n');
@@ -267,6 +279,27 @@ final class EpubImporter implements SourceImporter {
                 p.title = TextOnly.firstWords(md, 8);
             }
             return p;
+        }
+
+        /** The address of a document of this book among the documents of the import. */
+        private String address(String docHref) {
+            return "epub:" + bookId + "|" + docHref;
+        }
+
+        /** Where a link in document {@code docHref} leads when it leads to a document of the book, else null. */
+        private DocumentLinks.Target target(String docHref, String href) {
+            if (href.isEmpty() || dev.sheaf.links.Hrefs.scheme(href).isPresent() || href.startsWith("//")) {
+                return null;
+            }
+            String resolved = resolve(docHref, href);
+            int hash = resolved.indexOf('#');
+            String path = hash < 0 ? resolved : resolved.substring(0, hash);
+            String fragment = hash < 0 ? "" : resolved.substring(hash + 1);
+            Resource res = book.getResources().getByHref(path);
+            if (!documents.containsKey(path) && (res == null || !isDocument(res))) {
+                return null;
+            }
+            return new DocumentLinks.Target(address(path), fragment);
         }
 
         /** Copies a picture from the package; a remote one stays a link, an unknown one is left out. */

@@ -93,12 +93,86 @@ public final class ImportRun {
             return report;
         }
         writeBook(req, info, kept, report);
+        // Every piece's file is decided before any is written: a link may lead to any piece of the run.
         ImportLedger ledger = ImportLedger.scan(book);
-        Map<String, String> createdChapters = new LinkedHashMap<>();
+        Map<Path, String> newChapters = new LinkedHashMap<>();
+        List<Placed> placed = new ArrayList<>();
         for (Found f : kept) {
-            place(req, f.piece(), chapters.get(f.piece()), ledger, createdChapters, report);
+            placed.add(place(req, f, chapters.get(f.piece()), ledger, newChapters, report));
+        }
+        resolveLinks(placed);
+        for (Map.Entry<Path, String> c : newChapters.entrySet()) {
+            report.otherFiles.add(book.relativize(c.getKey()));
+            if (!req.dryRun()) {
+                Files.createDirectories(c.getKey().getParent());
+                Files.writeString(c.getKey(), "---\ntitle: " + FrontMatterWriter.quote(c.getValue()) + "\n---\n",
+                        StandardCharsets.UTF_8);
+            }
+        }
+        for (Placed p : placed) {
+            write(req, p, report);
         }
         return report;
+    }
+
+    /** A piece and the file it goes to ({@code existing}: the file an earlier import wrote for it). */
+    private record Placed(Found found, Path target, boolean existing) { }
+
+    /**
+     * Links between documents of the import ({@link DocumentLinks}) as relative links from one piece's file
+     * to another's, which the book's link resolver follows in every edition; a link whose document was not
+     * imported keeps its web address, or only its text (one warning per source).
+     */
+    private void resolveLinks(List<Placed> placed) {
+        record Spot(Path file, String id) { }
+        Map<String, Spot> spots = new HashMap<>();
+        for (Placed p : placed) {
+            Path file = p.target().toAbsolutePath().normalize();
+            p.found().piece().addresses.forEach(a -> spots.putIfAbsent(a, new Spot(file, "")));
+            p.found().piece().anchors.forEach((k, id) -> spots.putIfAbsent(k, new Spot(file, id)));
+        }
+        Map<Path, List<String>> unresolved = new LinkedHashMap<>();
+        java.util.Set<Spot> used = new java.util.HashSet<>();
+        for (Placed p : placed) {
+            ImportedPiece piece = p.found().piece();
+            Path from = p.target().toAbsolutePath().normalize();
+            for (int i = 0; i < piece.links.size(); i++) {
+                ImportedPiece.PendingLink l = piece.links.get(i);
+                Spot to = spots.get(DocumentLinks.key(l.address(), l.fragment()));
+                if (to == null) {
+                    to = spots.get(l.address());   // the id did not survive: the piece's start is the nearest place
+                }
+                String href;
+                if (to != null) {
+                    used.add(to);
+                    String path = to.file().equals(from) ? (to.id().isEmpty() ? from.getFileName().toString() : "")
+                            : from.getParent().relativize(to.file()).toString().replace('\\', '/');
+                    href = dev.sheaf.links.Hrefs.encode(path + (to.id().isEmpty() ? "" : "#" + to.id())).orElse(null);
+                } else {
+                    href = l.fallback() == null ? null : dev.sheaf.links.Hrefs.encode(l.fallback()).orElse(null);
+                    if (href == null) {
+                        unresolved.computeIfAbsent(p.found().source(), k -> new ArrayList<>()).add(l.address());
+                    }
+                }
+                piece.body = DocumentLinks.replace(piece.body, i, href);
+                if (piece.note != null) {
+                    piece.note = DocumentLinks.replace(piece.note, i, href);
+                }
+            }
+        }
+        // Ids no link leads to are not kept: the headings keep the ids Sheaf gives them.
+        for (Placed p : placed) {
+            ImportedPiece piece = p.found().piece();
+            Path file = p.target().toAbsolutePath().normalize();
+            java.util.Set<String> unused = new java.util.HashSet<>(piece.anchors.values());
+            unused.removeIf(id -> used.contains(new Spot(file, id)));
+            piece.body = DocumentLinks.dropPending(DocumentLinks.dropIds(piece.body, unused));
+            if (piece.note != null) {
+                piece.note = DocumentLinks.dropPending(DocumentLinks.dropIds(piece.note, unused));
+            }
+        }
+        unresolved.forEach((source, addresses) -> diags.report(MessageId.IMP_012, SourceRef.of(source),
+                addresses.size(), DocumentLinks.shown(addresses.get(0))));
     }
 
     /** The first source's word on each field of book.yaml. */
@@ -228,8 +302,10 @@ public final class ImportRun {
                 .map(Map.Entry::getKey).orElse(null);
     }
 
-    private void place(ImportRequest req, ImportedPiece p, String chapterTitle, ImportLedger ledger,
-                       Map<String, String> createdChapters, ImportReport report) throws IOException {
+    /** Decides the file of one piece: where an earlier import put it, or a new slug in its chapter's folder. */
+    private Placed place(ImportRequest req, Found f, String chapterTitle, ImportLedger ledger,
+                         Map<Path, String> newChapters, ImportReport report) {
+        ImportedPiece p = f.piece();
         Path book = req.bookDir();
         var existing = p.sourceId == null ? java.util.Optional.<Path>empty() : ledger.find(p.sourceId);
         Path target;
@@ -238,15 +314,9 @@ public final class ImportRun {
         } else {
             String folder = Chapters.folder(chapterTitle);
             Path dir = book.resolve("chapters").resolve(folder);
-            if (!Files.exists(dir) && !createdChapters.containsKey(folder) && req.chapterBy() != ImportRequest.ChapterBy.NONE) {
-                createdChapters.put(folder, chapterTitle);
-                Path chapterFile = dir.resolve("_chapter.md");
-                report.otherFiles.add(book.relativize(chapterFile));
-                if (!req.dryRun()) {
-                    Files.createDirectories(dir);
-                    Files.writeString(chapterFile, "---\ntitle: " + FrontMatterWriter.quote(chapterTitle) + "\n---\n",
-                            StandardCharsets.UTF_8);
-                }
+            Path chapterFile = dir.resolve("_chapter.md");
+            if (!Files.exists(dir) && req.chapterBy() != ImportRequest.ChapterBy.NONE) {
+                newChapters.putIfAbsent(chapterFile, chapterTitle);
             }
             String slug = Slugs.slug(p.title, "piece");
             target = dir.resolve(slug + ".md");
@@ -254,15 +324,23 @@ public final class ImportRun {
                 target = dir.resolve(slug + "-" + i + ".md");
             }
         }
+        ledger.take(target, p.sourceId);
+        return new Placed(f, target, existing.isPresent());
+    }
+
+    /** Writes one piece (and its media), unless it is unchanged or the author has edited it. */
+    private void write(ImportRequest req, Placed placed, ImportReport report) throws IOException {
+        ImportedPiece p = placed.found().piece();
+        Path target = placed.target();
         String slug = target.getFileName().toString().replaceFirst("\\.md$", "");
         String body = p.body;
         for (MediaFile m : p.media) {
             body = body.replace(MediaFile.reference(m.name()), slug + "-" + m.name());
         }
         String text = FrontMatterWriter.file(p, body);
-        Path shown = book.relativize(target);
+        Path shown = req.bookDir().relativize(target);
         ImportReport.Outcome outcome;
-        if (existing.isPresent()) {
+        if (placed.existing()) {
             String old = Files.readString(target, StandardCharsets.UTF_8);
             String recorded = FrontMatterWriter.recordedHash(old);
             String fresh = FrontMatterWriter.recordedHash(text);
@@ -277,7 +355,6 @@ public final class ImportRun {
         } else {
             outcome = ImportReport.Outcome.NEW;
         }
-        ledger.take(target, p.sourceId);
         report.entries.add(new ImportReport.Entry(outcome, shown, p.title));
         if (req.dryRun() || outcome == ImportReport.Outcome.UNCHANGED || outcome == ImportReport.Outcome.KEPT) {
             return;

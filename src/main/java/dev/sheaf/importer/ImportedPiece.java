@@ -1,7 +1,11 @@
 package dev.sheaf.importer;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * One piece read from a source, before it is written as Markdown. Mutable while an importer fills it;
@@ -33,6 +37,19 @@ public final class ImportedPiece {
     /** Markdown (CommonMark with footnotes and tables). */
     public String body = "";
     public final List<MediaFile> media = new ArrayList<>();
+    /** Addresses of the document this piece is the start of ({@link DocumentLinks}): links to them lead here. */
+    public final Set<String> addresses = new LinkedHashSet<>();
+    /** An id of a document, by {@link DocumentLinks#key}, → the heading id in this piece it leads to ("" for the top). */
+    public final Map<String, String> anchors = new LinkedHashMap<>();
+    /** Links to documents of the import, written {@code sheaf-import:N} in {@link #body} and {@link #note}. */
+    public final List<PendingLink> links = new ArrayList<>();
+
+    /**
+     * A link to {@code address} (and the id {@code fragment} in it, "" for none), resolved once every piece's
+     * file is known; {@code fallback} is what it becomes when the target is not imported: a web address, or
+     * null for the link's text alone.
+     */
+    public record PendingLink(String address, String fragment, String fallback) { }
 
     /** Tags then categories, without repeats (case-insensitive) and without WordPress's "Uncategorized". */
     public List<String> allTags() {

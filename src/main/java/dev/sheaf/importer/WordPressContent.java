@@ -54,13 +54,25 @@ final class WordPressContent {
         this.attachedTo = attachedTo;
     }
 
-    String toMarkdown(String content, ImportedPiece piece, String postId) {
+    /**
+     * The post's content as Markdown. Links to the blog's own posts ({@code site} resolves relative ones)
+     * wait to be resolved to the pieces they became; the post's headings keep the ids they are linked by.
+     */
+    String toMarkdown(String content, ImportedPiece piece, String postId, String site) {
         String html = COMMENTS.matcher(content.replace("\r\n", "\n")).replaceAll("");
         html = shortcodes(html, postId);
         html = autop(html);
         List<String> linked = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        String md = converter.convert(html, img -> copy(img, piece, names), linked);
+        org.jsoup.nodes.Element root = org.jsoup.Jsoup.parseBodyFragment(html).body();
+        String self = piece.addresses.isEmpty() ? null : piece.addresses.iterator().next();
+        if (self != null) {
+            DocumentLinks.register(root, self, false, DocumentLinks.markHeadings(root), piece);
+        }
+        String base = site == null || site.isBlank() ? piece.url : site.endsWith("/") ? site : site + "/";
+        DocumentLinks.pending(root, h -> DocumentLinks.webTarget(base, self, h),
+                h -> h.startsWith("#") ? null : DocumentLinks.absolute(base, h), piece);
+        String md = DocumentLinks.restore(converter.convert(root, img -> copy(img, piece, names), linked));
         if (context.mediaDir() == null) {
             linkedImages.addAll(linked);
         }

@@ -120,7 +120,15 @@ final class WxrImporter implements SourceImporter {
         if (!excerpt.isEmpty()) {
             p.subtitle = excerpt;
         }
-        String markdown = content.toMarkdown(item.get("content:encoded"), p, item.get("wp:post_id"));
+        // The addresses other posts link to it by: its permalink, its guid, and the short link ?p=ID.
+        String base = site.isBlank() ? null : site.endsWith("/") ? site : site + "/";
+        for (String a : new String[] {item.get("link"), item.get("guid"), base == null ? null : base + "?p=" + item.get("wp:post_id")}) {
+            String address = a == null || a.isBlank() ? null : DocumentLinks.webAddress(DocumentLinks.absolute(base, a));
+            if (address != null) {
+                p.addresses.add(address);
+            }
+        }
+        String markdown = content.toMarkdown(item.get("content:encoded"), p, item.get("wp:post_id"), site);
         if (p.title.isEmpty()) {
             p.title = TextOnly.firstWords(markdown, 8);
             if (p.title.isEmpty()) {

@@ -219,6 +219,30 @@ class DocxImportTest {
         assertThat(String.join("\n", messages)).doesNotContain("Exception", "ParseError");
     }
 
+    @Test
+    void linksToBookmarksBecomeLinksToTheHeadingsTheyMark() throws IOException {
+        // pandoc's essay.docx marks its heading with a bookmark; a hyperlink to it (w:anchor), a table-of-contents
+        // field to it (HYPERLINK \l) and a hyperlink to a bookmark the document lacks are put in.
+        String field = "<w:p><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\">"
+                + " HYPERLINK \\l \"three-changes-since-2016\" </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/>"
+                + "</w:r><w:r><w:t>Jump to the changes</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>"
+                + "<w:p><w:hyperlink w:anchor=\"_Ref_missing\"><w:r><w:t>a lost place</w:t></w:r></w:hyperlink></w:p>";
+        Path essay = tmp.resolve("essay.docx");
+        rewrite(DOCX.resolve("essay.docx"), essay, "word/document.xml", xml -> xml
+                .replace("<w:hyperlink r:id=\"rId24\">", "<w:hyperlink w:anchor=\"three-changes-since-2016\">")
+                .replaceFirst("(<w:p><w:pPr><w:pStyle w:val=\"BodyText\" /></w:pPr><w:r><w:t xml:space=\"preserve\">See the)",
+                        java.util.regex.Matcher.quoteReplacement(field) + "$1"));
+        Path book = tmp.resolve("book");
+        Diagnostics diags = new Diagnostics();
+        importInto(book, diags, essay);
+        String md = body(read(book.resolve("chapters/pieces/water-before-pipelines.md")));
+        assertThat(md).contains("## Three changes since 2016 {#three-changes-since-2016}",
+                "[Jump to the changes](#three-changes-since-2016)", "[basin report](#three-changes-since-2016)",
+                "[a lost place](water-before-pipelines.md)");
+        assertThat(diags.all()).extracting(Diagnostic::id).doesNotContain(MessageId.IMP_012);
+        assertThat(new Sheaf().check(book, null).diagnostics()).filteredOn(d -> d.severity() != Severity.INFO).isEmpty();
+    }
+
     /** Copies a zip, changing one entry's text (or leaving it out when {@code change} is null). */
     static void rewrite(Path from, Path to, String entry, java.util.function.UnaryOperator<String> change)
             throws IOException {

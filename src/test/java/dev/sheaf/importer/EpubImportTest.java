@@ -190,4 +190,88 @@ class EpubImportTest {
         assertThat(messages).anySatisfy(m -> assertThat(m).contains("truncated.epub: error:"));
         assertThat(String.join("\n", messages)).doesNotContain("Exception", "ParseError");
     }
+
+    /** A small EPUB 3 from documents (name → body markup), in spine order; "nav.xhtml" is the table of contents. */
+    static Path epub(Path file, java.util.Map<String, String> documents) throws IOException {
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            java.util.zip.ZipEntry mimetype = new java.util.zip.ZipEntry("mimetype");
+            mimetype.setMethod(java.util.zip.ZipEntry.STORED);
+            byte[] type = "application/epub+zip".getBytes(StandardCharsets.US_ASCII);
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(type);
+            mimetype.setSize(type.length);
+            mimetype.setCrc(crc.getValue());
+            zip.putNextEntry(mimetype);
+            zip.write(type);
+            put(zip, "META-INF/container.xml", "<?xml version=\"1.0\"?><container version=\"1.0\" "
+                    + "xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\"><rootfiles><rootfile full-path=\"OEBPS/package.opf\" "
+                    + "media-type=\"application/oebps-package+xml\"/></rootfiles></container>");
+            StringBuilder manifest = new StringBuilder();
+            StringBuilder spine = new StringBuilder();
+            int n = 0;
+            for (var d : documents.entrySet()) {
+                n++;
+                manifest.append("<item id=\"d").append(n).append("\" href=\"").append(d.getKey())
+                        .append("\" media-type=\"application/xhtml+xml\"")
+                        .append(d.getKey().equals("nav.xhtml") ? " properties=\"nav\"" : "").append("/>");
+                spine.append("<itemref idref=\"d").append(n).append("\"/>");
+                put(zip, "OEBPS/" + d.getKey(), "<?xml version=\"1.0\" encoding=\"UTF-8\"?><html xmlns=\"http://www.w3.org/1999/xhtml\" "
+                        + "xmlns:epub=\"http://www.idpf.org/2007/ops\"><head><title>" + d.getKey() + "</title></head><body>"
+                        + d.getValue() + "</body></html>");
+            }
+            put(zip, "OEBPS/package.opf", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><package xmlns=\"http://www.idpf.org/2007/opf\" "
+                    + "version=\"3.0\" unique-identifier=\"id\"><metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
+                    + "<dc:identifier id=\"id\">urn:uuid:0b7e8a52-1f55-4bb0-9d6a-1c2d3e4f5a6b</dc:identifier><dc:title>Links</dc:title>"
+                    + "<dc:creator>Ann Author</dc:creator><dc:language>en</dc:language><dc:date>2020-05-01</dc:date>"
+                    + "<meta property=\"dcterms:modified\">2020-05-01T00:00:00Z</meta></metadata><manifest>" + manifest
+                    + "</manifest><spine>" + spine + "</spine></package>");
+        }
+        return file;
+    }
+
+    private static void put(java.util.zip.ZipOutputStream zip, String name, String text) throws IOException {
+        zip.putNextEntry(new java.util.zip.ZipEntry(name));
+        zip.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void linksBetweenDocumentsLeadToTheImportedPieces() throws IOException {
+        var docs = new java.util.LinkedHashMap<String, String>();
+        docs.put("nav.xhtml", "<nav epub:type=\"toc\"><ol><li><a href=\"text/one.xhtml\">One</a></li>"
+                + "<li><a href=\"text/two.xhtml#later\">Later</a></li></ol></nav>");
+        docs.put("text/one.xhtml", "<h1>Chapter One</h1><p>See <a href=\"two.xhtml#later\">the later part</a>, "
+                + "<a href=\"two.xhtml\">chapter two</a>, <a href=\"two.xhtml#deep\">a paragraph in it</a>, "
+                + "<a href=\"../nav.xhtml\">the contents</a> and <a href=\"https://example.org/x\">a site</a>. "
+                + "Words enough to make this a page of text.</p><h2 id=\"early\">Early matters</h2><p>Early text.</p>");
+        docs.put("text/two.xhtml", "<section id=\"two\"><h1>Chapter Two</h1><p id=\"p1\">Back to "
+                + "<a href=\"one.xhtml#early\">early matters</a> and <a href=\"#later\">below</a>, and to "
+                + "<a href=\"three.xhtml#beta\">Beta</a> and <a href=\"one.xhtml#gone\">a lost place</a>.</p>"
+                + "<section id=\"later\"><h2>Later matters</h2><p id=\"deep\">Deep text.</p></section></section>");
+        docs.put("text/three.xhtml", "<h1 id=\"alpha\">Alpha</h1><p>Alpha text, see <a href=\"#beta\">Beta</a>.</p>"
+                + "<h1 id=\"beta\">Beta</h1><p>Beta text, back to <a href=\"#alpha\">Alpha</a>.</p>");
+        Path source = epub(tmp.resolve("links.epub"), docs);
+
+        Path book = tmp.resolve("book");
+        Diagnostics diags = new Diagnostics();
+        ImportReport report = importInto(book, diags, source);
+        assertThat(report.count(ImportReport.Outcome.NEW)).isEqualTo(4);
+        Path dir = book.resolve("chapters/pieces");
+        String one = body(read(dir.resolve("chapter-one.md")));
+        String two = body(read(dir.resolve("chapter-two.md")));
+        assertThat(one).contains("[the later part](chapter-two.md#later)", "[chapter two](chapter-two.md)",
+                "[a paragraph in it](chapter-two.md#later)", "the contents and", "[a site](https://example.org/x)",
+                "## Early matters {#early}");
+        assertThat(two).contains("[early matters](chapter-one.md#early)", "[below](#later)", "[Beta](beta.md)",
+                "[a lost place](chapter-one.md)", "## Later matters {#later}");
+        assertThat(body(read(dir.resolve("alpha.md")))).contains("[Beta](beta.md)");
+        assertThat(body(read(dir.resolve("beta.md")))).contains("[Alpha](alpha.md)");
+        // The link to the table of contents, which is not imported, keeps its text; one warning says so.
+        assertThat(diags.all()).filteredOn(d -> d.id() == MessageId.IMP_012).singleElement()
+                .satisfies(d -> assertThat(d.format()).contains("1 link(s)", "nav.xhtml"));
+
+        // The book keeps them as links in every edition: no link warnings, and EPUBCheck checks the EPUB's links.
+        assertThat(new Sheaf().check(book, null).diagnostics()).filteredOn(d -> d.severity() != Severity.INFO).isEmpty();
+        Path built = epubOf(book, tmp.resolve("out"));
+        assertThat(built).exists();
+    }
 }

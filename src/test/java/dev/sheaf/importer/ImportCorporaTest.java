@@ -57,7 +57,10 @@ class ImportCorporaTest {
         assertThat(report.skipped.values().stream().mapToInt(Integer::intValue).sum() + published)
                 .isEqualTo(items.getLength());
 
-        assertThat(new Sheaf().check(book, null).diagnostics()).filteredOn(d -> d.severity() == Severity.ERROR).isEmpty();
+        var checked = new Sheaf().check(book, null).diagnostics();
+        assertThat(checked).filteredOn(d -> d.severity() == Severity.ERROR).isEmpty();
+        // Posts linking to posts of the same export link to their pieces.
+        assertThat(checked).filteredOn(d -> d.id() == dev.sheaf.diag.MessageId.LINK_001).isEmpty();
         BuildResult built = new Sheaf().build(BuildRequest.of(book, tmp.resolve("out")));
         assertThat(built.success()).as(built.diagnostics().toString()).isTrue();
         Path epub = built.written().stream().filter(p -> p.toString().endsWith(".epub")).findFirst().orElseThrow();
@@ -89,7 +92,10 @@ class ImportCorporaTest {
                 .allSatisfy(d -> assertThat(d.id()).isEqualTo(dev.sheaf.diag.MessageId.IMP_001));
         assertThat(report.count(ImportReport.Outcome.NEW)).isPositive();
 
-        assertThat(new Sheaf().check(book, null).diagnostics()).filteredOn(d -> d.severity() == Severity.ERROR).isEmpty();
+        var checked = new Sheaf().check(book, null).diagnostics();
+        assertThat(checked).filteredOn(d -> d.severity() == Severity.ERROR).isEmpty();
+        // Links between the documents of one EPUB or Word document lead to the pieces they became.
+        assertThat(checked).filteredOn(d -> d.id() == dev.sheaf.diag.MessageId.LINK_001).isEmpty();
         BuildResult built = new Sheaf().build(BuildRequest.of(book, tmp.resolve("out")));
         assertThat(built.success()).as(built.diagnostics().toString()).isTrue();
         Path epub = built.written().stream().filter(p -> p.toString().endsWith(".epub")).findFirst().orElseThrow();

@@ -195,4 +195,45 @@ class WordPressImportTest {
             return s.filter(Files::isRegularFile).count();
         }
     }
+
+    /** A WordPress export of the posts given as {id, status, slug, title, content}. */
+    static String wxr(String[]... posts) {
+        StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\" "
+                + "xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+                + "xmlns:wp=\"http://wordpress.org/export/1.2/\"><channel><title>Links</title><link>https://blog.example.org</link>"
+                + "<language>en</language><wp:base_blog_url>https://blog.example.org</wp:base_blog_url>");
+        for (String[] p : posts) {
+            b.append("<item><title>").append(p[3]).append("</title><link>https://blog.example.org/2022/01/0").append(p[0])
+                    .append("/").append(p[2]).append("/</link><guid isPermaLink=\"false\">https://blog.example.org/?p=")
+                    .append(p[0]).append("</guid><dc:creator>ann</dc:creator><content:encoded><![CDATA[").append(p[4])
+                    .append("]]></content:encoded><wp:post_id>").append(p[0]).append("</wp:post_id><wp:post_date>2022-01-0")
+                    .append(p[0]).append(" 10:00:00</wp:post_date><wp:status>").append(p[1])
+                    .append("</wp:status><wp:post_type>post</wp:post_type></item>");
+        }
+        return b.append("</channel></rss>").toString();
+    }
+
+    @Test
+    void postsLinkingToPostsOfTheExportLinkToTheirPieces() throws IOException {
+        Path source = tmp.resolve("links.wordpress.xml");
+        Files.writeString(source, wxr(
+                new String[] {"1", "publish", "first", "First post", "<p>See <a href=\"http://www.blog.example.org/2022/01/02/second\">"
+                        + "the second post</a>, its <a href=\"https://blog.example.org/2022/01/02/second/#answer\">answer</a>, "
+                        + "a <a href=\"https://blog.example.org/2022/01/03/draft/\">draft</a> and "
+                        + "<a href=\"https://elsewhere.example.com/2022/01/02/second/\">another site</a>.</p>"},
+                new String[] {"2", "publish", "second", "Second post", "<p>Back to <a href=\"/?p=1\">the first</a>.</p>"
+                        + "<h2 id=\"answer\">The answer</h2><p>Yes, and <a href=\"/2022/01/01/first/\">again</a>.</p>"},
+                new String[] {"3", "draft", "draft", "A draft", "<p>Not yet.</p>"}), StandardCharsets.UTF_8);
+        Path book = tmp.resolve("book");
+        Diagnostics diags = new Diagnostics();
+        ImportReport report = new ImportRun(diags).run(request(source, book, ImportRequest.ChapterBy.NONE));
+        assertThat(report.count(ImportReport.Outcome.NEW)).isEqualTo(2);
+        String first = read(book.resolve("chapters/pieces/first-post.md"));
+        String second = read(book.resolve("chapters/pieces/second-post.md"));
+        assertThat(first).contains("[the second post](second-post.md)", "[answer](second-post.md#answer)",
+                "[draft](https://blog.example.org/2022/01/03/draft/)", "[another site](https://elsewhere.example.com/2022/01/02/second/)");
+        assertThat(second).contains("[the first](first-post.md)", "## The answer {#answer}", "[again](first-post.md)");
+        assertThat(diags.all()).extracting(Diagnostic::id).doesNotContain(MessageId.IMP_012);
+        assertThat(new Sheaf().check(book, null).diagnostics()).filteredOn(d -> d.severity() != Severity.INFO).isEmpty();
+    }
 }

@@ -166,14 +166,10 @@ final class EpubPages {
         Xml x = start(title, "back-matter");
         x.open("section", "epub:type", "bibliography", "role", "doc-bibliography", "class", "back-matter",
                 "aria-label", title).nl();
+        TextPlaces places = markers(x, PrintPageBreaks.unit(list));
         x.element("h1", title, "class", "back-matter-title").nl();
-        x.open("ul", "class", "reference-entries").nl();
-        for (java.util.List<dev.sheaf.model.Inline> entry : list.entries()) {
-            x.open("li");
-            content.inlines(x, entry);
-            x.close("li").nl();
-        }
-        x.close("ul").nl();
+        content.referenceEntries(x, list);
+        PageMarkers.end(x, places);
         x.close("section").nl();
         return end(x);
     }

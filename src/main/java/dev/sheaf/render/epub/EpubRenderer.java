@@ -121,7 +121,7 @@ public final class EpubRenderer implements Renderer {
         }
         for (ReferenceList list : book.backMatter()) {
             String title = list.title() != null ? list.title() : ctx.labels().get(list.slug());
-            String file = "back-" + list.slug() + ".xhtml";
+            String file = backFile(list);
             addDoc(items, spine, "back-" + list.slug(), pages.referencePage(list, title), file);
             toc.add(new TocEntry(title, file, List.of()));
         }
@@ -340,6 +340,9 @@ public final class EpubRenderer implements Renderer {
             files.put(PrintPageBreaks.unit(c), chapterFile(c));
             c.pieces().forEach(p -> files.put(PrintPageBreaks.unit(p), pieceFile(p)));
         }
+        for (ReferenceList list : book.backMatter()) {
+            files.put(PrintPageBreaks.unit(list), backFile(list));
+        }
         List<String[]> out = new ArrayList<>();
         for (PageBreak b : printPages.breaks()) {
             String file = files.get(b.unit());
@@ -413,6 +416,10 @@ public final class EpubRenderer implements Renderer {
 
     static String chapterFile(Chapter c) {
         return "ch-" + c.slug() + ".xhtml";
+    }
+
+    static String backFile(ReferenceList list) {
+        return "back-" + list.slug() + ".xhtml";
     }
 
     static String pieceFile(Piece p) {

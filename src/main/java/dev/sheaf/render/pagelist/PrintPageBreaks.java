@@ -2,6 +2,7 @@ package dev.sheaf.render.pagelist;
 
 import dev.sheaf.model.Chapter;
 import dev.sheaf.model.Piece;
+import dev.sheaf.model.ReferenceList;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The pages of the print edition as other editions can mark them: where each page that begins in a piece or a
- * chapter opener begins, and the printed page of every index anchor. Made by
+ * The pages of the print edition as other editions can mark them: where each page that begins in a piece, a
+ * chapter opener or a back-matter list begins, and the printed page of every index anchor. Made by
  * {@code dev.sheaf.render.pdf.PdfRenderer#pageBreaks} from the PDF edition's own layout; pages that begin in the
- * front matter, the back-matter lists or the index, and empty pages, have no break.
+ * front matter or the colophon, which only the print edition has, and empty pages, have no break.
  *
  * @param breaks  in page order
  * @param anchors the printed page number of every {@code Inline.IndexMark} anchor the layout placed
@@ -62,6 +63,14 @@ public record PrintPageBreaks(List<PageBreak> breaks, Map<String, String> anchor
     /** The unit id of chapter {@code c}'s opener: the id of its block in the print document. */
     public static String unit(Chapter c) {
         return "ch-" + c.slug();
+    }
+
+    /**
+     * The unit id of back-matter list {@code list} (the sources list, a bibliography): the id of its block in the
+     * print document. Its containers are the list's entries.
+     */
+    public static String unit(ReferenceList list) {
+        return "back-" + list.slug();
     }
 
     public boolean isEmpty() {

@@ -22,11 +22,11 @@ import java.util.function.IntFunction;
  * Where each page of a laid-out print document begins in the text, as {@link PageBreak}s: the first line whose
  * baseline lies on the page (the page the text layer draws it on), and in it the first character or image.
  * That place is found in the DOM: the text container holding it ({@code data-tp}, see {@link PrintPlaces}), the
- * unit around it (a piece's or chapter opener's {@code div}), and the counted characters before it in the
+ * unit around it (a piece's, chapter opener's or back-matter list's {@code div}), and the counted characters before it in the
  * container. A line outside any container (a piece's title block, its notes heading, its bio line) begins its
  * page at the top of its unit when no container of the unit came before, else after the last one. A page that
  * begins inside a word begins before the word. Pages without lines, or whose first line is outside a unit
- * (front matter, lists, index, colophon), have no break.
+ * (front matter, index, colophon), have no break.
  */
 final class PageStarts {
 
@@ -250,15 +250,21 @@ final class PageStarts {
         return Integer.parseInt(container.getAttribute(PrintPlaces.ATTRIBUTE));
     }
 
-    /** The piece or chapter opener holding {@code n}, or null. */
+    /** The piece, chapter opener or back-matter list holding {@code n}, or null. */
     private static Element unit(Node n) {
         for (Node e = n; e != null; e = e.getParentNode()) {
             if (e instanceof Element el && "div".equals(el.getLocalName() != null ? el.getLocalName() : el.getTagName())
-                    && (hasClass(el, "piece") || hasClass(el, "opener")) && !el.getAttribute("id").isEmpty()) {
+                    && (hasClass(el, "piece") || hasClass(el, "opener") || isList(el))
+                    && !el.getAttribute("id").isEmpty()) {
                 return el;
             }
         }
         return null;
+    }
+
+    /** A back-matter list (sources, bibliography); the index is back matter too, but not a list of entries. */
+    private static boolean isList(Element e) {
+        return hasClass(e, "back-matter") && !hasClass(e, "index-matter");
     }
 
     /** Running heads are laid out in the flow too, but printed in the margin. */

@@ -78,7 +78,7 @@ final class PrintDocument {
     }
 
     static String backMatterId(ReferenceList list) {
-        return "back-" + list.slug();
+        return PrintPageBreaks.unit(list);
     }
 
     /** A list's own title, else the label named by its slug ("sources"), else the slug. */
@@ -180,8 +180,11 @@ final class PrintDocument {
 
     void backMatter(Xml x, ReferenceList list) {
         x.open("div", "class", "back-matter", "id", backMatterId(list)).nl();
+        // A unit of its own, the entries its containers: the EPUB and the site write the same entries.
+        unit(x, backMatterId(list));
         runningHeads(x, title(list, labels));
         contentRenderer("back-list-").referenceList(x, list, "h1", title(list, labels));
+        endUnit(x);
         x.close("div").nl();
     }
 

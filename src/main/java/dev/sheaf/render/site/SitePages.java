@@ -313,14 +313,10 @@ final class SitePages {
         siteHeader(x);
         x.open("main", "id", "main").nl();
         x.open("article", "class", "back-matter", "aria-labelledby", "back-title").nl();
+        TextPlaces places = markers(x, PrintPageBreaks.unit(list));
         x.element("h1", title, "id", "back-title", "class", "back-matter-title").nl();
-        x.open("ul", "class", "reference-entries").nl();
-        for (List<Inline> entry : list.entries()) {
-            x.open("li");
-            content.inlines(x, entry);
-            x.close("li").nl();
-        }
-        x.close("ul").nl();
+        content.referenceEntries(x, list);
+        PageMarkers.end(x, places);
         x.close("article").nl();
         x.close("main").nl();
         pager(x, backPath(list));

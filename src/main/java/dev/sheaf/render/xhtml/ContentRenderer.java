@@ -235,6 +235,15 @@ public final class ContentRenderer {
         x.open("section", "class", "references " + list.slug(), "id", idPrefix + list.slug(),
                 "role", "doc-bibliography").nl();
         x.element(headingTag, list.title() != null ? list.title() : title, "class", "references-heading").nl();
+        referenceEntries(x, list);
+        x.close("section").nl();
+    }
+
+    /**
+     * The entries of a reference list, each a text container, as every edition writes them (so that the print
+     * edition's pages can be marked in the others' lists).
+     */
+    public void referenceEntries(Xml x, ReferenceList list) {
         x.open("ul", "class", "reference-entries").nl();
         for (List<Inline> entry : list.entries()) {
             boolean c = openText(x, "li");
@@ -243,7 +252,6 @@ public final class ContentRenderer {
             x.nl();
         }
         x.close("ul").nl();
-        x.close("section").nl();
     }
 
     /** The notes of a piece, each a footnote aside linked back to its reference. */

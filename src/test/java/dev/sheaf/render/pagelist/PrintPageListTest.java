@@ -71,6 +71,64 @@ class PrintPageListTest {
                 + "aria-label=\"\\d+\" title=\"\\d+\"/>");
     }
 
+    /**
+     * A sources list over several pages: every page of it is in the page list, its marker before the entry (or
+     * inside the entry, between the words) where the PDF page begins, in the EPUB and on the site.
+     */
+    @Test
+    void every_page_of_a_long_sources_list_is_listed() throws Exception {
+        String[] pieces = new String[2 * 36];
+        for (int i = 0; i < 36; i++) {
+            pieces[2 * i] = String.format("chapters/01-all/piece-%02d.md", i + 1);
+            pieces[2 * i + 1] = String.format("""
+                    ---
+                    title: "On the rivers of the steppe and the towns along them, part %d"
+                    date: "2020-%02d-%02d"
+                    outlet: The Example Review of Central Asian Affairs
+                    url: https://example.org/rivers/%d
+                    ---
+
+                    The river runs north past the town, and the town grew along it.
+                    """, i + 1, 1 + i % 12, 1 + i % 28, i + 1);
+        }
+        Path book = TestBooks.minimal(tmp.resolve("rivers"), pieces);
+        Path out = build(book, "rivers-out", "epub", "pdf", "site");
+        Path epub = file(out, ".epub");
+        assertThat(EpubValidator.problems(epub)).isEmpty();
+        EpubText text = new EpubText(epub);
+        try (PdfText pdf = new PdfText(file(out, ".pdf"))) {
+            List<PageListCheck.Entry> entries = PageListCheck.entries(text, pdf);
+            assertThat(PageListCheck.mismatches(text, pdf)).isEmpty();
+            List<String> sources = entries.stream().filter(e -> e.file().equals("back-sources.xhtml"))
+                    .map(PageListCheck.Entry::label).toList();
+            assertThat(sources).hasSizeGreaterThan(1);
+            // From the list's first page to the colophon (which only the print edition has), every page with text.
+            List<String> labels = pdf.labels();
+            List<String> withText = new java.util.ArrayList<>();
+            for (int i = labels.indexOf(sources.get(0)); i < labels.size() - 1; i++) {
+                if (!pdf.page(i).isBlank()) {
+                    withText.add(labels.get(i));
+                }
+            }
+            assertThat(sources).isEqualTo(withText);
+            ncxPageListMatchesTheNav(text, entries);
+        }
+        String site = Files.readString(out.resolve("site/back/sources.html"));
+        for (String label : sources(text)) {
+            assertThat(site).contains("id=\"page-" + label + "\"");
+        }
+    }
+
+    private static List<String> sources(EpubText text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"page-(\\d+)\"")
+                .matcher(text.entry("EPUB/text/back-sources.xhtml"));
+        List<String> out = new java.util.ArrayList<>();
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+
     @Test
     void an_epub_alone_has_print_page_numbers_only_when_always_and_then_the_pdfs() throws Exception {
         Path book = TestBooks.copy("kitchen-sink", tmp);
