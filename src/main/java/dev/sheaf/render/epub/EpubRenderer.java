@@ -59,6 +59,18 @@ public final class EpubRenderer implements Renderer {
     private volatile PieceDocs lastPieces;
     private volatile DrawnCover lastCover;
 
+    /** Whether the pages and the cover are kept for the next build (a session); a single build drops them. */
+    private final boolean keep;
+
+    /** A renderer that keeps its pages for the next build. */
+    public EpubRenderer() {
+        this(true);
+    }
+
+    public EpubRenderer(boolean keep) {
+        this.keep = keep;
+    }
+
     @Override
     public String id() {
         return "epub";
@@ -236,7 +248,7 @@ public final class EpubRenderer implements Renderer {
             now.docs().put(p, e);
             byPath.put(e.name(), e);
         });
-        lastPieces = now;
+        lastPieces = keep ? now : null;
         cache.count(new Reuse("EPUB", "pages", "compressed", book.pieces().size(), reused.get()));
         return byPath;
     }
