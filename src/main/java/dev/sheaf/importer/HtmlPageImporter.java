@@ -41,6 +41,7 @@ final class HtmlPageImporter implements SourceImporter {
     public SourceBatch read(Path file, ImportContext context) throws ImportFailure, IOException {
         Document doc = parse(file);
         PageMetadata meta = PageMetadata.of(doc);
+        siblingLinks(doc, file);
         Article article = new Readability4JExtended(meta.url == null ? "" : meta.url, doc.clone()).parse();
         Element content = larger(article.getArticleContent(), markedArticle(doc));
         if (content == null || !isArticle(content)) {
@@ -73,7 +74,16 @@ final class HtmlPageImporter implements SourceImporter {
         List<String> linked = new ArrayList<>();
         // Readability made addresses absolute against the page's URL; images saved beside the page are found again.
         String base = meta.url == null ? null : meta.url.substring(0, meta.url.lastIndexOf('/') + 1);
-        String md = converter.convert(content, img -> localImage(img, base, dir, p, names), linked);
+        // Links to other pages of the import (by their web address, or as files saved beside this one) and
+        // to places in this page wait for the pieces' files; the headings keep the ids they are linked by.
+        List<String> addresses = new ArrayList<>(List.of(DocumentLinks.fileAddress(file)));
+        String web = DocumentLinks.webAddress(meta.url);
+        if (web != null) {
+            addresses.add(web);
+        }
+        DocumentLinks.register(content, addresses, true, DocumentLinks.markHeadings(content), p);
+        DocumentLinks.pending(content, h -> pageTarget(h, file, meta.url), h -> h.startsWith("http:") || h.startsWith("https:") ? h : null, p);
+        String md = DocumentLinks.restore(converter.convert(content, img -> localImage(img, base, dir, p, names), linked));
         md = dropRepeatedTitle(md, p.title);
         p.body = md;
         if (!linked.isEmpty()) {
@@ -100,6 +110,39 @@ final class HtmlPageImporter implements SourceImporter {
             return Jsoup.parse(text.startsWith("\uFEFF") ? text.substring(1) : text, "");
         }
         return Jsoup.parse(new java.io.ByteArrayInputStream(bytes), null, "");
+    }
+
+    /**
+     * Relative links to files saved beside the page ({@code other.html}, {@code ../b/index.html#part})
+     * become {@code file:} addresses before Readability would make them web addresses of the page's site.
+     */
+    private static void siblingLinks(Document doc, Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        for (Element a : doc.select("a[href]")) {
+            String href = a.attr("href").strip();
+            if (href.isEmpty() || href.startsWith("#") || href.startsWith("//") || dev.sheaf.links.Hrefs.scheme(href).isPresent()) {
+                continue;
+            }
+            int hash = href.indexOf('#');
+            String path = (hash < 0 ? href : href.substring(0, hash)).replaceFirst("\\?.*$", "");
+            try {
+                Path target = dir.resolve(URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8)).normalize();
+                if (!path.isEmpty() && Files.isRegularFile(target)) {
+                    a.attr("href", target.toUri() + (hash < 0 ? "" : href.substring(hash)));
+                }
+            } catch (RuntimeException e) {
+                // not a path on this machine: left as it is
+            }
+        }
+    }
+
+    /** Where a link in the page leads among the documents of the import: a file beside it, a web address, a place in it. */
+    private static DocumentLinks.Target pageTarget(String href, Path file, String pageUrl) {
+        if (href.startsWith("file:") || href.startsWith("#")) {
+            return DocumentLinks.fileTarget(file, href.startsWith("file:") ? Path.of(URI.create(href.replaceFirst("#.*$", "")))
+                    + (href.indexOf('#') < 0 ? "" : href.substring(href.indexOf('#'))) : href);
+        }
+        return DocumentLinks.webTarget(pageUrl, null, href);
     }
 
     /** An image saved beside the page ("Save page as" puts them in NAME_files/) is copied with the piece. */
