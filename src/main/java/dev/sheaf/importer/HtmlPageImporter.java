@@ -43,7 +43,7 @@ final class HtmlPageImporter implements SourceImporter {
         PageMetadata meta = PageMetadata.of(doc);
         siblingLinks(doc, file);
         Article article = new Readability4JExtended(meta.url == null ? "" : meta.url, doc.clone()).parse();
-        Element content = larger(article.getArticleContent(), markedArticle(doc));
+        Element content = larger(article.getArticleContent(), markedArticle(doc, MARKED), markedArticle(doc, ARTICLE));
         if (content == null || !isArticle(content)) {
             throw new ImportFailure("no article found in the page (a front page, a list of links or an empty page?)");
         }
@@ -53,13 +53,15 @@ final class HtmlPageImporter implements SourceImporter {
             p.title = stripSiteSuffix(p.title, meta.outlet);
         }
         p.subtitle = meta.subtitle;
-        if (!meta.authors.isEmpty()) {
-            p.authors.addAll(meta.authors);
-        } else if (article.getByline() != null && !article.getByline().isBlank()) {
+        List<String> authors = meta.authors.stream().filter(a -> !isAccountName(a, meta.url)).toList();
+        if (!authors.isEmpty()) {
+            p.authors.addAll(authors);
+        } else if (article.getByline() != null && !article.getByline().isBlank()
+                && !isAccountName(cleanByline(article.getByline()), meta.url)) {
             p.authors.add(cleanByline(article.getByline()));
         } else {
             String byline = byline(doc);
-            if (byline != null) {
+            if (byline != null && !isAccountName(byline, meta.url)) {
                 p.authors.add(byline);
             }
         }
@@ -175,6 +177,26 @@ final class HtmlPageImporter implements SourceImporter {
         }
     }
 
+    /**
+     * A blog host's account name given as the author ({@code mcupdate} on mcupdate.tumblr.com, a
+     * blogspot or wordpress.com subdomain): a login, not a name to print as a byline.
+     */
+    static boolean isAccountName(String author, String pageUrl) {
+        if (author == null || pageUrl == null || author.isBlank() || author.strip().contains(" ")) {
+            return false;
+        }
+        try {
+            String host = URI.create(pageUrl.strip().replace(" ", "%20")).getHost();
+            if (host == null) {
+                return false;
+            }
+            String[] labels = host.toLowerCase(java.util.Locale.ROOT).replaceFirst("^www\\.", "").split("\\.");
+            return labels.length >= 3 && labels[0].equals(author.strip().toLowerCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** A short element the page marks as the author (rel=author, itemprop=author, a "byline" class). */
     static String byline(Document doc) {
         for (Element e : doc.select("[rel=author], [itemprop~=author], [class~=(?i)byline|author|writtenby], "
@@ -228,19 +250,22 @@ final class HtmlPageImporter implements SourceImporter {
         return md;
     }
 
-    private static final String MARKED = "[itemprop=articleBody], article, main, [role=main], .entry-content, "
-            + ".post-content, .article-body, .story-body, #content";
+    /** Elements that say they hold the article itself. */
+    private static final String ARTICLE = "[itemprop=articleBody], article, main, [role=main], .entry-content, "
+            + ".post-content, .article-body, .story-body, .post, #post";
+    /** …and, for a page where Readability finds next to nothing, the blocks pages commonly put their text in. */
+    private static final String MARKED = ARTICLE + ", #content, .content, #main";
     private static final String NOT_TEXT = "nav, aside, header, footer, form, script, style, noscript, [role=navigation], "
             + "[role=complementary], .comments, #comments, .share, .social, .related, .newsletter, .advert, .ad";
 
     /**
-     * The element the page itself marks as its article ({@code articleBody}, {@code <article>},
-     * {@code <main>}…) with its paragraphs the most text, navigation and asides removed; null when none.
+     * The element {@code selector} finds (the page's own article, {@code <main>}, …) with its paragraphs the
+     * most text, navigation and asides removed; null when none.
      */
-    private static Element markedArticle(Document doc) {
+    private static Element markedArticle(Document doc, String selector) {
         Element best = null;
         int bestLength = 0;
-        for (Element e : doc.select(MARKED)) {
+        for (Element e : doc.select(selector)) {
             Element copy = e.clone();
             copy.select(NOT_TEXT).remove();
             int length = copy.select("p").text().length();
@@ -253,16 +278,30 @@ final class HtmlPageImporter implements SourceImporter {
     }
 
     /**
-     * Readability's choice, unless it found next to nothing and the page's own article element holds far
-     * more paragraph text (Readability sometimes settles on a footer or a cookie notice).
+     * Readability's choice, unless it found next to nothing and a block the page marks holds far more
+     * paragraph text (Readability sometimes settles on a footer or a cookie notice), or its choice is a
+     * part of the element the page marks as its article, which holds clearly more paragraph text but not
+     * several times as much text (it took one section of a long piece, or the figures without the text).
      */
-    private static Element larger(Element readability, Element marked) {
-        if (marked == null) {
-            return readability;
-        }
+    private static Element larger(Element readability, Element marked, Element article) {
         int r = readability == null ? 0 : readability.text().length();
-        int m = marked.text().length();
-        return r < 2000 && m > 3 * r ? marked : readability;
+        if (marked != null && r < 2000 && marked.text().length() > 3 * r) {
+            return marked;
+        }
+        // Not when the marked element is far larger still: then it holds more than the article (a whole page's lists).
+        if (article != null && r > 0 && article.select("p").text().length() > 1.4 * readability.select("p").text().length()
+                && article.text().length() < 2.5 * r && contains(article, readability)) {
+            return article;
+        }
+        return readability;
+    }
+
+    /** Whether the text of {@code part} begins and ends inside the text of {@code whole}. */
+    private static boolean contains(Element whole, Element part) {
+        String w = whole.text().replaceAll("\\s+", " ");
+        String p = part.text().replaceAll("\\s+", " ").strip();
+        int n = Math.min(80, p.length() / 2);
+        return n > 0 && w.contains(p.substring(0, n)) && w.contains(p.substring(p.length() - n));
     }
 
     /**

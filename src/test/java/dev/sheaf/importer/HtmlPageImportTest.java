@@ -166,4 +166,14 @@ class HtmlPageImportTest {
         assertThat(rivers).contains("[dams](dams.md)", "## Downstream {#downstream}", "[this](#downstream)");
         assertThat(new Sheaf().check(book, null).diagnostics()).filteredOn(d -> d.severity() != Severity.INFO).isEmpty();
     }
+
+    @Test
+    void aBlogHostsAccountNameIsNoByline() {
+        assertThat(HtmlPageImporter.isAccountName("mcupdate", "http://mcupdate.tumblr.com/post/1/x")).isTrue();
+        assertThat(HtmlPageImporter.isAccountName("JaneDoe", "https://janedoe.wordpress.com/2020/01/01/x/")).isTrue();
+        assertThat(HtmlPageImporter.isAccountName("Jane Doe", "https://janedoe.wordpress.com/2020/01/01/x/")).isFalse();
+        assertThat(HtmlPageImporter.isAccountName("news", "https://news.example.org/2020/x")).isTrue();
+        assertThat(HtmlPageImporter.isAccountName("example", "https://www.example.org/2020/x")).isFalse();
+        assertThat(HtmlPageImporter.isAccountName("mcupdate", null)).isFalse();
+    }
 }
