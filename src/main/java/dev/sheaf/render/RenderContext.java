@@ -30,7 +30,7 @@ public record RenderContext(Diagnostics diagnostics, Labels labels, String baseN
 
     public RenderContext {
         formats = Set.copyOf(formats);
-        layouts = layouts == null ? new PrintLayouts() : layouts;
+        layouts = layouts == null ? PrintLayouts.ofBuild() : layouts;
         cache = cache == null ? BuildCache.disabled() : cache;
     }
 
@@ -42,7 +42,7 @@ public record RenderContext(Diagnostics diagnostics, Labels labels, String baseN
 
     /** The context of a build of every format, in one step. */
     public RenderContext(Diagnostics diagnostics, Labels labels, String baseName, Instant timestamp) {
-        this(diagnostics, labels, baseName, timestamp, Set.of(), false, new PrintLayouts());
+        this(diagnostics, labels, baseName, timestamp, Set.of(), false, PrintLayouts.ofBuild());
     }
 
     /** The defaults for {@code book}: labels in its language, timestamp at its date, name from its title. */

@@ -3,6 +3,11 @@ package dev.sheaf.perf;
 import dev.sheaf.core.BuildRequest;
 import dev.sheaf.core.BuildResult;
 import dev.sheaf.core.Sheaf;
+import dev.sheaf.diag.Diagnostics;
+import dev.sheaf.model.Book;
+import dev.sheaf.model.Piece;
+import dev.sheaf.testing.EpubText;
+import dev.sheaf.testing.EpubValidator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@link Sheaf#incremental()} (behind {@code sheaf build --watch}) parses again only the pieces that changed and
- * reuses formatted citations and rendered EPUB pages; what it writes must be what a fresh build writes.
+ * reuses formatted citations and rendered EPUB pages; what it writes must be what a fresh build writes. Its quick
+ * step (before the print editions) lays nothing out and takes the print page numbers of the latest layout.
  */
 class IncrementalBuildTest {
 
@@ -81,6 +87,72 @@ class IncrementalBuildTest {
         assertThat(files).contains("site/index.html", "site/cover.png");
         for (String f : files) {
             assertThat(Files.readAllBytes(rebuilt.resolve(f))).as(f).isEqualTo(Files.readAllBytes(fresh.resolve(f)));
+        }
+    }
+
+    @Test
+    void the_quick_step_takes_the_last_layouts_page_numbers_and_the_full_build_after_it_is_a_fresh_builds()
+            throws Exception {
+        // setup: a session's full build, then one piece with a print page break edited and another deleted
+        Path book = GeneratedBook.write(tmp.resolve("book"), 12, 11);
+        Sheaf session = Sheaf.incremental();
+        List<String> formats = List.of("pdf", "epub", "site");
+        Path first = buildAll(session, book, "first", formats);
+        List<String> before = pageList(first);
+        Book read = new Sheaf().book(book, new Diagnostics()).orElseThrow();
+        List<Piece> broken = read.pieces().stream()
+                .filter(p -> before.stream().anyMatch(e -> e.startsWith(p.slug() + ".xhtml#"))).toList();
+        assertThat(broken).hasSizeGreaterThan(3);
+        Piece edited = broken.get(1);
+        Piece deleted = broken.get(2);
+        Files.writeString(book.resolve(edited.source().file()), "\nAn added paragraph with a new word: zyxwv.\n",
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        Files.delete(book.resolve(deleted.source().file()));
+        // when
+        BuildResult quick = session.build(BuildRequest.of(book, tmp.resolve("first")).withFormats(formats).asQuickStep());
+        // then: the EPUB and the site, with the breaks of the units that did not change, and no PDF laid out
+        assertThat(quick.success()).as(quick.diagnostics().toString()).isTrue();
+        assertThat(quick.written()).extracting(p -> p.getFileName().toString()).noneMatch(n -> n.endsWith(".pdf"))
+                .anyMatch(n -> n.endsWith(".epub"));
+        Path quickEpub = first.resolve(epub(first));
+        assertThat(EpubValidator.problems(quickEpub)).isEmpty();
+        // (the sources list lost the deleted piece: its breaks go too)
+        assertThat(pageList(first)).isEqualTo(before.stream().filter(e -> !e.startsWith(edited.slug() + ".xhtml#")
+                && !e.startsWith(deleted.slug() + ".xhtml#") && !e.startsWith("back-sources.xhtml#")).toList());
+        String editedDoc = new EpubText(quickEpub).entry("EPUB/text/" + edited.slug() + ".xhtml");
+        assertThat(editedDoc).contains("zyxwv").doesNotContain("pagebreak");
+        assertThat(Files.readString(first.resolve("site/pieces/" + edited.slug() + ".html"))).contains("zyxwv")
+                .doesNotContain("print-page");
+        // when: the full build follows
+        buildAll(session, book, "first", formats);
+        Path fresh = buildAll(new Sheaf(), book, "fresh", formats);
+        // then: the same bytes as a fresh build, the edited piece's page numbers back (the deleted piece's site page
+        // is left in the output folder, as by any build into a folder used before)
+        List<String> files = files(fresh);
+        assertThat(files(first)).containsAll(files);
+        for (String f : files) {
+            assertThat(Files.readAllBytes(first.resolve(f))).as(f).isEqualTo(Files.readAllBytes(fresh.resolve(f)));
+        }
+        assertThat(pageList(first)).anyMatch(e -> e.startsWith(edited.slug() + ".xhtml#"));
+    }
+
+    /** The EPUB's page list in {@code out}: "href label" per entry, in order. */
+    private static List<String> pageList(Path out) throws Exception {
+        String nav = new EpubText(out.resolve(epub(out))).entry("EPUB/text/nav.xhtml");
+        int at = nav.indexOf("epub:type=\"page-list\"");
+        assertThat(at).as("page list").isPositive();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<a href=\"([^\"]+)\">([^<]+)</a>")
+                .matcher(nav.substring(at, nav.indexOf("</nav>", at)));
+        List<String> out2 = new java.util.ArrayList<>();
+        while (m.find()) {
+            out2.add(m.group(1) + " " + m.group(2));
+        }
+        return out2;
+    }
+
+    private static String epub(Path out) throws Exception {
+        try (Stream<Path> s = Files.list(out)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".epub")).findFirst().orElseThrow();
         }
     }
 

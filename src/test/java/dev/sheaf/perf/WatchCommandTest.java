@@ -1,6 +1,8 @@
 package dev.sheaf.perf;
 
 import dev.sheaf.cli.Main;
+import dev.sheaf.core.BuildRequest;
+import dev.sheaf.core.Sheaf;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
@@ -49,12 +52,24 @@ class WatchCommandTest {
             assertThat(both.find()).isTrue();
             assertThat(said.indexOf("sheaf: rebuilt 1 file (epub)")).as(said).isPositive().isLessThan(both.start());
             assertThat(stderr.toString()).doesNotContain("error");
+            // What is left is what a fresh build writes.
+            Path fresh = tmp.resolve("fresh");
+            assertThat(new Sheaf().build(BuildRequest.of(book, fresh).withFormats(List.of("epub", "pdf"))).success()).isTrue();
+            for (String ext : List.of(".epub", ".pdf")) {
+                assertThat(Files.readAllBytes(only(out, ext))).as(ext).isEqualTo(Files.readAllBytes(only(fresh, ext)));
+            }
         } finally {
             watch.interrupt();
             watch.join(10_000);
         }
         assertThat(watch.isAlive()).isFalse();
         assertThat(code.get()).isEqualTo(Main.OK);
+    }
+
+    private static Path only(Path dir, String ext) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(ext)).findFirst().orElseThrow();
+        }
     }
 
     private static boolean waitFor(BooleanSupplier condition) throws InterruptedException {

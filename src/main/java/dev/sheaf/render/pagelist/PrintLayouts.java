@@ -4,6 +4,7 @@ import dev.sheaf.model.Book;
 import dev.sheaf.model.BookIndex;
 import dev.sheaf.model.Chapter;
 import dev.sheaf.model.Piece;
+import dev.sheaf.model.ReferenceList;
 
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
@@ -20,22 +21,39 @@ import java.util.Set;
  * and the site take them.
  *
  * <p>A session also offers them to the next build's quick step, which writes the EPUB and the site before the PDF
- * is laid out again ({@link #earlier}): the breaks of units that changed since are dropped, the others are kept as
+ * is laid out again ({@link #earlier}): the breaks of units (pieces, chapter openers, back-matter lists) that
+ * changed since are dropped, the others are kept as
  * they were (their page numbers may be off by the pages a change added or removed, until the full build that
  * follows writes the exact ones).
  */
 public final class PrintLayouts {
 
+    /** Whether {@link #earlier} will be asked for (a session): then what each unit held is noted. */
+    private final boolean session;
     private WeakReference<Book> book = new WeakReference<>(null);
     private PrintPageBreaks breaks = PrintPageBreaks.NONE;
     /** What each unit of the book laid out held, to tell which units a later book changed. */
     private Map<String, Integer> units = Map.of();
 
+    private PrintLayouts(boolean session) {
+        this.session = session;
+    }
+
+    /** The layouts of one build. */
+    public static PrintLayouts ofBuild() {
+        return new PrintLayouts(false);
+    }
+
+    /** The layouts of a session of builds, whose quick steps take the latest one's breaks ({@link #earlier}). */
+    public static PrintLayouts ofSession() {
+        return new PrintLayouts(true);
+    }
+
     /** Notes that {@code laidOut} gave {@code pageBreaks}. */
     public synchronized void remember(Book laidOut, PrintPageBreaks pageBreaks) {
         book = new WeakReference<>(laidOut);
         breaks = pageBreaks;
-        units = fingerprints(laidOut);
+        units = session ? fingerprints(laidOut) : Map.of();
     }
 
     /** The breaks of a layout of this very {@code book} object, or null when it has not been laid out. */
@@ -53,8 +71,8 @@ public final class PrintLayouts {
         if (exact != null) {
             return exact;
         }
-        if (breaks.isEmpty()) {
-            return breaks;
+        if (breaks.isEmpty() || !session) {
+            return PrintPageBreaks.NONE;
         }
         Map<String, Integer> now = fingerprints(current);
         Set<String> kept = new HashSet<>();
@@ -90,6 +108,9 @@ public final class PrintLayouts {
             for (Piece p : c.pieces()) {
                 out.put(PrintPageBreaks.unit(p), p.hashCode());
             }
+        }
+        for (ReferenceList list : b.backMatter()) {
+            out.put(PrintPageBreaks.unit(list), list.hashCode());
         }
         return out;
     }

@@ -166,7 +166,19 @@ final class PdfParts {
         return pageBreaks;
     }
 
+    /**
+     * Lays the book out part by part as {@link #write} does, for its page breaks alone: no page is painted, tagged
+     * or written, the index's lines are not measured (the index has no breaks, and the lists before it do not
+     * depend on it) and the back matter is laid out once; the front matter is laid out to count its pages. The
+     * breaks are those {@link #write} reports.
+     */
+    void layoutOnly() throws IOException {
+        write(null);
+    }
+
+    /** Writes the PDF to {@code os}, or only lays the book out ({@link #layoutOnly}) when it is null. */
     void write(OutputStream os) throws IOException {
+        boolean painting = os != null;
         device = new PartsOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT, blankPages,
                 this::destination);
         float dotsPerMm = ITextRenderer.DEFAULT_DOTS_PER_POINT * 72 / 25.4f;
@@ -176,25 +188,9 @@ final class PdfParts {
                 new FittingImages(device, (int) (trim.measure() * dotsPerMm), (int) (trim.imageHeight() * dotsPerMm)),
                 new PrintText());
         Typesetting.prepare(renderer);
-        FixedOutput fixed = new FixedOutput(language, timestamp, identity(), 0, book.meta().pdfA());
-        renderer.setListener(new DefaultPDFCreationListener() {
-            @Override
-            public void preOpen(ITextRenderer r) {
-                fixed.preOpen(r);
-                // The front matter is written last and moved to the front, which needs a flat page tree.
-                r.getWriter().setLinearPageMode();
-            }
-
-            @Override
-            public void preWrite(ITextRenderer r, int pageCount) {
-                fixed.preWrite(r, pageCount);
-            }
-
-            @Override
-            public void onClose(ITextRenderer r) {
-                fixed.onClose(r);
-            }
-        });
+        if (painting) {
+            listen(renderer);
+        }
         Writer w = new Writer(renderer, os);
         try {
             List<Chapter> chapters = book.chapters();
@@ -202,6 +198,27 @@ final class PdfParts {
                 chapter(w, chapters.get(i), i + 1);
             }
             int bodyPages = written;
+            if (!painting) {
+                // The contents list the back matter's blocks: their pages (digits) can change its length. The index
+                // starts where it would with its lines (its heading alone, as PdfRenderer's first layout has it).
+                if (index != null) {
+                    parts.index(index, List.of());
+                }
+                String back = backMatterDocument();
+                int blankBeforeBack = written % 2;
+                w.layout(back);
+                recordBackMatter(w, written + blankBeforeBack, bodyWritten + blankBeforeBack);
+                // The lists' pages, as backMatter will find them after the front matter (whose pages are even).
+                int folioBase = bodyWritten + blankBeforeBack;
+                List<PageBreak> back0 = PageStarts.of(w.renderer, page -> page,
+                        page -> Integer.toString(folioBase + page + 1));
+                int frontPages = frontMatter(w, bodyPages, blankBeforeBack);
+                int pageBase = bodyPages + frontPages + blankBeforeBack;
+                back0.forEach(b -> backBreaks.add(new PageBreak(b.unit(), b.container(), b.offset(), b.label(),
+                        pageBase + b.page())));
+                pageBreaks = pageBreaks(frontPages);
+                return;
+            }
             if (index != null) {
                 // Every mention's page is known now: the index's lines are measured and set in columns.
                 List<PrintIndex.Line> lines = index.lines(folios);
@@ -230,13 +247,7 @@ final class PdfParts {
                 order[k++] = i + 1;
             }
             writer.reorderPages(order);
-            List<PageBreak> moved = new ArrayList<>();
-            breaks.forEach(b -> moved.add(new PageBreak(b.unit(), b.container(), b.offset(), b.label(),
-                    b.page() + frontPages)));
-            moved.addAll(backBreaks);
-            Map<String, String> anchorPages = new HashMap<>();
-            folios.forEach((id, folio) -> anchorPages.put(id, Integer.toString(folio)));
-            pageBreaks = new PrintPageBreaks(moved, anchorPages);
+            pageBreaks = pageBreaks(frontPages);
             outline(writer);
             PdfPageLabels pageLabels = new PdfPageLabels();
             pageLabels.addPageLabel(1, PdfPageLabels.LOWERCASE_ROMAN_NUMERALS);
@@ -246,6 +257,40 @@ final class PdfParts {
         } catch (DocumentException e) {
             throw new IOException(e.getMessage(), e);
         }
+    }
+
+    /** Fixes the PDF's identity and time, and keeps its page tree flat, as the PDF is opened, written and closed. */
+    private void listen(ITextRenderer renderer) {
+        FixedOutput fixed = new FixedOutput(language, timestamp, identity(), 0, book.meta().pdfA());
+        renderer.setListener(new DefaultPDFCreationListener() {
+            @Override
+            public void preOpen(ITextRenderer r) {
+                fixed.preOpen(r);
+                // The front matter is written last and moved to the front, which needs a flat page tree.
+                r.getWriter().setLinearPageMode();
+            }
+
+            @Override
+            public void preWrite(ITextRenderer r, int pageCount) {
+                fixed.preWrite(r, pageCount);
+            }
+
+            @Override
+            public void onClose(ITextRenderer r) {
+                fixed.onClose(r);
+            }
+        });
+    }
+
+    /** The breaks found so far, their pages moved behind the {@code frontPages} of the front matter. */
+    private PrintPageBreaks pageBreaks(int frontPages) {
+        List<PageBreak> moved = new ArrayList<>();
+        breaks.forEach(b -> moved.add(new PageBreak(b.unit(), b.container(), b.offset(), b.label(),
+                b.page() + frontPages)));
+        moved.addAll(backBreaks);
+        Map<String, String> anchorPages = new HashMap<>();
+        folios.forEach((id, folio) -> anchorPages.put(id, Integer.toString(folio)));
+        return new PrintPageBreaks(moved, anchorPages);
     }
 
     /** A chapter: its opener with the first pieces, then the other pieces, part by part. */
@@ -513,7 +558,9 @@ final class PdfParts {
                 renderer.getRootBox().getLayer().removeLastPage();
             }
             int firstFolio = body ? bodyWritten + 1 : written - bodyWritten + 1;
-            if (!started) {
+            if (os == null) {
+                // Laid out for the page breaks only: the pages are counted, not painted.
+            } else if (!started) {
                 renderer.createPDF(os, false, firstFolio);
                 started = true;
             } else {

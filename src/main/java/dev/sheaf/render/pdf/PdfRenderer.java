@@ -116,8 +116,11 @@ public final class PdfRenderer implements Renderer {
         return write(book, ctx, null);
     }
 
-    /** Lays out {@code drawn} and writes it to {@code os}, or only lays it out when {@code os} is null. */
-    private static PrintPageBreaks write(Book drawn, RenderContext ctx, OutputStream os) throws IOException {
+    /**
+     * Lays out {@code drawn} and writes it to {@code os}, or only lays it out when {@code os} is null: then nothing
+     * is painted or tagged, and what comes after the last page break (the index's lines) is not measured.
+     */
+    static PrintPageBreaks write(Book drawn, RenderContext ctx, OutputStream os) throws IOException {
         Book book = PrintImages.drawable(drawn);
         TextScan text = TextScan.of(book);
         PrintFonts fonts = PrintFonts.of(book, text.all(ctx.labels()));
@@ -132,12 +135,19 @@ public final class PdfRenderer implements Renderer {
             // A large book is laid out part by part, which keeps memory bounded (see PdfParts).
             PdfParts parts = new PdfParts(book, ctx.labels(), css, coverUrl, CoverFit.of(cover, trim), fonts, trim,
                     book.meta().language(), ctx.timestamp(), pages -> { });
-            parts.write(os != null ? os : OutputStream.nullOutputStream());
+            if (os != null) {
+                parts.write(os);
+            } else {
+                parts.layoutOnly();
+            }
             return parts.pageBreaks();
         }
         PrintDocument doc = new PrintDocument(book, ctx.labels(), css, coverUrl, CoverFit.of(cover, trim), fonts);
         String bookUrl = book.root().toUri().toString();
-        if (PrintIndex.applies(book)) {
+        if (PrintIndex.applies(book) && os == null) {
+            // The body's pages are the same with the index's heading alone (see indexPages): no need to measure it.
+            doc.index(new PrintIndex(book, ctx.labels(), trim), List.of());
+        } else if (PrintIndex.applies(book)) {
             indexPages(book, ctx, doc, css, trim, bookUrl, coverUrl, CoverFit.of(cover, trim), fonts);
         }
         String xhtml = doc.render();
