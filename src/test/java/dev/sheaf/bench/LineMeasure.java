@@ -151,7 +151,7 @@ public final class LineMeasure {
             Line next = lines.get(i + 1);
             boolean shortLine = l.size() == body && l.words() >= 4 && edge.containsKey(l.page())
                     && l.right() < edge.get(l.page()) - 1f && l.right() > edge.get(l.page()) - body;
-            boolean continued = next.page() == l.page() && next.size() == body
+            boolean continued = next.page() == l.page() && next.size() == body && left.containsKey(l.page())
                     && Math.abs(next.y() - l.y() - lead) <= 0.5f
                     && Math.abs(next.left() - left.get(l.page())) <= 1f;
             if (shortLine && continued) {

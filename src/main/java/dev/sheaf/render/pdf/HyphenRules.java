@@ -66,14 +66,17 @@ final class HyphenRules {
      * Returns how many were removed (0: the layout keeps every rule).
      */
     static int fix(ITextRenderer renderer) {
-        return fix(renderer, false);
+        return fix(renderer, false, false);
     }
 
     /**
      * As {@link #fix(ITextRenderer)}; with {@code unneeded}, also removes the break points of hyphens a justified
-     * line did not need.
+     * line did not need. With {@code last} (the last layout will not be checked), a line that breaks a rule
+     * loses every break point from its last word to the end of its paragraph: moving that word to the next line
+     * moves the breaks of every line after it, which may end in a new run, and with no break points left they
+     * cannot (a narrow justified column of long words needs five layouts otherwise).
      */
-    static int fix(ITextRenderer renderer, boolean unneeded) {
+    static int fix(ITextRenderer renderer, boolean unneeded, boolean last) {
         List<PageBox> pages = renderer.getRootBox().getLayer().getPages();
         LayoutContext measure = unneeded ? renderer.getSharedContext().newLayoutContextInstance(new ITextFontContext())
                 : null;
@@ -102,6 +105,12 @@ final class HyphenRules {
                 Line fixable = line.soft() ? line : tooMany && lines.get(i - 1).soft() ? lines.get(i - 1) : null;
                 if (fixable != null) {
                     mark(fixable.last(), removals);
+                    if (last) {
+                        for (int j = i + 1; j < lines.size() && lines.get(j).box().getParent() == line.box().getParent();
+                             j++) {
+                            markAll(lines.get(j).box(), removals);
+                        }
+                    }
                 }
                 run = 0;
             }
@@ -207,6 +216,49 @@ final class HyphenRules {
                     }
                 }
                 return;
+            }
+        }
+    }
+
+    /** Notes every break point of a line's text. */
+    private static void markAll(Box box, Map<Text, TreeSet<Integer>> removals) {
+        for (int i = 0; i < box.getChildCount(); i++) {
+            if (box.getChild(i) instanceof InlineLayoutBox inline) {
+                markAll(inline, removals);
+            }
+        }
+    }
+
+    private static void markAll(InlineLayoutBox box, Map<Text, TreeSet<Integer>> removals) {
+        for (Object o : box.getInlineChildren()) {
+            if (o instanceof InlineText t) {
+                markAll(t, removals);
+            } else if (o instanceof InlineLayoutBox inner) {
+                markAll(inner, removals);
+            }
+        }
+    }
+
+    /** Notes the break points of {@code text}, as indexes into its DOM text (see {@link #mark}). */
+    private static void markAll(InlineText text, Map<Text, TreeSet<Integer>> removals) {
+        Text node = text.getTextNode();
+        String master = text.getMasterText();
+        if (node == null || master == null) {
+            return;
+        }
+        String data = node.getData();
+        if (marks(data, data.length()) != marks(master, master.length())) {
+            return;   // the laid-out text is not the node's text as written; leave it
+        }
+        int from = marks(master, text.getStart());
+        int to = marks(master, text.getEnd());
+        int seen = 0;
+        for (int i = 0; i < data.length() && seen < to; i++) {
+            if (SoftHyphens.isMark(data.charAt(i))) {
+                if (seen >= from) {
+                    removals.computeIfAbsent(node, k -> new TreeSet<>()).add(i);
+                }
+                seen++;
             }
         }
     }
