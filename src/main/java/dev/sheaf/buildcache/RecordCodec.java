@@ -33,6 +33,32 @@ public final class RecordCodec {
     private static final String OWN = "dev.sheaf.";
     private static final int MAX_DEPTH = 2000;
 
+    /** A record class's component accessors and canonical constructor, looked up once (reflection is slow). */
+    private record Shape(Method[] accessors, Constructor<?> canonical) { }
+
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            Method[] accessors = new Method[components.length];
+            Class<?>[] types = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                accessors[i] = components[i].getAccessor();
+                types[i] = components[i].getType();
+            }
+            try {
+                Constructor<?> canonical = type.getDeclaredConstructor(types);
+                canonical.setAccessible(true);
+                for (Method m : accessors) {
+                    m.setAccessible(true);
+                }
+                return new Shape(accessors, canonical);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return new Shape(null, null);
+            }
+        }
+    };
+
     private RecordCodec() { }
 
     public static byte[] encode(Object value) {
@@ -79,12 +105,15 @@ public final class RecordCodec {
         } else if (v instanceof Boolean b) {
             out.writeByte(b ? 'T' : 'F');
         } else if (v instanceof Record r && r.getClass().getName().startsWith(OWN)) {
+            Shape shape = SHAPES.get(r.getClass());
+            if (shape.canonical() == null) {
+                throw new ContentDigest.Undigestible(r.getClass().getName());
+            }
             out.writeByte('R');
             string(out, r.getClass().getName());
-            RecordComponent[] components = r.getClass().getRecordComponents();
-            out.writeShort(components.length);
-            for (RecordComponent c : components) {
-                write(out, component(c.getAccessor(), r), depth + 1);
+            out.writeShort(shape.accessors().length);
+            for (Method accessor : shape.accessors()) {
+                write(out, component(accessor, r), depth + 1);
             }
         } else if (v instanceof Enum<?> e && e.getDeclaringClass().getName().startsWith(OWN)) {
             out.writeByte('E');
@@ -188,20 +217,16 @@ public final class RecordCodec {
         if (!type.isRecord()) {
             throw new IOException("not a record: " + type.getName());
         }
-        RecordComponent[] components = type.getRecordComponents();
-        if (in.readUnsignedShort() != components.length) {
+        Shape shape = SHAPES.get(type);
+        if (shape.canonical() == null || in.readUnsignedShort() != shape.accessors().length) {
             throw new IOException("another version of " + type.getName());
         }
-        Class<?>[] types = new Class<?>[components.length];
-        Object[] values = new Object[components.length];
-        for (int i = 0; i < components.length; i++) {
-            types[i] = components[i].getType();
+        Object[] values = new Object[shape.accessors().length];
+        for (int i = 0; i < values.length; i++) {
             values[i] = read(in, depth + 1);
         }
         try {
-            Constructor<?> canonical = type.getDeclaredConstructor(types);
-            canonical.setAccessible(true);
-            return canonical.newInstance(values);
+            return shape.canonical().newInstance(values);
         } catch (ReflectiveOperationException | IllegalArgumentException e) {
             throw new IOException("cannot make " + type.getName(), e);
         }
@@ -240,7 +265,6 @@ public final class RecordCodec {
 
     private static Object component(Method accessor, Record r) {
         try {
-            accessor.setAccessible(true);
             return accessor.invoke(r);
         } catch (IllegalAccessException | InvocationTargetException | RuntimeException e) {
             throw new ContentDigest.Undigestible(r.getClass().getName() + "." + accessor.getName());

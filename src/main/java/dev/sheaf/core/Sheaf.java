@@ -56,7 +56,7 @@ public final class Sheaf {
      * build are the same as a fresh build's.
      */
     public static Sheaf incremental() {
-        return new Sheaf(RendererRegistry.standard(), PieceCache.create(), CitationCache.create(), PrintLayouts.ofSession());
+        return new Sheaf(RendererRegistry.session(), PieceCache.create(), CitationCache.create(), PrintLayouts.ofSession());
     }
 
     /** How many pieces the latest build or check had to parse; the others came from the cache. */

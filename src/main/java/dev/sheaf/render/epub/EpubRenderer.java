@@ -59,6 +59,18 @@ public final class EpubRenderer implements Renderer {
     private volatile PieceDocs lastPieces;
     private volatile DrawnCover lastCover;
 
+    /** Whether the pages and the cover are kept for the next build (a session); a single build drops them. */
+    private final boolean keep;
+
+    /** A renderer that keeps its pages for the next build. */
+    public EpubRenderer() {
+        this(true);
+    }
+
+    public EpubRenderer(boolean keep) {
+        this.keep = keep;
+    }
+
     @Override
     public String id() {
         return "epub";
@@ -211,13 +223,18 @@ public final class EpubRenderer implements Renderer {
                                                    BuildCache cache) {
         PieceDocs before = lastPieces;
         PieceDocs now = new PieceDocs(book.meta(), printPages, new ConcurrentHashMap<>());
-        // A piece's document holds the print edition's page breaks, which any piece before it can move.
-        boolean reuse = before != null && before.meta().equals(book.meta()) && before.printPages().equals(printPages);
+        // A piece's document holds the print edition's page breaks in it, which any piece before it can move: it is
+        // reused only when they are the same (the quick step of a rebuild drops those of the edited pieces only).
+        boolean reuse = before != null && before.meta().equals(book.meta());
+        Map<String, List<PageBreak>> breaksBefore = reuse ? before.printPages().byUnit() : Map.of();
+        Map<String, List<PageBreak>> breaksNow = reuse ? printPages.byUnit() : Map.of();
         byte[] shared = cache.enabled() ? sharedInputs(book, printPages) : null;
         Map<String, EpubZip.Entry> byPath = new ConcurrentHashMap<>();
         AtomicInteger reused = new AtomicInteger();
         book.pieces().parallelStream().forEach(p -> {
-            EpubZip.Entry e = reuse ? before.docs().get(p) : null;
+            String unit = PrintPageBreaks.unit(p);
+            EpubZip.Entry e = reuse && breaksBefore.getOrDefault(unit, List.of()).equals(breaksNow.getOrDefault(unit, List.of()))
+                    ? before.docs().get(p) : null;
             Optional<CacheKey> key = shared == null ? Optional.empty() : cacheKey(shared, p, printPages);
             if (e != null) {
                 EpubZip.Entry kept = e;
@@ -236,7 +253,7 @@ public final class EpubRenderer implements Renderer {
             now.docs().put(p, e);
             byPath.put(e.name(), e);
         });
-        lastPieces = now;
+        lastPieces = keep ? now : null;
         cache.count(new Reuse("EPUB", "pages", "compressed", book.pieces().size(), reused.get()));
         return byPath;
     }

@@ -29,6 +29,10 @@ public record PrintPageBreaks(List<PageBreak> breaks, Map<String, String> anchor
      */
     public static final String INDEX = "back-index";
 
+    /** The order of a unit's breaks in its text. */
+    private static final Comparator<PageBreak> TEXT_ORDER = Comparator.comparingInt(PageBreak::container)
+            .thenComparingInt(PageBreak::offset).thenComparingInt(PageBreak::page);
+
     public PrintPageBreaks {
         breaks = List.copyOf(breaks);
         anchors = Map.copyOf(anchors);
@@ -42,17 +46,21 @@ public record PrintPageBreaks(List<PageBreak> breaks, Map<String, String> anchor
                 out.add(b);
             }
         }
-        out.sort(Comparator.comparingInt(PageBreak::container).thenComparingInt(PageBreak::offset)
-                .thenComparingInt(PageBreak::page));
+        out.sort(TEXT_ORDER);
         return out;
     }
 
     /** The breaks by unit, units in page order. */
     public Map<String, List<PageBreak>> byUnit() {
+        // One pass, not in() per unit: a large book has thousands of units and breaks.
         Map<String, List<PageBreak>> out = new LinkedHashMap<>();
         for (PageBreak b : breaks) {
-            out.computeIfAbsent(b.unit(), this::in);
+            out.computeIfAbsent(b.unit(), u -> new ArrayList<>()).add(b);
         }
+        out.replaceAll((unit, list) -> {
+            list.sort(TEXT_ORDER);
+            return List.copyOf(list);
+        });
         return out;
     }
 
