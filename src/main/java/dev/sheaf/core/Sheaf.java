@@ -56,7 +56,7 @@ public final class Sheaf {
      * build are the same as a fresh build's.
      */
     public static Sheaf incremental() {
-        return new Sheaf(RendererRegistry.standard(), PieceCache.create(), CitationCache.create(), PrintLayouts.ofSession());
+        return new Sheaf(RendererRegistry.session(), PieceCache.create(), CitationCache.create(), PrintLayouts.ofSession());
     }
 
     /** How many pieces the latest build or check had to parse; the others came from the cache. */
@@ -82,7 +82,12 @@ public final class Sheaf {
 
     /** The book as renderers see it: read, index mentions anchored, citations resolved, then links resolved. */
     private Optional<Book> read(Path root, String citationStyle, Diagnostics diags, Progress progress) {
-        Optional<Book> book = new BookReader(root, diags, pieces, progress::piecesRead).read();
+        return read(root, citationStyle, diags, progress, pieces);
+    }
+
+    private Optional<Book> read(Path root, String citationStyle, Diagnostics diags, Progress progress,
+                                PieceCache pieceCache) {
+        Optional<Book> book = new BookReader(root, diags, pieceCache, progress::piecesRead).read();
         if (book.isEmpty()) {
             return book;
         }
@@ -100,8 +105,39 @@ public final class Sheaf {
         Path out = request.outDir().toAbsolutePath().normalize();
         List<Renderer> renderers = renderers(request.formats(), diags);
         checkOutput(root, out, diags);
+        if (!request.buildCache() || diags.hasErrors()) {
+            return build(request, root, out, renderers, diags, null);
+        }
+        // The build cache's new entries are staged with the editions, from the first piece read.
+        StagedOutput staged;
+        try {
+            staged = new StagedOutput(out);
+        } catch (IOException e) {
+            return build(request, root, out, renderers, diags, null);
+        }
+        try {
+            return build(request, root, out, renderers, diags, staged);
+        } finally {
+            try {
+                staged.close();
+            } catch (IOException e) {
+                // Left-overs of a build that failed before writing; the next build starts a new staging folder.
+            }
+        }
+    }
+
+    private BuildResult build(BuildRequest request, Path root, Path out, List<Renderer> renderers, Diagnostics diags,
+                              StagedOutput early) {
         Progress progress = request.progress();
-        Optional<Book> book = read(root, request.citationStyle(), diags, progress);
+        BuildCache cache;
+        try {
+            cache = early == null ? BuildCache.disabled() : BuildCache.open(out, CodeIdentity.VALUE, early.scratch());
+        } catch (IOException e) {
+            cache = BuildCache.disabled();
+        }
+        // A session keeps its pieces in memory; a single build takes them from the cache on disk.
+        PieceCache pieceCache = cache.enabled() && pieces == PieceCache.none() ? PieceCache.onDisk(cache) : pieces;
+        Optional<Book> book = read(root, request.citationStyle(), diags, progress, pieceCache);
         if (book.isEmpty() || diags.failsAt(request.failOn())) {
             return failed(diags);
         }
@@ -110,9 +146,7 @@ public final class Sheaf {
                         layouts != null ? layouts : PrintLayouts.ofBuild());
         List<Renderer> now = request.quickStep()
                 ? renderers.stream().filter(r -> !r.laidOutForPrint()).toList() : renderers;
-        try (StagedOutput staged = new StagedOutput(out)) {
-            BuildCache cache = request.buildCache() ? BuildCache.open(out, CodeIdentity.VALUE, staged.scratch())
-                    : BuildCache.disabled();
+        try (StagedOutput staged = early != null ? early : new StagedOutput(out)) {
             RenderContext ctx = plain.withCache(cache);
             for (Renderer r : now) {
                 long start = System.nanoTime();

@@ -130,11 +130,18 @@ final class DocumentLinks {
      * Anchors without a link are unwrapped: they have served.
      */
     static void register(Element body, String address, boolean whole, List<String> topIds, ImportedPiece piece) {
+        register(body, List.of(address), whole, topIds, piece);
+    }
+
+    /** {@link #register(Element, String, boolean, List, ImportedPiece)} for a document known by several addresses. */
+    static void register(Element body, List<String> addresses, boolean whole, List<String> topIds, ImportedPiece piece) {
         if (whole) {
-            piece.addresses.add(address);
+            piece.addresses.addAll(addresses);
         }
-        for (String id : topIds) {
-            piece.anchors.putIfAbsent(key(address, id), "");
+        for (String address : addresses) {
+            for (String id : topIds) {
+                piece.anchors.putIfAbsent(key(address, id), "");
+            }
         }
         Set<String> used = new HashSet<>();
         for (Element h : body.select("[" + IDS + "]")) {
@@ -145,8 +152,10 @@ final class DocumentLinks {
             }
             String kept = markdownId(ids.contains(h.id()) ? h.id() : ids.get(0), used);
             h.appendChild(new TextNode("\u2063ID" + kept + "\u2063"));
-            for (String id : ids) {
-                piece.anchors.putIfAbsent(key(address, id), kept);
+            for (String address : addresses) {
+                for (String id : ids) {
+                    piece.anchors.putIfAbsent(key(address, id), kept);
+                }
             }
         }
         unwrapAnchors(body);

@@ -18,6 +18,8 @@ final class Headnotes {
     /** The repeated title must come within this many paragraphs of the top. */
     private static final int MAX_INTRO_BLOCKS = 6;
     private static final Pattern BLOCKS = Pattern.compile("\\n\\s*\\n");
+    /** The id a heading keeps for links to it ({@link DocumentLinks}): not part of its text. */
+    private static final Pattern HEADING_ID = Pattern.compile("\\s*\\{#[A-Za-z][A-Za-z0-9-]*}\\s*$");
     private static final Pattern LINK = Pattern.compile("!?\\[([^\\]]*)\\]\\([^)]*\\)");
     private static final Pattern MARKUP = Pattern.compile("[#*_>`\\\\]");
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
@@ -67,7 +69,8 @@ final class Headnotes {
         if (text == null) {
             return "";
         }
-        String s = LINK.matcher(text).replaceAll("$1");
+        String s = HEADING_ID.matcher(text).replaceAll("");
+        s = LINK.matcher(s).replaceAll("$1");
         s = MARKUP.matcher(s).replaceAll("");
         s = Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
         s = NOT_WORD.matcher(s.toLowerCase(Locale.ROOT).replace("’", "").replace("'", "")).replaceAll(" ");

@@ -41,8 +41,9 @@ final class HtmlPageImporter implements SourceImporter {
     public SourceBatch read(Path file, ImportContext context) throws ImportFailure, IOException {
         Document doc = parse(file);
         PageMetadata meta = PageMetadata.of(doc);
+        siblingLinks(doc, file);
         Article article = new Readability4JExtended(meta.url == null ? "" : meta.url, doc.clone()).parse();
-        Element content = larger(article.getArticleContent(), markedArticle(doc));
+        Element content = larger(article.getArticleContent(), markedArticle(doc, MARKED), markedArticle(doc, ARTICLE));
         if (content == null || !isArticle(content)) {
             throw new ImportFailure("no article found in the page (a front page, a list of links or an empty page?)");
         }
@@ -52,13 +53,15 @@ final class HtmlPageImporter implements SourceImporter {
             p.title = stripSiteSuffix(p.title, meta.outlet);
         }
         p.subtitle = meta.subtitle;
-        if (!meta.authors.isEmpty()) {
-            p.authors.addAll(meta.authors);
-        } else if (article.getByline() != null && !article.getByline().isBlank()) {
+        List<String> authors = meta.authors.stream().filter(a -> !isAccountName(a, meta.url)).toList();
+        if (!authors.isEmpty()) {
+            p.authors.addAll(authors);
+        } else if (article.getByline() != null && !article.getByline().isBlank()
+                && !isAccountName(cleanByline(article.getByline()), meta.url)) {
             p.authors.add(cleanByline(article.getByline()));
         } else {
             String byline = byline(doc);
-            if (byline != null) {
+            if (byline != null && !isAccountName(byline, meta.url)) {
                 p.authors.add(byline);
             }
         }
@@ -73,7 +76,16 @@ final class HtmlPageImporter implements SourceImporter {
         List<String> linked = new ArrayList<>();
         // Readability made addresses absolute against the page's URL; images saved beside the page are found again.
         String base = meta.url == null ? null : meta.url.substring(0, meta.url.lastIndexOf('/') + 1);
-        String md = converter.convert(content, img -> localImage(img, base, dir, p, names), linked);
+        // Links to other pages of the import (by their web address, or as files saved beside this one) and
+        // to places in this page wait for the pieces' files; the headings keep the ids they are linked by.
+        List<String> addresses = new ArrayList<>(List.of(DocumentLinks.fileAddress(file)));
+        String web = DocumentLinks.webAddress(meta.url);
+        if (web != null) {
+            addresses.add(web);
+        }
+        DocumentLinks.register(content, addresses, true, DocumentLinks.markHeadings(content), p);
+        DocumentLinks.pending(content, h -> pageTarget(h, file, meta.url), h -> h.startsWith("http:") || h.startsWith("https:") ? h : null, p);
+        String md = DocumentLinks.restore(converter.convert(content, img -> localImage(img, base, dir, p, names), linked));
         md = dropRepeatedTitle(md, p.title);
         p.body = md;
         if (!linked.isEmpty()) {
@@ -100,6 +112,39 @@ final class HtmlPageImporter implements SourceImporter {
             return Jsoup.parse(text.startsWith("\uFEFF") ? text.substring(1) : text, "");
         }
         return Jsoup.parse(new java.io.ByteArrayInputStream(bytes), null, "");
+    }
+
+    /**
+     * Relative links to files saved beside the page ({@code other.html}, {@code ../b/index.html#part})
+     * become {@code file:} addresses before Readability would make them web addresses of the page's site.
+     */
+    private static void siblingLinks(Document doc, Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        for (Element a : doc.select("a[href]")) {
+            String href = a.attr("href").strip();
+            if (href.isEmpty() || href.startsWith("#") || href.startsWith("//") || dev.sheaf.links.Hrefs.scheme(href).isPresent()) {
+                continue;
+            }
+            int hash = href.indexOf('#');
+            String path = (hash < 0 ? href : href.substring(0, hash)).replaceFirst("\\?.*$", "");
+            try {
+                Path target = dir.resolve(URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8)).normalize();
+                if (!path.isEmpty() && Files.isRegularFile(target)) {
+                    a.attr("href", target.toUri() + (hash < 0 ? "" : href.substring(hash)));
+                }
+            } catch (RuntimeException e) {
+                // not a path on this machine: left as it is
+            }
+        }
+    }
+
+    /** Where a link in the page leads among the documents of the import: a file beside it, a web address, a place in it. */
+    private static DocumentLinks.Target pageTarget(String href, Path file, String pageUrl) {
+        if (href.startsWith("file:") || href.startsWith("#")) {
+            return DocumentLinks.fileTarget(file, href.startsWith("file:") ? Path.of(URI.create(href.replaceFirst("#.*$", "")))
+                    + (href.indexOf('#') < 0 ? "" : href.substring(href.indexOf('#'))) : href);
+        }
+        return DocumentLinks.webTarget(pageUrl, null, href);
     }
 
     /** An image saved beside the page ("Save page as" puts them in NAME_files/) is copied with the piece. */
@@ -129,6 +174,26 @@ final class HtmlPageImporter implements SourceImporter {
             return MediaFile.reference(unique);
         } catch (IllegalArgumentException | IOException e) {
             return null;
+        }
+    }
+
+    /**
+     * A blog host's account name given as the author ({@code mcupdate} on mcupdate.tumblr.com, a
+     * blogspot or wordpress.com subdomain): a login, not a name to print as a byline.
+     */
+    static boolean isAccountName(String author, String pageUrl) {
+        if (author == null || pageUrl == null || author.isBlank() || author.strip().contains(" ")) {
+            return false;
+        }
+        try {
+            String host = URI.create(pageUrl.strip().replace(" ", "%20")).getHost();
+            if (host == null) {
+                return false;
+            }
+            String[] labels = host.toLowerCase(java.util.Locale.ROOT).replaceFirst("^www\\.", "").split("\\.");
+            return labels.length >= 3 && labels[0].equals(author.strip().toLowerCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 
@@ -185,19 +250,22 @@ final class HtmlPageImporter implements SourceImporter {
         return md;
     }
 
-    private static final String MARKED = "[itemprop=articleBody], article, main, [role=main], .entry-content, "
-            + ".post-content, .article-body, .story-body, #content";
+    /** Elements that say they hold the article itself. */
+    private static final String ARTICLE = "[itemprop=articleBody], article, main, [role=main], .entry-content, "
+            + ".post-content, .article-body, .story-body, .post, #post";
+    /** …and, for a page where Readability finds next to nothing, the blocks pages commonly put their text in. */
+    private static final String MARKED = ARTICLE + ", #content, .content, #main";
     private static final String NOT_TEXT = "nav, aside, header, footer, form, script, style, noscript, [role=navigation], "
             + "[role=complementary], .comments, #comments, .share, .social, .related, .newsletter, .advert, .ad";
 
     /**
-     * The element the page itself marks as its article ({@code articleBody}, {@code <article>},
-     * {@code <main>}…) with its paragraphs the most text, navigation and asides removed; null when none.
+     * The element {@code selector} finds (the page's own article, {@code <main>}, …) with its paragraphs the
+     * most text, navigation and asides removed; null when none.
      */
-    private static Element markedArticle(Document doc) {
+    private static Element markedArticle(Document doc, String selector) {
         Element best = null;
         int bestLength = 0;
-        for (Element e : doc.select(MARKED)) {
+        for (Element e : doc.select(selector)) {
             Element copy = e.clone();
             copy.select(NOT_TEXT).remove();
             int length = copy.select("p").text().length();
@@ -210,16 +278,30 @@ final class HtmlPageImporter implements SourceImporter {
     }
 
     /**
-     * Readability's choice, unless it found next to nothing and the page's own article element holds far
-     * more paragraph text (Readability sometimes settles on a footer or a cookie notice).
+     * Readability's choice, unless it found next to nothing and a block the page marks holds far more
+     * paragraph text (Readability sometimes settles on a footer or a cookie notice), or its choice is a
+     * part of the element the page marks as its article, which holds clearly more paragraph text but not
+     * several times as much text (it took one section of a long piece, or the figures without the text).
      */
-    private static Element larger(Element readability, Element marked) {
-        if (marked == null) {
-            return readability;
-        }
+    private static Element larger(Element readability, Element marked, Element article) {
         int r = readability == null ? 0 : readability.text().length();
-        int m = marked.text().length();
-        return r < 2000 && m > 3 * r ? marked : readability;
+        if (marked != null && r < 2000 && marked.text().length() > 3 * r) {
+            return marked;
+        }
+        // Not when the marked element is far larger still: then it holds more than the article (a whole page's lists).
+        if (article != null && r > 0 && article.select("p").text().length() > 1.4 * readability.select("p").text().length()
+                && article.text().length() < 2.5 * r && contains(article, readability)) {
+            return article;
+        }
+        return readability;
+    }
+
+    /** Whether the text of {@code part} begins and ends inside the text of {@code whole}. */
+    private static boolean contains(Element whole, Element part) {
+        String w = whole.text().replaceAll("\\s+", " ");
+        String p = part.text().replaceAll("\\s+", " ").strip();
+        int n = Math.min(80, p.length() / 2);
+        return n > 0 && w.contains(p.substring(0, n)) && w.contains(p.substring(p.length() - n));
     }
 
     /**

@@ -129,7 +129,11 @@ public final class ImportRun {
         for (Placed p : placed) {
             Path file = p.target().toAbsolutePath().normalize();
             p.found().piece().addresses.forEach(a -> spots.putIfAbsent(a, new Spot(file, "")));
-            p.found().piece().anchors.forEach((k, id) -> spots.putIfAbsent(k, new Spot(file, id)));
+            ImportedPiece piece = p.found().piece();
+            String text = piece.body + "\n" + (piece.note == null ? "" : piece.note);
+            // A heading an importer took out after all (a title repeated over the text) leaves the piece's start.
+            piece.anchors.forEach((k, id) -> spots.putIfAbsent(k, new Spot(file,
+                    id.isEmpty() || text.contains("{#" + id + "}") ? id : "")));
         }
         Map<Path, List<String>> unresolved = new LinkedHashMap<>();
         java.util.Set<Spot> used = new java.util.HashSet<>();

@@ -1,5 +1,10 @@
 package dev.sheaf.read;
 
+import dev.sheaf.buildcache.BuildCache;
+import dev.sheaf.buildcache.CacheKey;
+import dev.sheaf.buildcache.ContentDigest;
+import dev.sheaf.buildcache.RecordCodec;
+import dev.sheaf.buildcache.Reuse;
 import dev.sheaf.diag.Diagnostic;
 import dev.sheaf.diag.Diagnostics;
 import dev.sheaf.model.Piece;
@@ -26,20 +31,33 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class PieceCache {
 
-    private static final PieceCache NONE = new PieceCache(false);
+    private static final PieceCache NONE = new PieceCache(false, BuildCache.disabled());
 
     private final boolean enabled;
+    /** The build cache on disk, for a build in a new JVM; disabled in a session, which keeps pieces in memory. */
+    private final BuildCache disk;
+    private final AtomicInteger total = new AtomicInteger();
     private final Map<Path, Entry> entries = new ConcurrentHashMap<>();
     private final Set<Path> seen = ConcurrentHashMap.newKeySet();
     private final AtomicInteger parsed = new AtomicInteger();
 
-    private PieceCache(boolean enabled) {
+    private PieceCache(boolean enabled, BuildCache disk) {
         this.enabled = enabled;
+        this.disk = disk;
     }
 
     /** A cache to pass to every build of one session. */
     public static PieceCache create() {
-        return new PieceCache(true);
+        return new PieceCache(true, BuildCache.disabled());
+    }
+
+    /**
+     * For one build: pieces are taken from the build cache on disk when their file (by SHA-256), id, default
+     * authors and images (by size and modification time, as a session compares them) are what they were; what is
+     * parsed is kept there.
+     */
+    public static PieceCache onDisk(BuildCache disk) {
+        return new PieceCache(false, disk);
     }
 
     /** No caching: every piece is parsed. */
@@ -55,6 +73,7 @@ public final class PieceCache {
     void begin() {
         seen.clear();
         parsed.set(0);
+        total.set(0);
     }
 
     /** Forgets the pieces the build just finished did not read (deleted or renamed files). */
@@ -62,10 +81,17 @@ public final class PieceCache {
         if (enabled) {
             entries.keySet().retainAll(Set.copyOf(seen));
         }
+        if (disk.enabled()) {
+            disk.count(new Reuse("read", "pieces", "parsed", total.get(), total.get() - parsed.get()));
+        }
     }
 
     /** The piece in {@code file} (absolute), from the cache when nothing it depends on has changed. */
     Optional<Piece> read(Path root, Path file, String id, List<String> defaultAuthors, Diagnostics diags) {
+        total.incrementAndGet();
+        if (!enabled && disk.enabled()) {
+            return fromDisk(root, file, id, defaultAuthors, diags);
+        }
         if (!enabled) {
             parsed.incrementAndGet();
             return new PieceReader(root, diags).read(file, id, defaultAuthors);
@@ -96,6 +122,55 @@ public final class PieceCache {
             entries.remove(file);
         }
         return e.replay(diags);
+    }
+
+    /** The piece from the build cache, or parsed and kept there. */
+    private Optional<Piece> fromDisk(Path root, Path file, String id, List<String> defaultAuthors, Diagnostics diags) {
+        byte[] hash = hash(file);
+        Optional<CacheKey> key = hash == null ? Optional.empty()
+                : CacheKey.of("piece", root, file, id, defaultAuthors, hash);
+        Optional<Stored> stored = key.flatMap(disk::get).flatMap(Stored::decode).filter(Stored::imagesUnchanged);
+        if (stored.isPresent()) {
+            stored.get().diagnostics().forEach(diags::add);
+            return stored.get().piece();
+        }
+        Diagnostics own = new Diagnostics();
+        Set<Path> images = ConcurrentHashMap.newKeySet();
+        parsed.incrementAndGet();
+        Optional<Piece> piece = new PieceReader(root, own, images::add).read(file, id, defaultAuthors);
+        own.all().forEach(diags::add);
+        if (key.isPresent()) {
+            Map<String, List<Long>> stamps = new java.util.TreeMap<>();
+            images.forEach(i -> {
+                Stamp st = Stamp.of(i);
+                stamps.put(i.toString(), List.of(st.exists() ? 1L : 0L, st.size(), st.modified()));
+            });
+            try {
+                disk.put(key.get(), RecordCodec.encode(new Stored(piece, own.all(), stamps)));
+            } catch (ContentDigest.Undigestible e) {
+                // A value the codec cannot write (an unusual front matter field): parsed again next time.
+            }
+        }
+        return piece;
+    }
+
+    /** A parsed piece as the build cache keeps it, with its diagnostics and its images' stamps. */
+    record Stored(Optional<Piece> piece, List<Diagnostic> diagnostics, Map<String, List<Long>> images) {
+
+        static Optional<Stored> decode(byte[] bytes) {
+            try {
+                return RecordCodec.decode(bytes) instanceof Stored s ? Optional.of(s) : Optional.empty();
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
+
+        boolean imagesUnchanged() {
+            return images.entrySet().stream().allMatch(i -> {
+                Stamp st = Stamp.of(Path.of(i.getKey()));
+                return i.getValue().equals(List.of(st.exists() ? 1L : 0L, st.size(), st.modified()));
+            });
+        }
     }
 
     private static byte[] hash(Path file) {

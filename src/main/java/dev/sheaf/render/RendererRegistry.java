@@ -26,8 +26,21 @@ public final class RendererRegistry {
      * site last, since it offers the others.
      */
     public static RendererRegistry standard() {
-        return new RendererRegistry(List.of(new PdfRenderer(), new EpubRenderer(), new HandoutRenderer(),
-                new CitationExportRenderer(), new SiteRenderer()));
+        return builtIn(false);
+    }
+
+    /**
+     * The built-in formats for a session of builds ({@code --watch}, {@code serve}): the EPUB and the site keep
+     * each piece's page for the next build. A single build does not, so that a large book's pages are not all
+     * held in memory at once.
+     */
+    public static RendererRegistry session() {
+        return builtIn(true);
+    }
+
+    private static RendererRegistry builtIn(boolean session) {
+        return new RendererRegistry(List.of(new PdfRenderer(), new EpubRenderer(session), new HandoutRenderer(),
+                new CitationExportRenderer(), new SiteRenderer(session)));
     }
 
     public Optional<Renderer> find(String id) {

@@ -252,9 +252,16 @@ class EpubImportTest {
         Path source = epub(tmp.resolve("links.epub"), docs);
 
         Path book = tmp.resolve("book");
+        // --dry-run decides the same files and writes none of them.
+        ImportReport dry = new ImportRun(new Diagnostics()).run(new ImportRequest(List.of(source), book,
+                ImportRequest.ChapterBy.NONE, Set.of(), null, null, null, true));
+        assertThat(dry.count(ImportReport.Outcome.NEW)).isEqualTo(4);
+        assertThat(book).doesNotExist();
         Diagnostics diags = new Diagnostics();
         ImportReport report = importInto(book, diags, source);
         assertThat(report.count(ImportReport.Outcome.NEW)).isEqualTo(4);
+        // A second import finds the same files and the same links: nothing changed.
+        assertThat(importInto(book, new Diagnostics(), source).count(ImportReport.Outcome.UNCHANGED)).isEqualTo(4);
         Path dir = book.resolve("chapters/pieces");
         String one = body(read(dir.resolve("chapter-one.md")));
         String two = body(read(dir.resolve("chapter-two.md")));

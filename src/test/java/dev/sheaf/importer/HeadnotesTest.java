@@ -50,6 +50,13 @@ class HeadnotesTest {
     }
 
     @Test
+    void aRepeatedTitleThatKeepsAnIdForLinksIsStillTheRepeatedTitle() {
+        ImportedPiece p = split("Water Before Pipelines", "A line of my own.\n\n## Water Before Pipelines {#water}\n\nThe text.\n");
+        assertThat(p.note).isEqualTo("A line of my own.");
+        assertThat(p.body).isEqualTo("The text.\n");
+    }
+
+    @Test
     void aPostWithoutARepeatedTitleIsAllBody() {
         String md = "First paragraph.\n\nThe title appears only much later.\n\nMore.\n";
         ImportedPiece p = split("Something Else Entirely", md);

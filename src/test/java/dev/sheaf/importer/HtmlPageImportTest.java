@@ -126,4 +126,54 @@ class HtmlPageImportTest {
         assertThat(HtmlPageImporter.cleanByline("June Byers")).isEqualTo("June Byers");
         assertThat(HtmlPageImporter.cleanByline("Joe Wee Monday, 9 May 2016")).isEqualTo("Joe Wee");
     }
+
+    /** A saved article page: its canonical address, title and paragraphs (markup). */
+    private static String page(String url, String title, String... paragraphs) {
+        StringBuilder b = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
+                .append(title).append("</title><link rel=\"canonical\" href=\"").append(url)
+                .append("\"><meta name=\"author\" content=\"Ann Author\"></head><body><nav><a href=\"/\">Home</a></nav>"
+                        + "<article><h1>").append(title).append("</h1>");
+        for (String para : paragraphs) {
+            b.append(para);
+        }
+        for (int i = 1; i <= 4; i++) {
+            b.append("<p>Paragraph ").append(i).append(" of the article goes on about rivers, dams and the people who ")
+                    .append("live downstream of them, long enough to read as an article to anyone.</p>");
+        }
+        return b.append("</article></body></html>").toString();
+    }
+
+    @Test
+    void savedPagesLinkingToEachOtherLinkToTheirPieces() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("saved"));
+        Files.writeString(dir.resolve("dams.html"), page("https://news.example.org/2021/dams/", "Dams",
+                "<p>See <a href=\"rivers.html#downstream\">downstream</a>, <a href=\"http://www.news.example.org/2021/rivers\">"
+                        + "the rivers story</a> and <a href=\"https://news.example.org/2021/other/\">one not saved</a>.</p>"),
+                StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("rivers.html"), page("https://news.example.org/2021/rivers/", "Rivers",
+                "<p>Back to <a href=\"https://news.example.org/2021/dams/\">dams</a>.</p>",
+                "<h2 id=\"downstream\">Downstream</h2><p>Text downstream, where <a href=\"#downstream\">this</a> leads.</p>"),
+                StandardCharsets.UTF_8);
+        Path book = tmp.resolve("book");
+        Diagnostics diags = new Diagnostics();
+        ImportReport report = new ImportRun(diags).run(new ImportRequest(List.of(dir), book, ImportRequest.ChapterBy.NONE,
+                Set.of(), null, null, null, false));
+        assertThat(report.count(ImportReport.Outcome.NEW)).isEqualTo(2);
+        String dams = Files.readString(book.resolve("chapters/pieces/dams.md"), StandardCharsets.UTF_8);
+        String rivers = Files.readString(book.resolve("chapters/pieces/rivers.md"), StandardCharsets.UTF_8);
+        assertThat(dams).contains("[downstream](rivers.md#downstream)", "[the rivers story](rivers.md)",
+                "[one not saved](https://news.example.org/2021/other/)");
+        assertThat(rivers).contains("[dams](dams.md)", "## Downstream {#downstream}", "[this](#downstream)");
+        assertThat(new Sheaf().check(book, null).diagnostics()).filteredOn(d -> d.severity() != Severity.INFO).isEmpty();
+    }
+
+    @Test
+    void aBlogHostsAccountNameIsNoByline() {
+        assertThat(HtmlPageImporter.isAccountName("mcupdate", "http://mcupdate.tumblr.com/post/1/x")).isTrue();
+        assertThat(HtmlPageImporter.isAccountName("JaneDoe", "https://janedoe.wordpress.com/2020/01/01/x/")).isTrue();
+        assertThat(HtmlPageImporter.isAccountName("Jane Doe", "https://janedoe.wordpress.com/2020/01/01/x/")).isFalse();
+        assertThat(HtmlPageImporter.isAccountName("news", "https://news.example.org/2020/x")).isTrue();
+        assertThat(HtmlPageImporter.isAccountName("example", "https://www.example.org/2020/x")).isFalse();
+        assertThat(HtmlPageImporter.isAccountName("mcupdate", null)).isFalse();
+    }
 }

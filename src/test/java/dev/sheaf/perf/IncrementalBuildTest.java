@@ -95,6 +95,8 @@ class IncrementalBuildTest {
             throws Exception {
         // setup: a session's full build, then one piece with a print page break edited and another deleted
         Path book = GeneratedBook.write(tmp.resolve("book"), 12, 11);
+        // A fixed date: otherwise the book's date is its latest piece's, which the deletion below may change.
+        Files.writeString(book.resolve("book.yaml"), "date: \"2026-12-01\"\n", StandardOpenOption.APPEND);
         Sheaf session = Sheaf.incremental();
         List<String> formats = List.of("pdf", "epub", "site");
         Path first = buildAll(session, book, "first", formats);
@@ -114,6 +116,9 @@ class IncrementalBuildTest {
         assertThat(quick.success()).as(quick.diagnostics().toString()).isTrue();
         assertThat(quick.written()).extracting(p -> p.getFileName().toString()).noneMatch(n -> n.endsWith(".pdf"))
                 .anyMatch(n -> n.endsWith(".epub"));
+        // Only the edited piece's EPUB page is made again: the others kept their breaks.
+        assertThat(quick.reuse()).filteredOn(r -> r.edition().equals("EPUB")).singleElement()
+                .satisfies(r -> assertThat(r.total() - r.reused()).isEqualTo(1));
         Path quickEpub = first.resolve(epub(first));
         assertThat(EpubValidator.problems(quickEpub)).isEmpty();
         // (the sources list lost the deleted piece: its breaks go too)

@@ -46,8 +46,9 @@ class PartialRebuildTest {
         build(book, tmp.resolve("cold"), false);
         // then
         assertThat(first.reuse()).extracting(Reuse::reused).containsOnly(0);
-        assertThat(second.describeReuse()).startsWith("EPUB: 2 of 16 pages compressed, 14 reused; site: ");
-        Reuse site = second.reuse().get(1);
+        assertThat(second.describeReuse()).startsWith(
+                "read: 2 of 16 pieces parsed, 14 reused; EPUB: 2 of 16 pages compressed, 14 reused; site: ");
+        Reuse site = second.reuse().get(2);
         assertThat(site.total()).isEqualTo(16);
         assertThat(site.total() - site.reused()).isBetween(2, 4);
         assertSameFiles(out, tmp.resolve("cold"));
@@ -66,7 +67,7 @@ class PartialRebuildTest {
         BuildResult without = build(book, out, false);
         // then
         assertThat(again.describeReuse())
-                .isEqualTo("EPUB: 0 of 6 pages compressed, 6 reused; site: 0 of 6 piece pages written, 6 reused");
+                .isEqualTo("read: 0 of 6 pieces parsed, 6 reused; EPUB: 0 of 6 pages compressed, 6 reused; site: 0 of 6 piece pages written, 6 reused");
         assertThat(without.reuse()).extracting(Reuse::reused).containsOnly(0);
     }
 

@@ -51,7 +51,9 @@ public final class PageListCheck {
 
     /**
      * The entries whose words do not begin the PDF page: the EPUB's words must occur in the page's words,
-     * starting within its first line (the running head, when the page has one, comes first).
+     * starting within its first line (the running head, when the page has one, comes first). A page set in two
+     * columns (the index) is read across both columns line by line, so it is also read as drawn, column by column,
+     * where the running head and the folio may come first.
      */
     public static List<Entry> mismatches(EpubText epub, PdfText pdf) throws IOException {
         List<String> labels = pdf.labels();
@@ -61,11 +63,31 @@ public final class PageListCheck {
             String text = page < 0 ? "" : pdf.page(page);
             String firstLine = text.strip().split("\n", 2)[0];
             int headWords = words(firstLine).size();
-            if (!begins(e.pdfTop(), e.epubWords(), headWords)) {
+            if (!begins(e.pdfTop(), e.epubWords(), headWords) && !beginsAsDrawn(pdf, page, e.epubWords())) {
                 bad.add(e);
             }
         }
         return bad;
+    }
+
+    /** Whether {@code words} begin the page as drawn, after none, one or two of its first lines. */
+    private static boolean beginsAsDrawn(PdfText pdf, int page, List<String> words) {
+        if (page < 0 || words.isEmpty()) {
+            return false;
+        }
+        String[] lines = pdf.pageAsDrawn(page).strip().split("\n");
+        List<String> all = words(String.join("\n", lines));
+        int skip = 0;
+        for (int i = 0; i <= 2 && i <= lines.length; i++) {
+            int n = Math.min(words.size(), all.size() - skip);
+            if (n > 0 && all.subList(skip, skip + n).equals(words.subList(0, n)) && n >= Math.min(words.size(), 3)) {
+                return true;
+            }
+            if (i < lines.length) {
+                skip += words(lines[i]).size();
+            }
+        }
+        return false;
     }
 
     /**

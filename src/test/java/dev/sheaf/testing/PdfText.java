@@ -55,6 +55,22 @@ public final class PdfText implements AutoCloseable {
     }
 
     /**
+     * The visible text of page {@code index} in the order it is drawn: a page set in columns (the index) column by
+     * column, where {@link #page} reads across the columns line by line.
+     */
+    public String pageAsDrawn(int index) {
+        try {
+            VisibleTextStripper stripper = new VisibleTextStripper();
+            stripper.setSortByPosition(false);
+            stripper.setStartPage(index + 1);
+            stripper.setEndPage(index + 1);
+            return joined(stripper.getText(doc));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * The visible text of an imposed sheet {@code index}: its left half, then its right half. Read as one
      * page, the two booklet pages' lines would interleave, and a word hyphenated at the end of a left-hand
      * line would be joined to the first word of the right-hand line beside it.

@@ -179,7 +179,9 @@ final class EpubPages {
     /** The index, its locators linking to the anchors placed in the pieces. */
     String indexPage(dev.sheaf.render.xhtml.IndexXhtml index) {
         Xml x = start(index.title(), "back-matter index-page");
+        TextPlaces places = markers(x, PrintPageBreaks.INDEX);
         index.write(x, "h1");
+        PageMarkers.end(x, places);
         return end(x);
     }
 

@@ -14,6 +14,7 @@ import com.lowagie.text.pdf.PdfWriter;
 import dev.sheaf.render.pdf.tagging.Conformance;
 import dev.sheaf.render.pdf.tagging.ImposedStructure;
 
+import java.awt.geom.AffineTransform;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.security.MessageDigest;
@@ -103,16 +104,20 @@ final class Booklet {
             // Where each page went: the object number of its form and the sheet side (1-based) it is on.
             int[] formOf = new int[pages + 1];
             int[] sheetOf = new int[pages + 1];
+            AffineTransform[] placement = new AffineTransform[pages + 1];
             for (int s = 0; s < sides.size(); s++) {
                 if (s > 0) {
                     doc.newPage();
                 }
                 int[] side = sides.get(s);
                 for (int half = 0; half < 2; half++) {
-                    PdfImportedPage placed = place(cb, writer, reader, side[half], fold, sheetHeight, half == 0);
-                    if (placed != null) {
+                    AffineTransform at = placement(reader, side[half], fold, sheetHeight, half == 0);
+                    if (at != null) {
+                        PdfImportedPage placed = writer.getImportedPage(reader, side[half]);
+                        cb.addTemplate(placed, (float) at.getTranslateX(), (float) at.getTranslateY());
                         formOf[side[half]] = placed.getIndirectReference().getNumber();
                         sheetOf[side[half]] = s + 1;
+                        placement[side[half]] = at;
                     }
                 }
                 writer.setPageEmpty(false);
@@ -120,24 +125,25 @@ final class Booklet {
             fix(writer.getInfo(), pdf, timestamp);
             Conformance.finish(writer, language, timestamp, pdfA, true);
             doc.close();
-            return ImposedStructure.tag(out.toByteArray(), pdf, formOf, sheetOf);
+            return ImposedStructure.tag(out.toByteArray(), pdf, formOf, sheetOf, placement);
         } finally {
             reader.close();
         }
     }
 
-    /** Page {@code number} with its spine edge on the fold, centred vertically. */
-    private static PdfImportedPage place(PdfContentByte cb, PdfWriter writer, PdfReader reader, int number,
-                                         float fold, float sheetHeight, boolean left) {
+    /**
+     * Where page {@code number} goes: its spine edge on the fold, centred vertically; a move from the page's user
+     * space to the sheet's (its content, and its links, see {@link ImposedStructure}). Null for no page.
+     */
+    private static AffineTransform placement(PdfReader reader, int number, float fold, float sheetHeight,
+                                             boolean left) {
         if (number == 0) {
             return null;
         }
         Rectangle box = reader.getPageSize(number);
-        PdfImportedPage page = writer.getImportedPage(reader, number);
         float x = left ? fold - box.getWidth() : fold;
         float y = (sheetHeight - box.getHeight()) / 2;
-        cb.addTemplate(page, x - box.getLeft(), y - box.getBottom());
-        return page;
+        return AffineTransform.getTranslateInstance(x - box.getLeft(), y - box.getBottom());
     }
 
     /** Dates, producer and the trailer /ID (which PdfWriter takes from the info's FileId) without the clock. */

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * The pages of the print edition as other editions can mark them: where each page that begins in a piece, a
- * chapter opener or a back-matter list begins, and the printed page of every index anchor. Made by
+ * chapter opener, a back-matter list or the index begins, and the printed page of every index anchor. Made by
  * {@code dev.sheaf.render.pdf.PdfRenderer#pageBreaks} from the PDF edition's own layout; pages that begin in the
  * front matter or the colophon, which only the print edition has, and empty pages, have no break.
  *
@@ -22,6 +22,16 @@ import java.util.Map;
 public record PrintPageBreaks(List<PageBreak> breaks, Map<String, String> anchors) {
 
     public static final PrintPageBreaks NONE = new PrintPageBreaks(List.of(), Map.of());
+
+    /**
+     * The unit id of the book's index: the id of its block in the print document. Its containers are the headings
+     * of its kinds and letters and its entries, each sub-entry a container of its own, in the order printed.
+     */
+    public static final String INDEX = "back-index";
+
+    /** The order of a unit's breaks in its text. */
+    private static final Comparator<PageBreak> TEXT_ORDER = Comparator.comparingInt(PageBreak::container)
+            .thenComparingInt(PageBreak::offset).thenComparingInt(PageBreak::page);
 
     public PrintPageBreaks {
         breaks = List.copyOf(breaks);
@@ -36,17 +46,21 @@ public record PrintPageBreaks(List<PageBreak> breaks, Map<String, String> anchor
                 out.add(b);
             }
         }
-        out.sort(Comparator.comparingInt(PageBreak::container).thenComparingInt(PageBreak::offset)
-                .thenComparingInt(PageBreak::page));
+        out.sort(TEXT_ORDER);
         return out;
     }
 
     /** The breaks by unit, units in page order. */
     public Map<String, List<PageBreak>> byUnit() {
+        // One pass, not in() per unit: a large book has thousands of units and breaks.
         Map<String, List<PageBreak>> out = new LinkedHashMap<>();
         for (PageBreak b : breaks) {
-            out.computeIfAbsent(b.unit(), this::in);
+            out.computeIfAbsent(b.unit(), u -> new ArrayList<>()).add(b);
         }
+        out.replaceAll((unit, list) -> {
+            list.sort(TEXT_ORDER);
+            return List.copyOf(list);
+        });
         return out;
     }
 

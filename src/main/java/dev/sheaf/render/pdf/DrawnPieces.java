@@ -18,6 +18,8 @@ import org.xhtmlrenderer.render.JustificationInfo;
  *       are written as invisible text: the fonts have glyphs for them that show a bar (for a shaping engine to
  *       hide), but they belong in the text that is copied and searched, where the non-joiner keeps
  *       {@code می} and {@code شود} apart as the author wrote them.</li>
+  *   <li>Kerned pairs ({@link PairKerning}): the run is cut between the two characters and the second part
+ *       written that much closer (or further).</li>
  * </ul>
  * The rest of the run is justified as before, each piece at the position the justified line gives it.
  */
@@ -34,10 +36,12 @@ final class DrawnPieces {
 
     /**
      * Writes {@code s} (as drawn: visual order, break points resolved) at {@code x} through {@code writer}, in
-     * pieces where it needs them.
+     * pieces where it needs them; {@code kerns} holds the kerning after each character of {@code s} in
+     * thousandths of an em, or is null.
      */
-    static void draw(ITextOutputDevice device, FSFont font, String s, float x, JustificationInfo info, Writer writer) {
-        if (!(font instanceof ITextFSFont fs) || s.chars().noneMatch(DrawnPieces::invisible)
+    static void draw(ITextOutputDevice device, FSFont font, String s, float x, JustificationInfo info, int[] kerns,
+                     Writer writer) {
+        if (!(font instanceof ITextFSFont fs) || kerns == null && s.chars().noneMatch(DrawnPieces::invisible)
                 && (info == null || s.codePoints().noneMatch(Character::isSupplementaryCodePoint))) {
             writer.draw(s, x, info);
             return;
@@ -51,7 +55,7 @@ final class DrawnPieces {
             boolean hidden = !pair && invisible(s.charAt(i));
             int end = pair ? i + 2 : i + 1;
             while (!pair && end < s.length() && !Character.isHighSurrogate(s.charAt(end))
-                    && invisible(s.charAt(end)) == hidden) {
+                    && invisible(s.charAt(end)) == hidden && !kerned(kerns, end - 1)) {
                 end++;
             }
             String piece = s.substring(i, end);
@@ -71,8 +75,23 @@ final class DrawnPieces {
                 char c = s.charAt(k);
                 at += c == ' ' || c == '\u00a0' || c == '\u3000' ? info.spaceAdjust() : info.nonSpaceAdjust();
             }
+            if (kerned(kerns, end - 1)) {
+                at += kerns[end - 1] * fs.getSize2D() / 1000f;
+            }
             i = end;
         }
+    }
+
+    /** The kerning after each character of {@code logical} as drawn (see {@link PairKerning#between}), or null. */
+    static int[] kerns(FSFont font, String logical) {
+        if (!(font instanceof ITextFSFont fs) || logical.length() < 2) {
+            return null;
+        }
+        return PairKerning.of(fs.getFontDescription().getFont()).between(RightToLeft.visual(logical));
+    }
+
+    private static boolean kerned(int[] kerns, int after) {
+        return kerns != null && after >= 0 && after < kerns.length && kerns[after] != 0;
     }
 
     /** A format character other than the soft hyphen (which a line's end draws as a hyphen). */

@@ -37,7 +37,7 @@ final class HyphenRules {
      * A hyphen is unneeded when the line without its part of the word would have word spaces at most this many
      * times the font's own space (the measure in bench/ calls a line loose above 1.6 times the median line's).
      */
-    static final double UNNEEDED = 1.75;
+    static final double UNNEEDED = 1.85;
     /** Share of a justified line's extra width Flying Saucer gives to spaces (the rest goes to letters). */
     private static final double SPACE_SHARE = 0.8;
 

@@ -22,11 +22,12 @@ import java.util.function.IntFunction;
  * Where each page of a laid-out print document begins in the text, as {@link PageBreak}s: the first line whose
  * baseline lies on the page (the page the text layer draws it on), and in it the first character or image.
  * That place is found in the DOM: the text container holding it ({@code data-tp}, see {@link PrintPlaces}), the
- * unit around it (a piece's, chapter opener's or back-matter list's {@code div}), and the counted characters before it in the
- * container. A line outside any container (a piece's title block, its notes heading, its bio line) begins its
+ * unit around it (a piece's, chapter opener's, back-matter list's or the index's {@code div}), and the counted
+ * characters before it in the container. A line outside any container (a piece's title block, its notes heading, its bio line) begins its
  * page at the top of its unit when no container of the unit came before, else after the last one. A page that
  * begins inside a word begins before the word. Pages without lines, or whose first line is outside a unit
- * (front matter, index, colophon), have no break.
+ * (front matter, colophon), have no break. The printed index's lines are containers of their own, numbered as
+ * the entries they belong to (see {@link PrintIndex}).
  */
 final class PageStarts {
 
@@ -70,10 +71,24 @@ final class PageStarts {
     private void walk(Box box) {
         if (box instanceof LineBox line) {
             line(line);
+            // Blocks inside the line (inline blocks: the printed index's columns) have lines of their own.
+            for (int i = 0; i < line.getChildCount(); i++) {
+                inlineBlocks(line.getChild(i));
+            }
             return;
         }
         for (int i = 0; i < box.getChildCount(); i++) {
             walk(box.getChild(i));
+        }
+    }
+
+    private void inlineBlocks(Object o) {
+        if (o instanceof BlockBox b && !b.isReplaced()) {
+            walk(b);
+        } else if (o instanceof InlineLayoutBox box) {
+            for (Object child : box.getInlineChildren()) {
+                inlineBlocks(child);
+            }
         }
     }
 
@@ -127,7 +142,9 @@ final class PageStarts {
             raw = n == null ? 0 : textBefore(container, n);
         }
         raw = wordStart(text, Math.min(raw, text.length()));
-        return TextPlaces.count(text.subSequence(0, raw));
+        // A line of the printed index that goes on with an entry says how much of the entry came before it.
+        String skip = container.getAttribute(PrintIndex.SKIP);
+        return (skip.isEmpty() ? 0 : Integer.parseInt(skip)) + TextPlaces.count(text.subSequence(0, raw));
     }
 
     /** The index in {@code s} of the counted character that has {@code skip} counted characters before it. */
@@ -250,21 +267,16 @@ final class PageStarts {
         return Integer.parseInt(container.getAttribute(PrintPlaces.ATTRIBUTE));
     }
 
-    /** The piece, chapter opener or back-matter list holding {@code n}, or null. */
+    /** The piece, chapter opener, back-matter list or index holding {@code n}, or null. */
     private static Element unit(Node n) {
         for (Node e = n; e != null; e = e.getParentNode()) {
             if (e instanceof Element el && "div".equals(el.getLocalName() != null ? el.getLocalName() : el.getTagName())
-                    && (hasClass(el, "piece") || hasClass(el, "opener") || isList(el))
+                    && (hasClass(el, "piece") || hasClass(el, "opener") || hasClass(el, "back-matter"))
                     && !el.getAttribute("id").isEmpty()) {
                 return el;
             }
         }
         return null;
-    }
-
-    /** A back-matter list (sources, bibliography); the index is back matter too, but not a list of entries. */
-    private static boolean isList(Element e) {
-        return hasClass(e, "back-matter") && !hasClass(e, "index-matter");
     }
 
     /** Running heads are laid out in the flow too, but printed in the margin. */

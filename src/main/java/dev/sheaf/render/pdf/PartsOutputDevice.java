@@ -64,7 +64,7 @@ final class PartsOutputDevice extends TaggingOutputDevice {
     public void drawString(String s, float x, float y, JustificationInfo info) {
         if (!blankPages.contains(page)) {
             SoftHyphens.Drawn drawn = SoftHyphens.drawn(s, info, baseFont());
-            DrawnPieces.draw(this, font, drawn.text(), x, drawn.info(), (t, at, i) -> super.drawString(t, at, y, i));
+            DrawnPieces.draw(this, font, drawn.text(), x, drawn.info(), DrawnPieces.kerns(font, s), (t, at, i) -> super.drawString(t, at, y, i));
         }
     }
 

@@ -3,6 +3,8 @@ package dev.sheaf.render.pdf;
 import dev.sheaf.model.Book;
 import dev.sheaf.model.BookIndex;
 import dev.sheaf.render.Labels;
+import dev.sheaf.render.pagelist.PrintPageBreaks;
+import dev.sheaf.render.xhtml.TextPlaces;
 import dev.sheaf.render.xhtml.Xml;
 import org.xhtmlrenderer.css.style.CssContext;
 import org.xhtmlrenderer.pdf.ITextFontContext;
@@ -35,14 +37,19 @@ import java.util.function.Function;
  */
 final class PrintIndex {
 
-    static final String ID = "back-index";
+    static final String ID = PrintPageBreaks.INDEX;
+    /** On a line that goes on with an entry: the counted characters of the entry before it (see {@link PageStarts}). */
+    static final String SKIP = "data-tp-skip";
     static final String LINK = "ixp-";
     private static final int LOCATORS_PER_LINE = 36;
     /** Column heights are measured; this much of a column is left free for rounding and collapsed margins. */
     private static final double SAFETY = 0.97;
 
-    /** A block of the index: its id in the measuring document, whether it must stay with the next, its markup. */
-    record Line(String id, boolean heading, String cls, String html) { }
+    /**
+     * A block of the index: its id in the measuring document, whether it must stay with the next, its markup, the
+     * text container it is (or goes on with) and the counted characters of that container before it.
+     */
+    record Line(String id, boolean heading, String cls, String html, int container, int skip) { }
 
     /** Where an anchor landed: its page (0-based, in the document or in writing order) and the top of its line. */
     record Spot(int page, float top) { }
@@ -52,6 +59,8 @@ final class PrintIndex {
 
     private final Book book;
     private final Labels labels;
+    /** Text containers numbered so far by {@link #lines}. */
+    private int containers;
     /** The width of a column, in millimetres. */
     private final String column;
 
@@ -147,12 +156,15 @@ final class PrintIndex {
     /** The lines of the index, with page numbers from {@code folios} (anchor id → printed page number, or null). */
     List<Line> lines(Function<String, Integer> folios) {
         List<Line> out = new ArrayList<>();
+        // Containers are numbered as IndexXhtml numbers them in the other editions: kinds, letters, entries.
+        containers = 0;
         BookIndex index = book.index();
         if (index.separate()) {
             for (BookIndex.Kind kind : BookIndex.Kind.values()) {
                 List<BookIndex.Entry> entries = index.ofKind(kind).stream().filter(BookIndex.Entry::printable).toList();
                 if (!entries.isEmpty()) {
-                    out.add(new Line("ixk-" + kind.id(), true, "ix-kind", Xml.escape(labels.get("index." + kind.id()))));
+                    out.add(new Line("ixk-" + kind.id(), true, "ix-kind", Xml.escape(labels.get("index." + kind.id())),
+                            containers++, 0));
                     letters(entries, folios, out);
                 }
             }
@@ -167,7 +179,7 @@ final class PrintIndex {
         for (BookIndex.Entry e : entries) {
             if (!e.group().equals(letter)) {
                 letter = e.group();
-                out.add(new Line("ixg-" + out.size(), true, "ix-letter", Xml.escape(letter)));
+                out.add(new Line("ixg-" + out.size(), true, "ix-letter", Xml.escape(letter), containers++, 0));
             }
             entry(e, false, folios, out);
         }
@@ -176,6 +188,8 @@ final class PrintIndex {
     private void entry(BookIndex.Entry e, boolean sub, Function<String, Integer> folios, List<Line> out) {
         List<String> numbers = locators(e, folios);
         String cls = sub ? "ix-entry ix-sub" : "ix-entry";
+        int container = containers++;
+        int before = 0;
         int first = 0;
         do {
             int to = Math.min(numbers.size(), first + LOCATORS_PER_LINE);
@@ -190,7 +204,9 @@ final class PrintIndex {
                 references(sb, e.see(), "index.see");
                 references(sb, e.seeAlso(), "index.see.also");
             }
-            out.add(new Line("ixl-" + out.size(), false, first == 0 ? cls : cls + " ix-cont", sb.toString()));
+            out.add(new Line("ixl-" + out.size(), false, first == 0 ? cls : cls + " ix-cont", sb.toString(),
+                    container, before));
+            before += counted(sb);
             first = to;
         } while (first < numbers.size());
         for (BookIndex.Entry s : e.subs()) {
@@ -198,6 +214,12 @@ final class PrintIndex {
                 entry(s, true, folios, out);
             }
         }
+    }
+
+    /** The counted characters of a line's markup (tags left out, entities one character each). */
+    private static int counted(CharSequence html) {
+        String text = html.toString().replaceAll("<[^>]*>", "").replaceAll("&(#?[A-Za-z0-9]+);", "x");
+        return TextPlaces.count(text);
     }
 
     private void references(StringBuilder sb, List<String> targets, String label) {
@@ -445,7 +467,8 @@ final class PrintIndex {
                 x.open("div", "class", col == 0 ? "index-column" : "index-column index-right", "style",
                         "width: " + column);
                 for (Line l : pages.get(p).get(col)) {
-                    x.raw("<p class=\"" + l.cls() + "\">" + l.html() + "</p>");
+                    x.raw("<p class=\"" + l.cls() + "\" " + PrintPlaces.ATTRIBUTE + "=\"" + l.container() + "\""
+                            + (l.skip() > 0 ? " " + SKIP + "=\"" + l.skip() + "\"" : "") + ">" + l.html() + "</p>");
                 }
                 x.close("div");
             }

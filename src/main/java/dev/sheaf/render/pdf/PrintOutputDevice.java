@@ -55,7 +55,7 @@ final class PrintOutputDevice extends TaggingOutputDevice {
             return;
         }
         SoftHyphens.Drawn drawn = SoftHyphens.drawn(text, justification, baseFont());
-        DrawnPieces.draw(this, font, drawn.text(), x, drawn.info(), (s, at, info) -> super.drawString(s, at, y, info));
+        DrawnPieces.draw(this, font, drawn.text(), x, drawn.info(), DrawnPieces.kerns(font, text), (s, at, info) -> super.drawString(s, at, y, info));
     }
 
     /** The font strings are drawn in now. */

@@ -15,6 +15,8 @@ import org.xhtmlrenderer.pdf.ITextTextRenderer;
  * measured with its hyphen, which belongs to the line only if the line ends there: the next piece takes it off
  * again ({@link HyphenBreaks} says which piece that is), so the sum is always the width of the line as it would
  * be printed.
+ *
+ * <p>Widths include the fonts' kerning ({@link PairKerning}), which the output devices write into the text.
  */
 final class PrintText extends ITextTextRenderer {
 
@@ -29,10 +31,20 @@ final class PrintText extends ITextTextRenderer {
         } else {
             width = super.getWidth(context, font, string);
         }
+        width += kerning(font, string);
         if (HyphenBreaks.takesBackHyphen(string)) {
             width -= hyphen(context, font);
         }
         return width;
+    }
+
+    /** The fonts' pair kerning ({@link PairKerning}) over {@code string}, as drawn by the output devices. */
+    private static int kerning(FSFont font, String string) {
+        if (!(font instanceof ITextFSFont f) || string.length() < 2) {
+            return 0;
+        }
+        int kern = PairKerning.of(f.getFontDescription().getFont()).total(string);
+        return kern == 0 ? 0 : Math.round(kern * f.getSize2D() / 1000f);
     }
 
     private int hyphen(FontContext context, FSFont font) {

@@ -109,7 +109,9 @@ final class SitePages {
         Xml x = start(index.title() + " \u2014 " + meta.title(), "../", "back-page index-page", null);
         siteHeader(x);
         x.open("main", "id", "main").nl();
+        TextPlaces places = markers(x, PrintPageBreaks.INDEX);
         index.write(x, "h1");
+        PageMarkers.end(x, places);
         x.close("main").nl();
         pager(x, INDEX_PAGE);
         return Optional.of(end(x, "../"));

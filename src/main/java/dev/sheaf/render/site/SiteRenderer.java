@@ -85,6 +85,18 @@ public final class SiteRenderer implements Renderer {
         }
     }
 
+    /** Whether the piece pages are kept for the next build (a session); a single build writes and drops them. */
+    private final boolean keep;
+
+    /** A renderer that keeps its pages for the next build. */
+    public SiteRenderer() {
+        this(true);
+    }
+
+    public SiteRenderer(boolean keep) {
+        this.keep = keep;
+    }
+
     @Override
     public String id() {
         return "site";
@@ -161,11 +173,13 @@ public final class SiteRenderer implements Renderer {
                         cacheKey.ifPresent(k -> cache.put(k, html));
                     }
                 }
-                now.pages().put(path, page);
+                if (keep) {
+                    now.pages().put(path, page);
+                }
                 write(out, path, page.html());
             }
         }
-        lastPieces = now;
+        lastPieces = keep ? now : null;
         cache.count(new Reuse("site", "piece pages", "written", total, reused));
         for (ReferenceList list : book.backMatter()) {
             write(out, SitePages.backPath(list), pages.back(list));

@@ -168,7 +168,7 @@ public final class IndexXhtml {
                     continue;
                 }
                 x.open("section", "class", "index-kind", "id", "index-" + kind.id()).nl();
-                x.element("h" + (level + 1), labels.get("index." + kind.id()), "class", "index-kind-title").nl();
+                heading(x, "h" + (level + 1), labels.get("index." + kind.id()), "index-kind-title");
                 groups(x, entries, level + 2);
                 x.close("section").nl();
             }
@@ -188,7 +188,7 @@ public final class IndexXhtml {
         String tag = "h" + Math.min(6, level);
         groups.forEach((letter, list) -> {
             x.open("section", "epub:type", "index-group", "class", "index-group").nl();
-            x.element(tag, letter, "class", "index-letter").nl();
+            heading(x, tag, letter, "index-letter");
             list(x, list, "index-entries");
             x.close("section").nl();
         });
@@ -204,8 +204,34 @@ public final class IndexXhtml {
         x.close("ul").nl();
     }
 
+    /**
+     * A heading of the index, a text container when the document numbers them, as the print edition's index
+     * numbers its lines (so that the print edition's pages can be marked in the index of the others).
+     */
+    private static void heading(Xml x, String tag, String text, String cls) {
+        TextPlaces places = x.places();
+        if (places == null) {
+            x.element(tag, text, "class", cls).nl();
+            return;
+        }
+        boolean container = places.open(x, tag, "class", cls);
+        x.text(text);
+        if (container) {
+            places.close(x, tag);
+        } else {
+            x.close(tag);
+        }
+        x.nl();
+    }
+
     private void entry(Xml x, BookIndex.Entry e) {
-        x.open("li", "epub:type", "index-entry", "class", "index-entry", "id", ids.get(display(e.key())));
+        String[] attrs = {"epub:type", "index-entry", "class", "index-entry", "id", ids.get(display(e.key()))};
+        TextPlaces places = x.places();
+        // The entry's own text is a container; its sub-entries, inside its element, are containers of their own.
+        boolean container = places != null ? places.open(x, "li", attrs) : false;
+        if (places == null) {
+            x.open("li", attrs);
+        }
         x.element("span", e.term(), "epub:type", "index-term", "class", "index-term");
         List<Locator> found = e.mentions().isEmpty() ? List.of() : locators.apply(e);
         for (int i = 0; i < found.size(); i++) {
@@ -215,6 +241,9 @@ public final class IndexXhtml {
         }
         references(x, e.see(), "index.see", "index-xref-preferred");
         references(x, e.seeAlso(), "index.see.also", "index-xref-related");
+        if (container) {
+            places.end(x);
+        }
         List<BookIndex.Entry> subs = printable(e.subs());
         if (!subs.isEmpty()) {
             x.nl();

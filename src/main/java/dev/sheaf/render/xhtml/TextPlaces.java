@@ -4,10 +4,11 @@ package dev.sheaf.render.xhtml;
  * Places in the text that every edition writes alike, so that one edition can mark where another edition's
  * pages begin (the print edition's page numbers in the EPUB and on the site).
  *
- * <p>A <em>unit</em> is a piece or a chapter opener, named by the id the print document gives it
- * ({@code p-<slug>}, {@code ch-<slug>}). A <em>text container</em> is an element {@link ContentRenderer} fills
- * with inline content: a paragraph, heading, list item without blocks, table cell, code block, figure or
- * reference entry. Containers are numbered from 0 in each unit, in writing order, which is the same in every
+ * <p>A <em>unit</em> is a piece, a chapter opener, a back-matter list or the index, named by the id the print
+ * document gives it ({@code p-<slug>}, {@code ch-<slug>}, {@code back-<slug>}, {@code back-index}). A <em>text
+ * container</em> is an element {@link ContentRenderer} fills with inline content: a paragraph, heading, list item
+ * without blocks, table cell, code block, figure or reference entry; in the index ({@link IndexXhtml}), each
+ * heading of a kind or a letter and each entry's own text (its sub-entries are containers of their own). Containers are numbered from 0 in each unit, in writing order, which is the same in every
  * edition because every edition writes pieces with the same {@link ContentRenderer}. A place is a container
  * and the number of <em>counted</em> characters before it: characters that are neither white space nor soft
  * hyphens, since layout collapses white space and the print edition adds hyphenation points.
@@ -76,9 +77,17 @@ public abstract class TextPlaces {
 
     /** Closes the container {@link #open} opened. */
     final void close(Xml x, String tag) {
+        end(x);
+        x.close(tag);
+    }
+
+    /**
+     * Ends the container {@link #open} opened without closing its element, for an element whose text is followed
+     * by blocks of its own (an index entry and its sub-entries); the caller closes the element.
+     */
+    final void end(Xml x) {
         inside = false;
         closing(x, container);
-        x.close(tag);
     }
 
     /** The attributes of container {@code container}'s start tag. */

@@ -21,9 +21,16 @@ import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDObjectReference;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionGoTo;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageXYZDestination;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripperByArea;
 import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -171,6 +178,114 @@ class HandoutRendererTest {
             assertThat(page.getMediaBox().getWidth()).isCloseTo(612f, within(0.5f));
             assertThat(page.getMediaBox().getHeight()).isCloseTo(792f, within(0.5f));
         }
+    }
+
+    // ---------- links on booklet sheets ----------
+
+    /**
+     * A booklet's sheets carry its pages' links: the same links (text and target) as the same chapter printed as
+     * sheets, each rectangle on one half of its sheet over the link's words, each destination on the half where
+     * its page is, each annotation tagged (a Link element reaches it through an object reference, and its
+     * /StructParent leads back to that element).
+     */
+    @Test
+    void should_carry_the_pages_links_onto_booklet_sheets() throws IOException {
+        List<String> booklet = links("rivers-booklet");
+        assertThat(booklet).contains("https://example.org/field-notes");
+        // The sheets handout has the same pieces and cover; its links are those of the booklet's pages.
+        assertThat(new TreeSet<>(booklet)).isEqualTo(new TreeSet<>(links("rivers-sheets")));
+        assertThat(booklet.stream().filter(l -> l.startsWith("goto ")).count()).isPositive();
+        assertThat(new TreeSet<>(links("everything"))).contains("https://example.org/field-notes");
+    }
+
+    /**
+     * The links of a handout: a URI, or "goto", the link's contents and the first word at the place it leads to;
+     * checked on the way for what every link annotation of a handout must be.
+     */
+    private static List<String> links(String name) throws IOException {
+        PDDocument doc = pdf.get(name).document();
+        Map<org.apache.pdfbox.cos.COSBase, String> tagged = new java.util.HashMap<>();
+        objectReferences(doc.getDocumentCatalog().getStructureTreeRoot().getKids(), tagged);
+        List<String> out = new ArrayList<>();
+        int annotations = 0;
+        for (int s = 0; s < doc.getNumberOfPages(); s++) {
+            PDPage sheet = doc.getPage(s);
+            float width = sheet.getMediaBox().getWidth();
+            boolean imposed = width > sheet.getMediaBox().getHeight();
+            for (var a : sheet.getAnnotations()) {
+                annotations++;
+                assertThat(a).as(name).isInstanceOf(PDAnnotationLink.class);
+                PDAnnotationLink link = (PDAnnotationLink) a;
+                assertThat(tagged.get(a.getCOSObject())).as(name + ": its element").isEqualTo("Link");
+                assertThat(a.getStructParent()).as(name).isNotNegative();
+                assertThat(a.getContents()).as(name).isNotBlank();
+                PDRectangle r = a.getRectangle();
+                if (imposed) {
+                    assertThat(r.getUpperRightX() <= width / 2 + 0.5 || r.getLowerLeftX() >= width / 2 - 0.5)
+                            .as("%s: %s on one half of sheet %d", name, a.getContents(), s + 1).isTrue();
+                }
+                // The words under the rectangle are the link's (a link broken over lines has one rectangle a line;
+                // a link whose text is generated, a contents page number, is described by its target).
+                String under = textIn(doc, s, r.getLowerLeftX() - 1, r.getLowerLeftY() - 1, r.getUpperRightX() + 1,
+                        r.getUpperRightY() + 1);
+                assertThat(linkWords(under)).as("%s: words under %s", name, a.getContents()).isNotEmpty();
+                if (!a.getContents().startsWith("#")) {
+                    assertThat(linkWords(under)).as("%s: words under %s", name, a.getContents())
+                            .containsAnyElementsOf(linkWords(a.getContents()));
+                }
+                if (link.getAction() instanceof PDActionURI uri) {
+                    out.add(uri.getURI());
+                } else {
+                    PDActionGoTo go = (PDActionGoTo) link.getAction();
+                    PDPageXYZDestination d = (PDPageXYZDestination) go.getDestination();
+                    int page = doc.getPages().indexOf(d.getPage());
+                    assertThat(page).as(name).isNotNegative();
+                    float left = d.getLeft();
+                    float pageWidth = imposed ? width / 2 : width;
+                    float from = imposed && left >= width / 2 - 0.5 ? width / 2 : 0;
+                    // The words just below the destination, on its half of the sheet.
+                    String below = textIn(doc, page, from, d.getTop() - 40, from + pageWidth, d.getTop());
+                    assertThat(linkWords(below)).as("%s: below the destination of %s", name, a.getContents()).isNotEmpty();
+                    // A note's back link leads into a paragraph, whose lines differ between A4 and A5: its target
+                    // is named by its text alone; other targets are the tops of blocks, named by their first word.
+                    out.add("goto " + a.getContents() + (a.getContents().matches("\\d+\\.") ? ""
+                            : " → " + linkWords(below).get(0)));
+                }
+            }
+        }
+        assertThat(tagged).as(name + ": every annotation in the tree is on a sheet").hasSize(annotations);
+        return out;
+    }
+
+    private static void objectReferences(List<Object> kids, Map<org.apache.pdfbox.cos.COSBase, String> out) {
+        for (Object k : kids) {
+            if (k instanceof PDStructureElement e) {
+                for (Object c : e.getKids()) {
+                    if (c instanceof PDObjectReference ref && ref.getReferencedObject() != null) {
+                        out.put(ref.getReferencedObject().getCOSObject(), e.getStructureType());
+                    }
+                }
+                objectReferences(e.getKids(), out);
+            }
+        }
+    }
+
+    /** The text inside a rectangle of a page, in PDF coordinates (from the bottom left). */
+    private static String textIn(PDDocument doc, int page, float x0, float y0, float x1, float y1) throws IOException {
+        PDFTextStripperByArea strip = new PDFTextStripperByArea();
+        float height = doc.getPage(page).getMediaBox().getHeight();
+        strip.addRegion("r", new java.awt.geom.Rectangle2D.Float(x0, height - y1, x1 - x0, y1 - y0));
+        strip.extractRegions(doc.getPage(page));
+        return strip.getTextForRegion("r");
+    }
+
+    private static List<String> linkWords(String text) {
+        List<String> out = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[\\p{L}\\p{N}]+").matcher(text.toLowerCase(java.util.Locale.ROOT));
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
     }
 
     // ---------- booklet order ----------

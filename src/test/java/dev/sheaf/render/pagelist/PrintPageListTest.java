@@ -72,13 +72,27 @@ class PrintPageListTest {
     }
 
     /**
-     * A sources list over several pages: every page of it is in the page list, its marker before the entry (or
-     * inside the entry, between the words) where the PDF page begins, in the EPUB and on the site.
+     * The back matter of a book with 26 pieces, 120 indexed names and a sources list over several pages: every
+     * page of it with text, but the colophon (which only the print edition has), is in the page list, its marker
+     * where the PDF page begins (before an entry or a line of the index, or inside an entry, between words), in
+     * the EPUB and on the site.
      */
     @Test
-    void every_page_of_a_long_sources_list_is_listed() throws Exception {
-        String[] pieces = new String[2 * 36];
-        for (int i = 0; i < 36; i++) {
+    void every_page_of_the_back_matter_is_listed() throws Exception {
+        String[] first = {"Ak", "Bal", "Kar", "Tor", "Us", "Zhan", "Ser", "Mir", "Nur", "Tal"};
+        String[] last = {"abad", "tau", "kent", "su", "gol", "bek", "dar", "pol", "yar", "sk", "ovo", "ino"};
+        List<String> names = new java.util.ArrayList<>();
+        for (String f : first) {
+            for (String l : last) {
+                names.add(f + l);
+            }
+        }
+        StringBuilder index = new StringBuilder("entries:\n  Steppe:\n    sub:\n      rivers of: [rivers of the steppe]\n");
+        names.forEach(n -> index.append("  ").append(n).append(":\n"));
+        int n = 26;
+        String[] pieces = new String[2 * n + 2];
+        for (int i = 0; i < n; i++) {
+            List<String> here = names.subList(i * names.size() / n, (i + 1) * names.size() / n);
             pieces[2 * i] = String.format("chapters/01-all/piece-%02d.md", i + 1);
             pieces[2 * i + 1] = String.format("""
                     ---
@@ -88,9 +102,11 @@ class PrintPageListTest {
                     url: https://example.org/rivers/%d
                     ---
 
-                    The river runs north past the town, and the town grew along it.
-                    """, i + 1, 1 + i % 12, 1 + i % 28, i + 1);
+                    The river runs north past %s, across the steppe; the rivers of the steppe are slow.
+                    """, i + 1, 1 + i % 12, 1 + i % 28, i + 1, String.join(", ", here));
         }
+        pieces[2 * n] = "index.yaml";
+        pieces[2 * n + 1] = index.toString();
         Path book = TestBooks.minimal(tmp.resolve("rivers"), pieces);
         Path out = build(book, "rivers-out", "epub", "pdf", "site");
         Path epub = file(out, ".epub");
@@ -99,10 +115,11 @@ class PrintPageListTest {
         try (PdfText pdf = new PdfText(file(out, ".pdf"))) {
             List<PageListCheck.Entry> entries = PageListCheck.entries(text, pdf);
             assertThat(PageListCheck.mismatches(text, pdf)).isEmpty();
-            List<String> sources = entries.stream().filter(e -> e.file().equals("back-sources.xhtml"))
-                    .map(PageListCheck.Entry::label).toList();
+            List<String> sources = labels(entries, "back-sources.xhtml");
+            List<String> indexPages = labels(entries, "index.xhtml");
             assertThat(sources).hasSizeGreaterThan(1);
-            // From the list's first page to the colophon (which only the print edition has), every page with text.
+            assertThat(indexPages).hasSizeGreaterThan(1);
+            // From the list's first page to the colophon (the last page), every page with text.
             List<String> labels = pdf.labels();
             List<String> withText = new java.util.ArrayList<>();
             for (int i = labels.indexOf(sources.get(0)); i < labels.size() - 1; i++) {
@@ -110,22 +127,33 @@ class PrintPageListTest {
                     withText.add(labels.get(i));
                 }
             }
-            assertThat(sources).isEqualTo(withText);
+            List<String> back = new java.util.ArrayList<>(sources);
+            back.addAll(indexPages);
+            assertThat(back).isEqualTo(withText);
             ncxPageListMatchesTheNav(text, entries);
         }
-        String site = Files.readString(out.resolve("site/back/sources.html"));
-        for (String label : sources(text)) {
+        String site = Files.readString(out.resolve("site/back/sources.html"))
+                + Files.readString(out.resolve("site/back/index.html"));
+        for (String label : markers(text, "back-sources.xhtml")) {
+            assertThat(site).contains("id=\"page-" + label + "\"");
+        }
+        for (String label : markers(text, "index.xhtml")) {
             assertThat(site).contains("id=\"page-" + label + "\"");
         }
     }
 
-    private static List<String> sources(EpubText text) {
+    private static List<String> labels(List<PageListCheck.Entry> entries, String file) {
+        return entries.stream().filter(e -> e.file().equals(file)).map(PageListCheck.Entry::label).toList();
+    }
+
+    private static List<String> markers(EpubText text, String file) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"page-(\\d+)\"")
-                .matcher(text.entry("EPUB/text/back-sources.xhtml"));
+                .matcher(text.entry("EPUB/text/" + file));
         List<String> out = new java.util.ArrayList<>();
         while (m.find()) {
             out.add(m.group(1));
         }
+        assertThat(out).isNotEmpty();
         return out;
     }
 
