@@ -105,6 +105,18 @@ class IndexEpubTest {
             }
         }
         assertThat(checked).contains("Tokayev", "Xi Jinping", "CSTO", "and China", "oil", "Öcalan");
+        // The pieces carry the anchors the locators link to and no others (none for a second mention on a page).
+        java.util.Set<String> linked = new java.util.TreeSet<>();
+        Matcher all = locator.matcher(index);
+        while (all.find()) {
+            linked.add(all.group(2));
+        }
+        java.util.Set<String> anchored = new java.util.TreeSet<>();
+        Matcher span = Pattern.compile("<span id=\"([^\"]+)\" class=\"ix\">").matcher(book);
+        while (span.find()) {
+            anchored.add(span.group(1));
+        }
+        assertThat(anchored).isEqualTo(linked);
         assertThat(index).doesNotContain(">Kabul<").doesNotContain("Nobody");
         assertThat(read("text/nav.xhtml")).contains("epub:type=\"page-list\"");
     }
