@@ -3,6 +3,7 @@ package dev.sheaf.render.pdf;
 import dev.sheaf.model.Book;
 import dev.sheaf.model.BookIndex;
 import dev.sheaf.render.Labels;
+import dev.sheaf.render.PageRanges;
 import dev.sheaf.render.pagelist.PrintPageBreaks;
 import dev.sheaf.render.xhtml.TextPlaces;
 import dev.sheaf.render.xhtml.Xml;
@@ -248,18 +249,13 @@ final class PrintIndex {
             }
         }
         List<String> out = new ArrayList<>();
-        List<Integer> pages = new ArrayList<>(firstOnPage.keySet());
+        List<PageRanges.Range> ranges = PageRanges.of(firstOnPage.navigableKeySet());
         // The comma goes inside the link, which print.css makes an inline block: Flying Saucer would otherwise
         // break a line before the comma or after the dash of "37–39" (and white-space: nowrap stops all breaks).
-        for (int i = 0; i < pages.size(); ) {
-            int j = i;
-            while (j + 1 < pages.size() && pages.get(j + 1) == pages.get(j) + 1) {
-                j++;
-            }
-            String label = j == i ? Integer.toString(pages.get(i)) : pages.get(i) + "\u2013" + pages.get(j);
-            out.add("<a href=\"#" + LINK + firstOnPage.get(pages.get(i)) + "\">" + label
-                    + (j + 1 < pages.size() ? "," : "") + "</a>");
-            i = j + 1;
+        for (int i = 0; i < ranges.size(); i++) {
+            PageRanges.Range r = ranges.get(i);
+            out.add("<a href=\"#" + LINK + firstOnPage.get(r.first()) + "\">" + r.label()
+                    + (i + 1 < ranges.size() ? "," : "") + "</a>");
         }
         return out;
     }

@@ -4,6 +4,7 @@ import dev.sheaf.model.Book;
 import dev.sheaf.model.BookIndex;
 import dev.sheaf.model.Piece;
 import dev.sheaf.render.Labels;
+import dev.sheaf.render.PageRanges;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -95,15 +96,8 @@ public final class IndexXhtml {
                 return byPiece.apply(e);
             }
             List<Locator> out = new ArrayList<>();
-            List<Integer> pages = new ArrayList<>(firstOnPage.keySet());
-            for (int i = 0; i < pages.size(); ) {
-                int j = i;
-                while (j + 1 < pages.size() && pages.get(j + 1) == pages.get(j) + 1) {
-                    j++;
-                }
-                String label = j == i ? Integer.toString(pages.get(i)) : pages.get(i) + "\u2013" + pages.get(j);
-                out.add(new Locator(label, firstOnPage.get(pages.get(i))));
-                i = j + 1;
+            for (PageRanges.Range r : PageRanges.of(firstOnPage.navigableKeySet())) {
+                out.add(new Locator(r.label(), firstOnPage.get(r.first())));
             }
             return out;
         };
