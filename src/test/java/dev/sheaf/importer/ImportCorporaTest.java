@@ -57,14 +57,8 @@ class ImportCorporaTest {
         assertThat(report.skipped.values().stream().mapToInt(Integer::intValue).sum() + published)
                 .isEqualTo(items.getLength());
 
-        var checked = new Sheaf().check(book, null).diagnostics();
-        assertThat(checked).filteredOn(d -> d.severity() == Severity.ERROR).isEmpty();
         // Posts linking to posts of the same export link to their pieces.
-        assertThat(checked).filteredOn(d -> d.id() == dev.sheaf.diag.MessageId.LINK_001).isEmpty();
-        BuildResult built = new Sheaf().build(BuildRequest.of(book, tmp.resolve("out")));
-        assertThat(built.success()).as(built.diagnostics().toString()).isTrue();
-        Path epub = built.written().stream().filter(p -> p.toString().endsWith(".epub")).findFirst().orElseThrow();
-        assertThat(EpubValidator.problems(epub)).isEmpty();
+        checksAndBuilds(book);
     }
 
     /**
@@ -92,14 +86,8 @@ class ImportCorporaTest {
                 .allSatisfy(d -> assertThat(d.id()).isEqualTo(dev.sheaf.diag.MessageId.IMP_001));
         assertThat(report.count(ImportReport.Outcome.NEW)).isPositive();
 
-        var checked = new Sheaf().check(book, null).diagnostics();
-        assertThat(checked).filteredOn(d -> d.severity() == Severity.ERROR).isEmpty();
         // Links between the documents of one EPUB or Word document lead to the pieces they became.
-        assertThat(checked).filteredOn(d -> d.id() == dev.sheaf.diag.MessageId.LINK_001).isEmpty();
-        BuildResult built = new Sheaf().build(BuildRequest.of(book, tmp.resolve("out")));
-        assertThat(built.success()).as(built.diagnostics().toString()).isTrue();
-        Path epub = built.written().stream().filter(p -> p.toString().endsWith(".epub")).findFirst().orElseThrow();
-        assertThat(EpubValidator.problems(epub)).isEmpty();
+        checksAndBuilds(book);
     }
 
     @Test
@@ -132,5 +120,19 @@ class ImportCorporaTest {
     private static String text(Element item, String tag) {
         NodeList l = item.getElementsByTagName(tag);
         return l.getLength() == 0 ? "" : l.item(0).getTextContent().trim();
+    }
+
+    /**
+     * The imported book checks without errors and without links left unresolved (links between imported
+     * documents lead to the pieces they became), and builds every edition; its EPUB passes EPUBCheck.
+     */
+    private void checksAndBuilds(Path book) throws Exception {
+        var checked = new Sheaf().check(book, null).diagnostics();
+        assertThat(checked).filteredOn(d -> d.severity() == Severity.ERROR).isEmpty();
+        assertThat(checked).filteredOn(d -> d.id() == dev.sheaf.diag.MessageId.LINK_001).isEmpty();
+        BuildResult built = new Sheaf().build(BuildRequest.of(book, tmp.resolve("out")));
+        assertThat(built.success()).as(built.diagnostics().toString()).isTrue();
+        Path epub = built.written().stream().filter(p -> p.toString().endsWith(".epub")).findFirst().orElseThrow();
+        assertThat(EpubValidator.problems(epub)).isEmpty();
     }
 }
