@@ -73,6 +73,11 @@ final class PairKerning {
         }
     }
 
+    /** The face as Java reads it, at 1000 points (one unit per thousandth of an em); null if Java cannot read it. */
+    Font face() {
+        return plain;
+    }
+
     /** The kerning between {@code a} and {@code b} set next to each other, in thousandths of an em (0 if none). */
     int kern(char a, char b) {
         if (plain == null || !kernable(a) || !kernable(b)) {
@@ -132,12 +137,15 @@ final class PairKerning {
         return (int) Math.round(with.getGlyphPosition(2).getX() - without.getGlyphPosition(2).getX());
     }
 
-    /** A letter, digit or punctuation mark of a left-to-right script (Latin, Greek, Cyrillic and their marks). */
+    /**
+     * A letter, digit or punctuation mark of a left-to-right script (Latin, Greek, Cyrillic and their marks), or a
+     * Latin ligature ({@link Ligatures}): its kerning with its neighbours is the face's for the ligature glyph.
+     */
     static boolean kernable(char c) {
         if (c < 0x21 || Character.isWhitespace(c) || Character.isSpaceChar(c) || SoftHyphens.isMark(c)
                 || Character.getType(c) == Character.FORMAT || Character.isSurrogate(c)) {
             return false;
         }
-        return c < 0x0590 || (c >= 0x1D00 && c < 0x2070);
+        return c < 0x0590 || (c >= 0x1D00 && c < 0x2070) || Ligatures.isLigature(c);
     }
 }
