@@ -61,9 +61,15 @@ final class Ligatures {
         this.set = Collections.unmodifiableMap(ordered);
     }
 
+    /**
+     * Off only to measure what ligatures cost: {@code -Dsheaf.measure.ligatures=false} (docs/PERFORMANCE.md).
+     * Not a setting of the book.
+     */
+    private static final boolean ON = !"false".equals(System.getProperty("sheaf.measure.ligatures"));
+
     /** The ligatures {@code font} sets; none for a face Java cannot read. */
     static Ligatures of(BaseFont font) {
-        if (font == null) {
+        if (!ON || font == null) {
             return NONE;
         }
         return FACES.computeIfAbsent(font, Ligatures::read);

@@ -42,6 +42,12 @@ final class PairKerning {
         }
     }
 
+    /**
+     * Off only to measure what kerning costs: {@code -Dsheaf.measure.kerning=false} (docs/PERFORMANCE.md). Not a
+     * setting of the book: without kerning every line is set differently.
+     */
+    static final boolean ON = !"false".equals(System.getProperty("sheaf.measure.kerning"));
+
     private static final PairKerning NONE = new PairKerning(null);
     private static final Map<BaseFont, PairKerning> FACES = Collections.synchronizedMap(new WeakHashMap<>());
     private static final FontRenderContext FRC = new FontRenderContext(null, false, true);
@@ -80,7 +86,7 @@ final class PairKerning {
 
     /** The kerning between {@code a} and {@code b} set next to each other, in thousandths of an em (0 if none). */
     int kern(char a, char b) {
-        if (plain == null || !kernable(a) || !kernable(b)) {
+        if (!ON || plain == null || !kernable(a) || !kernable(b)) {
             return 0;
         }
         return pairs.computeIfAbsent(a << 16 | b, k -> measure(a, b));
@@ -88,7 +94,7 @@ final class PairKerning {
 
     /** The kerning of every pair of {@code s} (pairs a break point separates are not kerned), in thousandths of an em. */
     int total(String s) {
-        if (plain == null) {
+        if (!ON || plain == null) {
             return 0;
         }
         int sum = 0;
@@ -104,7 +110,7 @@ final class PairKerning {
      * Flying Saucer measures them in different pieces.
      */
     int[] between(String s) {
-        if (plain == null) {
+        if (!ON || plain == null) {
             return null;
         }
         int[] kerns = new int[s.length() + 1];
