@@ -27,6 +27,8 @@ final class StagedOutput implements OutputSink, AutoCloseable {
     private final Path outDir;
     private final Path staging;
     private final List<String> files = new ArrayList<>();
+    /** The format that wrote each file (see {@link #forFormat}). */
+    private final Map<String, String> formats = new LinkedHashMap<>();
 
     StagedOutput(Path outDir) throws IOException {
         this.outDir = outDir;
@@ -35,13 +37,43 @@ final class StagedOutput implements OutputSink, AutoCloseable {
     }
 
     @Override
-    public synchronized OutputStream create(String relativePath) throws IOException {
+    public OutputStream create(String relativePath) throws IOException {
+        return create(relativePath, "");
+    }
+
+    /** The sink of renderer {@code format}: the files it writes are noted as that format's. */
+    OutputSink forFormat(String format) {
+        return new OutputSink() {
+            @Override
+            public OutputStream create(String relativePath) throws IOException {
+                return StagedOutput.this.create(relativePath, format);
+            }
+
+            @Override
+            public Map<String, Long> written() throws IOException {
+                return StagedOutput.this.written();
+            }
+
+            @Override
+            public InputStream open(String relativePath) throws IOException {
+                return StagedOutput.this.open(relativePath);
+            }
+        };
+    }
+
+    /** Every file staged so far (its path in the output folder) and the format that wrote it. */
+    synchronized Map<String, String> formats() {
+        return new LinkedHashMap<>(formats);
+    }
+
+    private synchronized OutputStream create(String relativePath, String format) throws IOException {
         Path target = staging.resolve(relativePath).normalize();
         if (!target.startsWith(staging) || relativePath.startsWith("/")) {
             throw new IOException("output path leaves the output folder: " + relativePath);
         }
         Files.createDirectories(target.getParent());
         files.add(relativePath);
+        formats.put(relativePath, format);
         return Files.newOutputStream(target);
     }
 
