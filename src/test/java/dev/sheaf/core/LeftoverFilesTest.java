@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A rebuild into the same output folder removes what an earlier build wrote and it no longer writes (the site's
  * page of a deleted piece), and nothing else: not a file someone else put there, not a file changed since Sheaf
- * wrote it, not the files of a format the rebuild did not make.
+ * wrote it, not the files of a format the rebuild did not make. It leaves the site's files that already hold the
+ * bytes it makes as they are.
  */
 class LeftoverFilesTest {
 
@@ -105,6 +106,35 @@ class LeftoverFilesTest {
         // then
         assertThat(outside).hasContent("x");
         assertThat(cache).hasContent("y");
+    }
+
+    @Test
+    void should_leave_unchanged_pages_in_place_and_write_changed_ones() throws Exception {
+        // setup: every file of a first build dated in the past, one page altered by hand
+        Path book = book();
+        Path out = tmp.resolve("out");
+        build(new Sheaf(), book, out, FORMATS);
+        java.nio.file.attribute.FileTime past = java.nio.file.attribute.FileTime.fromMillis(946_684_800_000L);
+        for (String f : files(out)) {
+            Files.setLastModifiedTime(out.resolve(f), past);
+        }
+        Files.writeString(page(out, "gamma"), "<p>changed by hand</p>", StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(page(out, "gamma"), past);
+        // when: one piece edited
+        Files.writeString(book.resolve("chapters/one/beta.md"), "\nAn added sentence.\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+        BuildResult r = build(new Sheaf(), book, out, FORMATS);
+        build(new Sheaf(), book, tmp.resolve("fresh"), FORMATS);
+        // then: the untouched pages left alone, the edited and the altered one written, all as a fresh build's
+        assertThat(Files.getLastModifiedTime(page(out, "alpha"))).isEqualTo(past);
+        assertThat(Files.getLastModifiedTime(page(out, "beta"))).isNotEqualTo(past);
+        assertThat(Files.getLastModifiedTime(page(out, "gamma"))).isNotEqualTo(past);
+        assertThat(r.written()).contains(page(out, "alpha"), page(out, "beta"));
+        List<String> fresh = files(tmp.resolve("fresh")).stream().filter(f -> !f.startsWith(".sheaf")).sorted().toList();
+        assertThat(files(out).stream().filter(f -> !f.startsWith(".sheaf")).sorted().toList()).isEqualTo(fresh);
+        for (String f : fresh) {
+            assertThat(Files.readAllBytes(out.resolve(f))).as(f).isEqualTo(Files.readAllBytes(tmp.resolve("fresh").resolve(f)));
+        }
     }
 
     private Path book() {
