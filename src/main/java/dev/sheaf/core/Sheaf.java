@@ -145,7 +145,7 @@ public final class Sheaf {
                 .forBuild(renderers.stream().map(Renderer::id).collect(Collectors.toSet()), request.quickStep(),
                         layouts != null ? layouts : PrintLayouts.ofBuild());
         List<Renderer> now = request.quickStep()
-                ? renderers.stream().filter(r -> !r.laidOutForPrint()).toList() : renderers;
+                ? renderers.stream().filter(Renderer::inQuickStep).toList() : renderers;
         try (StagedOutput staged = early != null ? early : new StagedOutput(out)) {
             RenderContext ctx = plain.withCache(cache);
             for (Renderer r : now) {
