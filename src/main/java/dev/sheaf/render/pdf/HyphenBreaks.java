@@ -21,17 +21,23 @@ import java.text.BreakIterator;
  */
 final class HyphenBreaks implements LineBreakingStrategy {
 
-    /** The text of the piece that must give back the previous piece's hyphen, on this thread. */
-    private static final ThreadLocal<String> GIVE_BACK = new ThreadLocal<>();
+    /** The piece that must give back the previous piece's hyphen, and that previous piece, on this thread. */
+    private record GiveBack(String piece, String before) { }
 
-    /** True once for the measurement that must give back a hyphen; clears the note. */
-    static boolean takesBackHyphen(String measured) {
-        String expected = GIVE_BACK.get();
-        if (expected != null && expected.equals(measured)) {
+    private static final ThreadLocal<GiveBack> GIVE_BACK = new ThreadLocal<>();
+
+    /**
+     * For the measurement that must give back a hyphen (once; clears the note): the piece measured before it,
+     * which ends on the break point (so that the measurer can also give back what the two pieces share across
+     * it when the line does not break there, a ligature); null for any other measurement.
+     */
+    static String takesBackHyphen(String measured) {
+        GiveBack expected = GIVE_BACK.get();
+        if (expected != null && expected.piece().equals(measured)) {
             GIVE_BACK.remove();
-            return true;
+            return expected.before();
         }
-        return false;
+        return null;
     }
 
     /** Forgets a hyphen still to be given back: for measurements made after the layout. */
@@ -60,6 +66,7 @@ final class HyphenBreaks implements LineBreakingStrategy {
         private final boolean auto;
         private int nextWord;
         private int position;
+        private int previous;
         private boolean lastWasHyphen;
 
         Merged(String text, BreakIterator words, boolean auto) {
@@ -89,11 +96,12 @@ final class HyphenBreaks implements LineBreakingStrategy {
                 return BreakPoint.getDonePoint();
             }
             if (lastWasHyphen) {
-                GIVE_BACK.set(text.substring(position, next));
+                GIVE_BACK.set(new GiveBack(text.substring(position, next), text.substring(previous, position)));
             } else {
                 GIVE_BACK.remove();
             }
             lastWasHyphen = SoftHyphens.isMark(text.charAt(next - 1));
+            previous = position;
             position = next;
             return new BreakPoint(next);
         }

@@ -22,10 +22,11 @@ import java.util.WeakHashMap;
  * Serif and Sans: fi and fl). A face whose letters all have one advance (Liberation Mono, any typewriter face
  * used for code) sets none.
  *
- * <p>Ligatures are formed only from letters that are next to each other in one string: Flying Saucer measures
- * and draws one inline element's text at a time (so never across {@code f<em>i}), and a break point between
- * the letters ({@link SoftHyphens}: the author's soft hyphen, the hyphenator's mark) keeps them apart, so a word
- * broken as "dif-" ends on a plain f. So does a zero-width non-joiner, the way an author asks for no ligature
+ * <p>Ligatures are formed only from letters of one string: Flying Saucer measures and draws one inline
+ * element's text at a time (so never across {@code f<em>i}). A break point between the letters
+ * ({@link SoftHyphens}: the author's soft hyphen, the hyphenator's mark) keeps them apart only where the line
+ * breaks: a word broken as "dif-" ends on a plain f and the next line begins with one, and "differ" set whole
+ * has its ff. A zero-width non-joiner keeps them apart, the way an author asks for no ligature
  * ("Auf\u200Clage"). Text measured ({@link PrintText}) and drawn (the output devices) is set the same way, so a
  * line is measured with the ligatures' own advances.
  */
@@ -134,7 +135,12 @@ final class Ligatures {
         return !set.isEmpty();
     }
 
-    /** {@code s} with the face's ligatures set (the same string when there are none to set). */
+    /**
+     * {@code s} with the face's ligatures set (the same string when there are none to set). A break point between
+     * the letters that is not the last character of {@code s} is one the line did not break at: the ligature is
+     * set across it, and the break point goes (the text is measured or drawn as one). A break point that ends
+     * {@code s} is where the line breaks: the letters before it stay plain, and so do those that begin the next line.
+     */
     String apply(String s) {
         if (set.isEmpty() || s.indexOf('f') < 0) {
             return s;
@@ -142,8 +148,8 @@ final class Ligatures {
         StringBuilder out = null;
         int i = 0;
         while (i < s.length()) {
-            Character form = s.charAt(i) == 'f' ? at(s, i) : null;
-            if (form == null) {
+            int end = s.charAt(i) == 'f' ? at(s, i) : -1;
+            if (end < 0) {
                 if (out != null) {
                     out.append(s.charAt(i));
                 }
@@ -153,22 +159,68 @@ final class Ligatures {
             if (out == null) {
                 out = new StringBuilder(s.length()).append(s, 0, i);
             }
-            out.append(form.charValue());
-            i += letters(form).length();
+            out.append(set.get(letters(s, i, end)).charValue());
+            i = end;
         }
         return out == null ? s : out.toString();
     }
 
-    /** The ligature that starts at {@code i} (an f), or null. */
-    private Character at(String s, int i) {
-        for (Map.Entry<String, Character> e : set.entrySet()) {
-            String letters = e.getKey();
-            int end = i + letters.length();
-            if (s.startsWith(letters, i) && (end == s.length() || !mark(s.charAt(end)))) {
-                return e.getValue();
+    /** Where the longest ligature that starts at {@code i} (an f) ends in {@code s}, or -1. */
+    private int at(String s, int i) {
+        for (String letters : set.keySet()) {
+            int j = i;
+            int k = 0;
+            while (k < letters.length() && j < s.length()) {
+                char c = s.charAt(j);
+                if (c == letters.charAt(k)) {
+                    j++;
+                    k++;
+                } else if (k > 0 && SoftHyphens.isMark(c) && j + 1 < s.length()) {
+                    j++;   // a break point the line goes on through
+                } else {
+                    break;
+                }
+            }
+            if (k == letters.length() && (j == s.length() || !mark(s.charAt(j)))) {
+                return j;
             }
         }
-        return null;
+        return -1;
+    }
+
+    /** The letters of {@code s} from {@code i} to {@code end}, break points left out. */
+    private static String letters(String s, int i, int end) {
+        StringBuilder b = new StringBuilder(3);
+        for (int j = i; j < end; j++) {
+            if (!SoftHyphens.isMark(s.charAt(j))) {
+                b.append(s.charAt(j));
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * Whether a ligature joins the end of {@code before}, which ends on a break point, to the start of
+     * {@code after} when the line does not break there ("dif" + "fer").
+     */
+    boolean across(String before, String after) {
+        int n = before.length();
+        if (set.isEmpty() || n < 2 || after.isEmpty() || before.charAt(n - 2) != 'f'
+                || !SoftHyphens.isMark(before.charAt(n - 1)) || "fil".indexOf(after.charAt(0)) < 0) {
+            return false;
+        }
+        String joined = before + after;
+        return marks(apply(joined)) < marks(joined);
+    }
+
+    private static int marks(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (SoftHyphens.isMark(s.charAt(i))) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** A combining mark after the ligature's last letter (an accent on the i) keeps the letters apart. */

@@ -55,6 +55,11 @@ final class PairKerning {
     private final Font plain;
     private final Font kerned;
     private final Map<Integer, Integer> pairs = new ConcurrentHashMap<>();
+    /**
+     * The kerning of Latin pairs by slot ({@link #slot}), plus {@link #BIAS}; 0 where not measured yet. Threads
+     * laying out two books with one face may both measure a pair, or a row: they write the same values.
+     */
+    private final short[][] dense = new short[SLOTS][];
 
     private PairKerning(Font face) {
         this.plain = face == null ? null : face.deriveFont(1000f);
@@ -89,8 +94,41 @@ final class PairKerning {
         if (!ON || plain == null || !kernable(a) || !kernable(b)) {
             return 0;
         }
-        return pairs.computeIfAbsent(a << 16 | b, k -> measure(a, b));
+        int sa = slot(a);
+        int sb = slot(b);
+        if (sa < 0 || sb < 0) {
+            // an odd multiplier spreads the pairs over the map's bins (a << 16 | b alone piles them into a few)
+            return pairs.computeIfAbsent((a << 16 | b) * 0x9E3779B9, k -> measure(a, b));
+        }
+        short[] row = dense[sa];
+        if (row == null) {
+            row = new short[SLOTS];
+            dense[sa] = row;
+        }
+        int known = row[sb];
+        if (known == 0) {
+            known = measure(a, b) + BIAS;
+            row[sb] = (short) known;
+        }
+        return known - BIAS;
     }
+
+    /**
+     * A pair's kerning is looked up for every pair of every string Flying Saucer measures, so the pairs of Latin
+     * letters and Sheaf's ligatures sit in a table (rows made when first used): its slot for {@code c}, or -1.
+     */
+    private static int slot(char c) {
+        if (c < LATIN) {
+            return c;
+        }
+        return Ligatures.isLigature(c) ? LATIN + c - '\uFB00' : -1;
+    }
+
+    /** Latin, Latin-1 and Latin Extended-A and -B. */
+    private static final int LATIN = 0x0250;
+    private static final int SLOTS = LATIN + 5;
+    /** A table entry is the kerning plus this, so that 0 (a new row) means "not measured yet". */
+    private static final int BIAS = 0x4000;
 
     /** The kerning of every pair of {@code s} (pairs a break point separates are not kerned), in thousandths of an em. */
     int total(String s) {
@@ -140,7 +178,8 @@ final class PairKerning {
         if (with.getNumGlyphs() != 2 || without.getNumGlyphs() != 2) {
             return 0;
         }
-        return (int) Math.round(with.getGlyphPosition(2).getX() - without.getGlyphPosition(2).getX());
+        int kern = (int) Math.round(with.getGlyphPosition(2).getX() - without.getGlyphPosition(2).getX());
+        return Math.max(-BIAS + 1, Math.min(BIAS - 1, kern));
     }
 
     /**

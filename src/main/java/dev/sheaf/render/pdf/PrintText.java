@@ -23,8 +23,21 @@ final class PrintText extends ITextTextRenderer {
 
     @Override
     public int getWidth(FontContext context, FSFont font, String string) {
-        BaseFont base = font instanceof ITextFSFont f ? f.getFontDescription().getFont() : null;
-        String set = Ligatures.of(base).apply(string);
+        String before = HyphenBreaks.takesBackHyphen(string);
+        if (before == null) {
+            return drawnWidth(context, font, string);
+        }
+        if (Ligatures.of(baseFont(font)).across(before, string)) {
+            // a ligature across the break point when the line goes on ("dif|fer" is drawn "diﬀer"): what the
+            // two pieces take together, less what the piece before took (with its hyphen)
+            return drawnWidth(context, font, before + string) - drawnWidth(context, font, before);
+        }
+        return drawnWidth(context, font, string) - hyphen(context, font);
+    }
+
+    /** The width of {@code string} as drawn: ligatures set, break points left out, a final one as a hyphen, kerned. */
+    private int drawnWidth(FontContext context, FSFont font, String string) {
+        String set = Ligatures.of(baseFont(font)).apply(string);
         int width;
         if (SoftHyphens.hasMark(set)) {
             width = super.getWidth(context, font, SoftHyphens.strip(set));
@@ -34,11 +47,11 @@ final class PrintText extends ITextTextRenderer {
         } else {
             width = super.getWidth(context, font, set);
         }
-        width += kerning(font, set);
-        if (HyphenBreaks.takesBackHyphen(string)) {
-            width -= hyphen(context, font);
-        }
-        return width;
+        return width + kerning(font, set);
+    }
+
+    private static BaseFont baseFont(FSFont font) {
+        return font instanceof ITextFSFont f ? f.getFontDescription().getFont() : null;
     }
 
     /** The fonts' pair kerning ({@link PairKerning}) over {@code string}, as drawn by the output devices. */

@@ -9,7 +9,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Which letters become a ligature: the longest the face has, never across a break point or before an accent. */
+/**
+ * Which letters become a ligature: the longest the face has, across a break point only where the line goes on,
+ * never across a joiner or before an accent.
+ */
 class LigaturesTest {
 
     static final Ligatures ALL = new Ligatures(Map.of("ffi", '\uFB03', "ffl", '\uFB04', "ff", '\uFB00',
@@ -29,10 +32,21 @@ class LigaturesTest {
     }
 
     @Test
-    void neverAcrossABreakPointAJoinerOrBeforeAnAccent() {
-        assertThat(ALL.apply("dif\u00ADfer")).isEqualTo("dif\u00ADfer");
-        assertThat(ALL.apply("dif\uE0ADfer")).isEqualTo("dif\uE0ADfer");
-        assertThat(ALL.apply("of\uE0ADfice")).isEqualTo("of\uE0AD\uFB01ce");
+    void acrossABreakPointOnlyWhereTheLineGoesOn() {
+        // a break point inside the text measured or drawn is one the line did not break at
+        assertThat(ALL.apply("dif\u00ADfer")).isEqualTo("di\uFB00er");
+        assertThat(ALL.apply("of\uE0ADfice")).isEqualTo("o\uFB03ce");
+        // one that ends it is where the line breaks: "dif-" then "fer" on the next line, both plain
+        assertThat(ALL.apply("dif\uE0AD")).isEqualTo("dif\uE0AD");
+        assertThat(ALL.apply("fer")).isEqualTo("fer");
+        assertThat(ALL.across("dif\uE0AD", "fer")).isTrue();
+        assertThat(ALL.across("of\uE0AD", "fice")).isTrue();
+        assertThat(ALL.across("dis\uE0AD", "fer")).isFalse();
+        assertThat(ALL.across("dif", "fer")).isFalse();
+    }
+
+    @Test
+    void neverAcrossAJoinerOrBeforeAnAccent() {
         assertThat(ALL.apply("Auf\u200Clage")).isEqualTo("Auf\u200Clage");
         assertThat(ALL.apply("fi\u0301n")).isEqualTo("fi\u0301n");
     }

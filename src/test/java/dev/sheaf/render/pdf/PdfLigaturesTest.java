@@ -19,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +37,8 @@ class PdfLigaturesTest {
 
     static Path pdf;
     static final List<TextPosition> glyphs = new ArrayList<>();
+    /** The page of each of {@link #glyphs}. */
+    static final List<Integer> pages = new ArrayList<>();
     /** Each marked-content sequence with an {@code /ActualText}: that text, then the characters drawn in it. */
     static final List<Object[]> actual = new ArrayList<>();
     static String text;
@@ -67,6 +71,7 @@ class PdfLigaturesTest {
                 @Override
                 protected void writeString(String s, List<TextPosition> positions) {
                     glyphs.addAll(positions);
+                    positions.forEach(p -> pages.add(getCurrentPageNo()));
                 }
             };
             stripper.setSortByPosition(true);
@@ -108,10 +113,11 @@ class PdfLigaturesTest {
     @Test
     void theFontsLigaturesAreDrawn() {
         // office, affine, officials: ffi; waffle, shuffled: ffl; fluffy, effect, off, staff: ff; fluffy,
-        // flawless, fled: fl; fifty, fine, field: fi (the split words and the sixty "dif-fer"s add none)
+        // flawless, fled: fl; fifty, fine, field: fi; the split words none; the sixty "dif-fer"s an ff each,
+        // except those broken at the line's end
         assertThat(drawn("ffi")).isEqualTo(3);
         assertThat(drawn("ffl")).isEqualTo(2);
-        assertThat(drawn("ff")).isEqualTo(4);
+        assertThat(drawn("ff")).isEqualTo(4 + 60 - brokenAtDif());
         assertThat(drawn("fl")).isEqualTo(3);
         assertThat(drawn("fi")).isEqualTo(3);
     }
@@ -119,7 +125,7 @@ class PdfLigaturesTest {
     @Test
     void everyLigatureReadsAsItsLetters() {
         // one glyph in each sequence (its presentation form, here), whose /ActualText is its letters
-        assertThat(actual).hasSize(15).allSatisfy(a -> {
+        assertThat(actual).hasSize(15 + 60 - (int) brokenAtDif()).allSatisfy(a -> {
             List<?> drawn = (List<?>) a[1];
             assertThat(drawn).hasSize(1);
             String glyph = (String) drawn.get(0);
@@ -138,10 +144,8 @@ class PdfLigaturesTest {
         assertThat(flat.chars().filter(c -> Ligatures.isLigature((char) c))).isEmpty();
     }
 
-    @Test
-    void noLigatureAcrossABreakAnElementOrInCode() {
-        // lines ending on the soft hyphen of "dif-fer": a plain f before the hyphen (and a plain f on the next line:
-        // no "ff" glyph is drawn for any of them, see above)
+    /** Lines ending on the soft hyphen of "dif-fer": a plain f before the hyphen. */
+    static long brokenAtDif() {
         long broken = 0;
         for (int i = 0; i + 1 < glyphs.size(); i++) {
             String c = glyphs.get(i + 1).getUnicode();
@@ -149,7 +153,57 @@ class PdfLigaturesTest {
                 broken++;
             }
         }
-        assertThat(broken).as("lines broken at dif-").isPositive();
+        return broken;
+    }
+
+    @Test
+    void noLigatureAcrossALineBreakOrAnElement() {
+        assertThat(brokenAtDif()).as("lines broken at dif-").isPositive();
+        // the next line begins with a plain f: as many "fer" glyph runs begin with f as lines were broken at dif-
+        long plainFer = 0;
+        for (int i = 0; i + 2 < glyphs.size(); i++) {
+            if (glyphs.get(i).getUnicode().equals("f") && glyphs.get(i + 1).getUnicode().equals("e")
+                    && glyphs.get(i + 2).getUnicode().equals("r")) {
+                plainFer++;
+            }
+        }
+        assertThat(plainFer).isEqualTo(brokenAtDif());
+        // "f*i*ne" and "*f*lat": counted above (fi only in fifty, fine, field; fl only in fluffy, flawless, fled)
+    }
+
+    @Test
+    void linesWithLigaturesAcrossBreakPointsAreJustifiedToTheEdge() {
+        // a line that goes on through "dif-fer" is measured as drawn, with its ff (0.3 pt narrower than two f's):
+        // every line of the "dif-fer" paragraph but its last ends at the right edge of the page's text, as far as
+        // the justified lines of the first paragraph
+        Map<String, Float> ends = new TreeMap<>();
+        Map<Integer, Float> edge = new TreeMap<>();
+        for (int i = 0; i < glyphs.size(); i++) {
+            TextPosition t = glyphs.get(i);
+            if (!t.getUnicode().isBlank()) {
+                ends.merge(pages.get(i) + ":" + t.getYDirAdj(), t.getXDirAdj() + t.getWidthDirAdj(), Math::max);
+            }
+            if (t.getUnicode().equals("ffi") && glyphs.get(i - 1).getUnicode().equals("o")) {   // office, officials
+                int line = i;
+                float right = (float) glyphs.stream().filter(g -> g.getYDirAdj() == glyphs.get(line).getYDirAdj())
+                        .mapToDouble(g -> g.getXDirAdj() + g.getWidthDirAdj()).max().orElseThrow();
+                edge.merge(pages.get(i), right, Math::max);
+            }
+        }
+        List<String> difLines = new ArrayList<>();
+        for (int i = 1; i < glyphs.size(); i++) {
+            if (glyphs.get(i).getUnicode().equals("ff") && glyphs.get(i - 1).getUnicode().equals("i")) {
+                String key = pages.get(i) + ":" + glyphs.get(i).getYDirAdj();
+                if (!difLines.contains(key)) {
+                    difLines.add(key);
+                }
+            }
+        }
+        assertThat(difLines).hasSizeGreaterThan(4);
+        for (String key : difLines.subList(0, difLines.size() - 1)) {
+            float pageEdge = edge.get(Integer.parseInt(key.substring(0, key.indexOf(':'))));
+            assertThat(pageEdge - ends.get(key)).as(key).isLessThan(0.15f);
+        }
     }
 
     @Test
