@@ -58,8 +58,9 @@ record CitationTranscript(Map<String, Map<String, List<Inline>>> answers) {
             return new Recorder(other, questions, answers);
         }
 
+        /** The answers, in the order of their questions (so that the cache entry's bytes are always the same). */
         CitationTranscript transcript() {
-            return new CitationTranscript(Map.copyOf(answers));
+            return new CitationTranscript(java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(answers)));
         }
 
         @Override
