@@ -49,7 +49,7 @@ final class IndexCommand implements Callable<Integer> {
         int minPieces;
 
         @Option(names = "--too-common", paramLabel = "PERCENT", defaultValue = "50",
-                description = "In a book of 20 pieces or more, names in more than PERCENT % of the pieces are written "
+                description = "In a book of 20 pieces or more, names in more than PERCENT %% of the pieces are written "
                         + "as comments with their counts: too common to index usefully (default: ${DEFAULT-VALUE}; "
                         + "100 keeps them all).")
         int tooCommon;
