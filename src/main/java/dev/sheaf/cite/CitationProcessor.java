@@ -49,6 +49,64 @@ public final class CitationProcessor {
 
     /** @param styleOverride a style given on the command line or in the Maven plugin; null for book.yaml's */
     public Book process(Book book, String styleOverride) {
+        Optional<Inputs> in = inputs(book, styleOverride);
+        if (in.isEmpty()) {
+            return book;
+        }
+        cache.begin(in.get().style().argument(), book.meta().language());
+        try {
+            return process(book, in.get());
+        } finally {
+            cache.end();
+        }
+    }
+
+    /**
+     * Reports every problem {@link #process} reports, without formatting anything (so, for the styles that come
+     * with citeproc-java, without starting it): a missing or broken style, bibliography files, unknown keys. The
+     * book returned has the shape of a processed one (note styles' citations become numbered notes, with empty
+     * text), so that the links checked after it find the same notes; its citations and lists are not formatted.
+     */
+    public Book check(Book book, String styleOverride) {
+        Optional<Inputs> in = inputs(book, styleOverride);
+        if (in.isEmpty()) {
+            return book;
+        }
+        Inputs i = in.get();
+        if (!i.style().knownReadable()) {
+            // A book's own style (or a bundled one known to fail): only citeproc-java can say whether it reads it.
+            try {
+                new CslEngine(i.style(), i.items(), book.meta().language());
+            } catch (IOException | RuntimeException e) {
+                diags.reportWithHint(MessageId.CIT_003, i.where(), String.valueOf(e.getMessage()), i.settings().style());
+                return book;
+            }
+        }
+        InlineCitations inline = new InlineCitations(new CitationFormatter.Unformatted(), i.style().note(),
+                i.citable(), diags);
+        List<Chapter> chapters = new ArrayList<>();
+        Set<String> citedInBook = new LinkedHashSet<>();
+        for (Chapter c : book.chapters()) {
+            List<Piece> pieces = new ArrayList<>();
+            for (Piece p : c.pieces()) {
+                pieces.add(inline.process(p, i.settings().referencesPerPiece(), citedInBook));
+            }
+            chapters.add(new Chapter(c.slug(), c.title(), c.intro(), List.copyOf(pieces), c.source()));
+        }
+        return new Book(book.root(), book.meta(), List.copyOf(chapters), book.fonts(), List.of(), List.of(),
+                book.index());
+    }
+
+    /**
+     * What formatting starts from: the style, the bibliography files and the book's own works as items; empty
+     * when the style cannot be found (reported).
+     *
+     * @param citable the keys inline citations may name: bibliography entries and the book's own pieces
+     */
+    private record Inputs(CitationSettings settings, CitationStyles.Style style, SourceCatalog catalog,
+                          Map<String, CSLItemData> items, Set<String> citable, SourceRef where) { }
+
+    private Optional<Inputs> inputs(Book book, String styleOverride) {
         CitationSettings settings = book.meta().citations();
         if (styleOverride != null) {
             settings = settings.withStyle(styleOverride);
@@ -56,7 +114,7 @@ public final class CitationProcessor {
         SourceRef where = SourceRef.of(Path.of("book.yaml"));
         Optional<CitationStyles.Style> style = CitationStyles.load(settings.style(), book.root(), where, diags);
         if (style.isEmpty()) {
-            return book;
+            return Optional.empty();
         }
         SourceCatalog catalog = SourceCatalog.of(book);
         Map<String, CSLItemData> items = new LinkedHashMap<>(
@@ -64,30 +122,27 @@ public final class CitationProcessor {
         for (Source s : catalog.all()) {
             items.putIfAbsent(s.id(), CslItems.of(s));
         }
-        // Inline citations may name bibliography entries and the book's own pieces.
         Set<String> citable = Set.copyOf(items.keySet());
         for (Source s : catalog.pieces()) {
             items.put(citeThisId(s), CslItems.inAnthology(s, catalog.anthology(), citeThisId(s)));
         }
-        cache.begin(style.get().argument(), book.meta().language());
-        try {
-            return process(book, settings, style.get(), catalog, items, citable, where);
-        } finally {
-            cache.end();
-        }
+        return Optional.of(new Inputs(settings, style.get(), catalog, items, citable, where));
     }
 
-    private Book process(Book book, CitationSettings settings, CitationStyles.Style style, SourceCatalog catalog,
-                         Map<String, CSLItemData> items, Set<String> citable, SourceRef where) {
+    private Book process(Book book, Inputs in) {
+        CitationSettings settings = in.settings();
+        CitationStyles.Style style = in.style();
+        SourceCatalog catalog = in.catalog();
+        Map<String, CSLItemData> items = in.items();
         String language = book.meta().language();
         CslEngine engine;
         try {
             engine = engine("main", style, items, language);
         } catch (IOException | RuntimeException e) {
-            diags.reportWithHint(MessageId.CIT_003, where, String.valueOf(e.getMessage()), settings.style());
+            diags.reportWithHint(MessageId.CIT_003, in.where(), String.valueOf(e.getMessage()), settings.style());
             return book;
         }
-        InlineCitations inline = new InlineCitations(engine, style.note(), citable, diags);
+        InlineCitations inline = new InlineCitations(engine, style.note(), in.citable(), diags);
         CiteThisLines citeThis = new CiteThisLines(settings.citeThisPiece()
                 ? catalog.pieces().stream().map(CitationProcessor::citeThisId).toList() : List.of());
         if (settings.citeThisPiece() && catalog.pieces().size() >= PARALLEL_FROM) {

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * One citeproc-java processor for a style and a set of items, returning Sheaf inlines. It also puts
  * back the capitals of acronyms ("RUSI", "CSTO") that title-casing styles would turn into "Rusi".
  */
-final class CslEngine {
+final class CslEngine implements CitationFormatter {
 
     private final CSL csl;
     private final Optional<CslSort> sort;
@@ -80,7 +80,8 @@ final class CslEngine {
     }
 
     /** Bibliography entries for {@code ids}, in the style's order, keyed by item id. */
-    Map<String, List<Inline>> bibliography(Collection<String> ids) {
+    @Override
+    public Map<String, List<Inline>> bibliography(Collection<String> ids) {
         Collection<String> distinct = new LinkedHashSet<>(ids);
         List<CSLItemData> sorting = distinct.stream().map(items::get).toList();
         List<String> order = orders.get(sorting);
@@ -199,7 +200,8 @@ final class CslEngine {
     }
 
     /** One citation, in document order (the processor keeps state for "ibid." and disambiguation). */
-    List<Inline> cite(CSLCitation citation) {
+    @Override
+    public List<Inline> cite(CSLCitation citation) {
         List<Citation> updated = csl.makeCitation(citation);
         Citation last = updated.get(0);
         for (Citation c : updated) {
@@ -211,7 +213,8 @@ final class CslEngine {
     }
 
     /** The family names of an item's authors as prose cites them: "Cooley", "Pantucci and Petersen", "Smith et al.". */
-    String authors(String id) {
+    @Override
+    public String authors(String id) {
         CSLItemData item = items.get(id);
         de.undercouch.citeproc.csl.CSLName[] names = item == null ? null
                 : item.getAuthor() != null ? item.getAuthor() : item.getEditor();
@@ -228,7 +231,8 @@ final class CslEngine {
     }
 
     /** The year an item was issued, as printed in author-date citations. */
-    String year(String id) {
+    @Override
+    public String year(String id) {
         CSLItemData item = items.get(id);
         if (item == null || item.getIssued() == null || item.getIssued().getDateParts() == null
                 || item.getIssued().getDateParts().length == 0) {
@@ -237,7 +241,8 @@ final class CslEngine {
         return Integer.toString(item.getIssued().getDateParts()[0][0]);
     }
 
-    void reset() {
+    @Override
+    public void reset() {
         csl.reset();
     }
 

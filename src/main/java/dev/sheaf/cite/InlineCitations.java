@@ -24,12 +24,12 @@ import java.util.Set;
  */
 final class InlineCitations {
 
-    private final CslEngine engine;
+    private final CitationFormatter engine;
     private final boolean noteStyle;
     private final Set<String> keys;
     private final Diagnostics diags;
 
-    InlineCitations(CslEngine engine, boolean noteStyle, Set<String> keys, Diagnostics diags) {
+    InlineCitations(CitationFormatter engine, boolean noteStyle, Set<String> keys, Diagnostics diags) {
         this.engine = engine;
         this.noteStyle = noteStyle;
         this.keys = keys;

@@ -68,10 +68,13 @@ public final class Sheaf {
         return registry;
     }
 
-    /** Reads and checks the book, citations included; writes nothing. */
+    /**
+     * Reads and checks the book, citations included; writes nothing. Reports what a build's reading reports, but
+     * does not format the citations ({@link CitationProcessor#check}): nothing of them is printed.
+     */
     public BuildResult check(Path bookDir, String citationStyle) {
         Diagnostics diags = new Diagnostics();
-        read(bookDir.toAbsolutePath().normalize(), citationStyle, diags, Progress.NONE);
+        read(bookDir.toAbsolutePath().normalize(), citationStyle, diags, Progress.NONE, pieces, false);
         return new BuildResult(List.of(), diags.all(), !diags.hasErrors());
     }
 
@@ -82,11 +85,12 @@ public final class Sheaf {
 
     /** The book as renderers see it: read, index mentions anchored, citations resolved, then links resolved. */
     private Optional<Book> read(Path root, String citationStyle, Diagnostics diags, Progress progress) {
-        return read(root, citationStyle, diags, progress, pieces);
+        return read(root, citationStyle, diags, progress, pieces, true);
     }
 
+    /** @param format whether to format the citations; a check only looks for their problems */
     private Optional<Book> read(Path root, String citationStyle, Diagnostics diags, Progress progress,
-                                PieceCache pieceCache) {
+                                PieceCache pieceCache, boolean format) {
         Optional<Book> book = new BookReader(root, diags, pieceCache, progress::piecesRead).read();
         if (book.isEmpty()) {
             return book;
@@ -94,7 +98,8 @@ public final class Sheaf {
         // The index first: its matcher must see citations as citations, not as the text they become.
         Book indexed = new IndexProcessor(diags).process(book.get());
         progress.citing();
-        Book cited = new CitationProcessor(diags, citations).process(indexed, citationStyle);
+        CitationProcessor citing = new CitationProcessor(diags, citations);
+        Book cited = format ? citing.process(indexed, citationStyle) : citing.check(indexed, citationStyle);
         return Optional.of(new LinkResolver(diags).process(cited));
     }
 
@@ -137,7 +142,7 @@ public final class Sheaf {
         }
         // A session keeps its pieces in memory; a single build takes them from the cache on disk.
         PieceCache pieceCache = cache.enabled() && pieces == PieceCache.none() ? PieceCache.onDisk(cache) : pieces;
-        Optional<Book> book = read(root, request.citationStyle(), diags, progress, pieceCache);
+        Optional<Book> book = read(root, request.citationStyle(), diags, progress, pieceCache, true);
         if (book.isEmpty() || diags.failsAt(request.failOn())) {
             return failed(diags);
         }
