@@ -42,6 +42,12 @@ final class PairKerning {
         }
     }
 
+    /**
+     * Off only to measure what kerning costs: {@code -Dsheaf.measure.kerning=false} (docs/PERFORMANCE.md). Not a
+     * setting of the book: without kerning every line is set differently.
+     */
+    static final boolean ON = !"false".equals(System.getProperty("sheaf.measure.kerning"));
+
     private static final PairKerning NONE = new PairKerning(null);
     private static final Map<BaseFont, PairKerning> FACES = Collections.synchronizedMap(new WeakHashMap<>());
     private static final FontRenderContext FRC = new FontRenderContext(null, false, true);
@@ -85,9 +91,14 @@ final class PairKerning {
         }
     }
 
+    /** The face as Java reads it, at 1000 points (one unit per thousandth of an em); null if Java cannot read it. */
+    Font face() {
+        return plain;
+    }
+
     /** The kerning between {@code a} and {@code b} set next to each other, in thousandths of an em (0 if none). */
     int kern(char a, char b) {
-        if (plain == null || !kernable(a) || !kernable(b)) {
+        if (!ON || plain == null || !kernable(a) || !kernable(b)) {
             return 0;
         }
         int ia = dense(a);
@@ -121,7 +132,7 @@ final class PairKerning {
 
     /** The kerning of every pair of {@code s} (pairs a break point separates are not kerned), in thousandths of an em. */
     int total(String s) {
-        if (plain == null) {
+        if (!ON || plain == null) {
             return 0;
         }
         int sum = 0;
@@ -137,7 +148,7 @@ final class PairKerning {
      * Flying Saucer measures them in different pieces.
      */
     int[] between(String s) {
-        if (plain == null) {
+        if (!ON || plain == null) {
             return null;
         }
         int[] kerns = new int[s.length() + 1];
@@ -170,12 +181,15 @@ final class PairKerning {
         return (int) Math.round(with.getGlyphPosition(2).getX() - without.getGlyphPosition(2).getX());
     }
 
-    /** A letter, digit or punctuation mark of a left-to-right script (Latin, Greek, Cyrillic and their marks). */
+    /**
+     * A letter, digit or punctuation mark of a left-to-right script (Latin, Greek, Cyrillic and their marks), or a
+     * Latin ligature ({@link Ligatures}): its kerning with its neighbours is the face's for the ligature glyph.
+     */
     static boolean kernable(char c) {
         if (c < 0x21 || Character.isWhitespace(c) || Character.isSpaceChar(c) || SoftHyphens.isMark(c)
                 || Character.getType(c) == Character.FORMAT || Character.isSurrogate(c)) {
             return false;
         }
-        return c < 0x0590 || (c >= 0x1D00 && c < 0x2070);
+        return c < 0x0590 || (c >= 0x1D00 && c < 0x2070) || Ligatures.isLigature(c);
     }
 }
