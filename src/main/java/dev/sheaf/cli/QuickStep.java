@@ -10,11 +10,10 @@ final class QuickStep {
 
     private QuickStep() { }
 
-    /** Whether {@code formats} (empty: all) hold both formats laid out for print and others. */
+    /** Whether {@code formats} (empty: all) hold both formats laid out for print and formats of the quick step. */
     static boolean worthIt(Sheaf sheaf, List<String> formats) {
         List<Renderer> chosen = sheaf.registry().all().stream()
                 .filter(r -> formats.isEmpty() || formats.contains(r.id())).toList();
-        long print = chosen.stream().filter(Renderer::laidOutForPrint).count();
-        return print > 0 && print < chosen.size();
+        return chosen.stream().anyMatch(Renderer::laidOutForPrint) && chosen.stream().anyMatch(Renderer::inQuickStep);
     }
 }

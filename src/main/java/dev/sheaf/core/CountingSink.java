@@ -45,6 +45,14 @@ final class CountingSink implements OutputSink {
     }
 
     @Override
+    public void write(String relativePath, byte[] data) throws IOException {
+        target.write(relativePath, data);
+        if (progress != Progress.NONE) {
+            progress.written(format, bytes.addAndGet(data.length));
+        }
+    }
+
+    @Override
     public Map<String, Long> written() throws IOException {
         return target.written();
     }

@@ -154,14 +154,14 @@ public final class Sheaf {
                 .forBuild(renderers.stream().map(Renderer::id).collect(Collectors.toSet()), request.quickStep(),
                         layouts != null ? layouts : PrintLayouts.ofBuild());
         List<Renderer> now = request.quickStep()
-                ? renderers.stream().filter(r -> !r.laidOutForPrint()).toList() : renderers;
+                ? renderers.stream().filter(Renderer::inQuickStep).toList() : renderers;
         try (StagedOutput staged = early != null ? early : new StagedOutput(out)) {
             RenderContext ctx = plain.withCache(cache);
             for (Renderer r : now) {
                 long start = System.nanoTime();
                 progress.writing(r.id());
                 try {
-                    r.render(book.get(), ctx, new CountingSink(staged, r.id(), progress));
+                    r.render(book.get(), ctx, new CountingSink(staged.forFormat(r.id()), r.id(), progress));
                 } catch (IOException | RuntimeException e) {
                     diags.report(MessageId.OUT_003, null, r.id(), describe(e));
                 }
@@ -171,12 +171,26 @@ public final class Sheaf {
                 return failed(diags);
             }
             List<Path> written = staged.commit();
+            forgetLeftovers(out, staged, now, request.quickStep());
             // Only now, so that a failed build leaves the cache as the last good build left it.
             cache.commit();
             return new BuildResult(written, diags.all(), true, false, cache.reuse());
         } catch (IOException e) {
             diags.report(MessageId.OUT_001, null, out, describe(e));
             return failed(diags);
+        }
+    }
+
+    /**
+     * Removes what earlier builds of the same formats wrote into the output folder and this one did not (the page
+     * of a deleted piece), and notes what this one wrote. A quick step leaves that to the full build after it.
+     */
+    private static void forgetLeftovers(Path out, StagedOutput staged, List<Renderer> ran, boolean quickStep) {
+        try {
+            WrittenFiles.update(out, staged.formats(), ran.stream().map(Renderer::id).collect(Collectors.toSet()),
+                    !quickStep);
+        } catch (IOException e) {
+            // The editions are in place; a left-over file stays until a later build can remove it.
         }
     }
 

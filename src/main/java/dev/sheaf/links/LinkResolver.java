@@ -50,16 +50,36 @@ public final class LinkResolver {
             List<Piece> pieces = new ArrayList<>();
             for (Piece p : c.pieces()) {
                 Context cx = new Context(targets, baseUrl, p, dirOf(p.source()), p.source());
-                List<Footnote> notes = p.footnotes().stream()
-                        .map(n -> new Footnote(n.number(), n.label(), cx.blocks(n.content()))).toList();
-                pieces.add(new Piece(p.id(), p.slug(), p.source(),
-                        p.meta().withNoteAndCaption(cx.blocks(p.meta().note()), cx.inlines(p.meta().caption())),
-                        cx.blocks(p.body()), notes, cx.inlines(p.citeAs()), p.references()));
+                pieces.add(resolved(p, cx));
             }
             chapters.add(new Chapter(c.slug(), c.title(), chapterCx.blocks(c.intro()), List.copyOf(pieces), c.source()));
         }
         return new Book(book.root(), book.meta(), List.copyOf(chapters), book.fonts(), book.citeAs(),
                 book.backMatter(), book.index());
+    }
+
+    /**
+     * {@code p} with its links resolved; {@code p} itself when none of its parts changed (the rewrite keeps
+     * unchanged lists), so that a session's caches find the piece they kept by identity.
+     */
+    private static Piece resolved(Piece p, Context cx) {
+        boolean same = true;
+        List<Footnote> notes = new ArrayList<>(p.footnotes().size());
+        for (Footnote n : p.footnotes()) {
+            List<Block> content = cx.blocks(n.content());
+            same &= content == n.content();
+            notes.add(content == n.content() ? n : new Footnote(n.number(), n.label(), content));
+        }
+        List<Block> note = cx.blocks(p.meta().note());
+        List<Inline> caption = cx.inlines(p.meta().caption());
+        List<Block> body = cx.blocks(p.body());
+        List<Inline> citeAs = cx.inlines(p.citeAs());
+        if (same && note == p.meta().note() && caption == p.meta().caption() && body == p.body()
+                && citeAs == p.citeAs()) {
+            return p;
+        }
+        return new Piece(p.id(), p.slug(), p.source(), p.meta().withNoteAndCaption(note, caption), body,
+                List.copyOf(notes), citeAs, p.references());
     }
 
     /** The folder a source's relative links start from, relative to the book (empty path for the book folder). */

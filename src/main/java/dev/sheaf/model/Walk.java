@@ -77,29 +77,55 @@ public final class Walk {
      */
     public static List<Block> mapInlines(List<Block> blocks, Function<Inline, List<Inline>> f) {
         List<Block> out = new ArrayList<>(blocks.size());
+        boolean same = true;
         for (Block b : blocks) {
-            out.add(mapBlock(b, f));
+            Block m = mapBlock(b, f);
+            same &= m == b;
+            out.add(m);
         }
-        return List.copyOf(out);
+        return same ? List.copyOf(blocks) : List.copyOf(out);
     }
 
     private static Block mapBlock(Block b, Function<Inline, List<Inline>> f) {
         if (b instanceof Block.Paragraph p) {
-            return new Block.Paragraph(map(p.content(), f));
+            List<Inline> c = map(p.content(), f);
+            return c == p.content() ? b : new Block.Paragraph(c);
         } else if (b instanceof Block.Heading h) {
-            return new Block.Heading(h.level(), h.id(), map(h.content(), f));
+            List<Inline> c = map(h.content(), f);
+            return c == h.content() ? b : new Block.Heading(h.level(), h.id(), c);
         } else if (b instanceof Block.BlockQuote q) {
-            return new Block.BlockQuote(mapInlines(q.children(), f));
+            List<Block> c = mapInlines(q.children(), f);
+            return c == q.children() ? b : new Block.BlockQuote(c);
         } else if (b instanceof Block.ListBlock l) {
-            return new Block.ListBlock(l.ordered(), l.start(), l.items().stream().map(i -> mapInlines(i, f)).toList());
+            List<List<Block>> items = l.items().stream().map(i -> mapInlines(i, f)).toList();
+            return sameElements(items, l.items()) ? b : new Block.ListBlock(l.ordered(), l.start(), items);
         } else if (b instanceof Block.Table t) {
-            return new Block.Table(mapRows(t.header(), f), mapRows(t.rows(), f), t.alignments());
+            List<List<List<Inline>>> header = mapRows(t.header(), f);
+            List<List<List<Inline>>> rows = mapRows(t.rows(), f);
+            return header == t.header() && rows == t.rows() ? b : new Block.Table(header, rows, t.alignments());
         }
         return b;
     }
 
     private static List<List<List<Inline>>> mapRows(List<List<List<Inline>>> rows, Function<Inline, List<Inline>> f) {
-        return rows.stream().map(r -> r.stream().map(c -> map(c, f)).toList()).toList();
+        List<List<List<Inline>>> out = rows.stream().map(r -> {
+            List<List<Inline>> cells = r.stream().map(c -> map(c, f)).toList();
+            return sameElements(cells, r) ? r : cells;
+        }).toList();
+        return sameElements(out, rows) ? rows : out;
+    }
+
+    /** Whether two lists hold the same objects (not only equal ones): then a rewrite changed nothing. */
+    private static boolean sameElements(List<?> a, List<?> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -130,24 +156,36 @@ public final class Walk {
         return List.copyOf(out);
     }
 
-    /** Maps a list of inlines, children first. */
+    /**
+     * Maps a list of inlines, children first. When {@code f} gives back every inline as it was (the same object,
+     * alone), the result is {@code inlines} itself, and so up the tree: a rewrite that changes nothing keeps the
+     * model's objects, which a session's caches then compare by identity rather than in depth.
+     */
     public static List<Inline> map(List<Inline> inlines, Function<Inline, List<Inline>> f) {
         List<Inline> out = new ArrayList<>(inlines.size());
+        boolean same = true;
         for (Inline i : inlines) {
             Inline rebuilt = i;
             if (i instanceof Inline.Emphasis e) {
-                rebuilt = new Inline.Emphasis(map(e.children(), f));
+                List<Inline> c = map(e.children(), f);
+                rebuilt = c == e.children() ? i : new Inline.Emphasis(c);
             } else if (i instanceof Inline.Strong s) {
-                rebuilt = new Inline.Strong(map(s.children(), f));
+                List<Inline> c = map(s.children(), f);
+                rebuilt = c == s.children() ? i : new Inline.Strong(c);
             } else if (i instanceof Inline.Strikethrough s) {
-                rebuilt = new Inline.Strikethrough(map(s.children(), f));
+                List<Inline> c = map(s.children(), f);
+                rebuilt = c == s.children() ? i : new Inline.Strikethrough(c);
             } else if (i instanceof Inline.Link l) {
-                rebuilt = new Inline.Link(l.url(), l.title(), map(l.children(), f), l.where());
+                List<Inline> c = map(l.children(), f);
+                rebuilt = c == l.children() ? i : new Inline.Link(l.url(), l.title(), c, l.where());
             } else if (i instanceof Inline.PieceLink l) {
-                rebuilt = new Inline.PieceLink(l.pieceId(), l.fragment(), l.title(), map(l.children(), f));
+                List<Inline> c = map(l.children(), f);
+                rebuilt = c == l.children() ? i : new Inline.PieceLink(l.pieceId(), l.fragment(), l.title(), c);
             }
-            out.addAll(f.apply(rebuilt));
+            List<Inline> mapped = f.apply(rebuilt);
+            same &= mapped.size() == 1 && mapped.get(0) == i;
+            out.addAll(mapped);
         }
-        return List.copyOf(out);
+        return same ? List.copyOf(inlines) : List.copyOf(out);
     }
 }

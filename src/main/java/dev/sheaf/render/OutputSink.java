@@ -13,6 +13,16 @@ public interface OutputSink {
     OutputStream create(String relativePath) throws IOException;
 
     /**
+     * Writes a whole file. A sink may leave a file that already holds exactly {@code data} where it is instead of
+     * writing it again (a rebuild then rewrites only what changed); the result is the same.
+     */
+    default void write(String relativePath, byte[] data) throws IOException {
+        try (OutputStream os = create(relativePath)) {
+            os.write(data);
+        }
+    }
+
+    /**
      * The files written so far in this build (closed ones, by earlier renderers), by relative path in the
      * order they were created, with their sizes in bytes. Empty when the sink does not keep track.
      */

@@ -25,4 +25,12 @@ public interface Renderer {
     default boolean laidOutForPrint() {
         return false;
     }
+
+    /**
+     * Whether the quick step of a rebuild writes this format: those an author looks at while writing (the EPUB,
+     * the site), not those laid out for print, which follow in the full build.
+     */
+    default boolean inQuickStep() {
+        return !laidOutForPrint();
+    }
 }

@@ -131,10 +131,10 @@ class IncrementalBuildTest {
         // when: the full build follows
         buildAll(session, book, "first", formats);
         Path fresh = buildAll(new Sheaf(), book, "fresh", formats);
-        // then: the same bytes as a fresh build, the edited piece's page numbers back (the deleted piece's site page
-        // is left in the output folder, as by any build into a folder used before)
+        // then: the same files and bytes as a fresh build (the deleted piece's site page removed), the edited piece's
+        // page numbers back
         List<String> files = files(fresh);
-        assertThat(files(first)).containsAll(files);
+        assertThat(files(first)).isEqualTo(files);
         for (String f : files) {
             assertThat(Files.readAllBytes(first.resolve(f))).as(f).isEqualTo(Files.readAllBytes(fresh.resolve(f)));
         }
@@ -169,7 +169,9 @@ class IncrementalBuildTest {
 
     private static List<String> files(Path dir) throws Exception {
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).sorted().toList();
+            // The list of the files Sheaf wrote holds their times, which differ from build to build.
+            return s.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString())
+                    .filter(f -> !f.equals(".sheaf-written")).sorted().toList();
         }
     }
 

@@ -14,6 +14,13 @@ import java.nio.charset.StandardCharsets;
 public final class CitationExportRenderer implements Renderer {
 
     @Override
+    public boolean inQuickStep() {
+        // Nobody previews the exports, and formatting every source three ways costs a large book a second: the full
+        // build after the quick step writes them.
+        return false;
+    }
+
+    @Override
     public String id() {
         return "citations";
     }

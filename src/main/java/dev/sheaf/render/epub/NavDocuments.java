@@ -14,6 +14,9 @@ import java.util.Map;
 /** The EPUB 3 navigation document (contents and landmarks) and the EPUB 2 NCX for older readers. */
 final class NavDocuments {
 
+    /** A page number in arabic figures (compiled once: a large book's page list has thousands). */
+    private static final java.util.regex.Pattern ARABIC = java.util.regex.Pattern.compile("[1-9][0-9]{0,8}");
+
     private NavDocuments() { }
 
     /**
@@ -97,7 +100,7 @@ final class NavDocuments {
             int n = 0;
             for (String[] p : pageList) {
                 n++;
-                boolean normal = p[1].matches("[1-9][0-9]{0,8}");
+                boolean normal = ARABIC.matcher(p[1]).matches();
                 x.open("pageTarget", "id", "pt-" + n, "type", normal ? "normal" : "front", "value",
                         normal ? p[1] : null, "playOrder", Integer.toString(playOrder.get(p[0]))).nl();
                 x.open("navLabel").element("text", p[1]).close("navLabel").nl();
@@ -174,7 +177,7 @@ final class NavDocuments {
     private static int maxPageNumber(List<String[]> pageList) {
         int max = 0;
         for (String[] p : pageList) {
-            if (p[1].matches("[1-9][0-9]{0,8}")) {
+            if (ARABIC.matcher(p[1]).matches()) {
                 max = Math.max(max, Integer.parseInt(p[1]));
             }
         }

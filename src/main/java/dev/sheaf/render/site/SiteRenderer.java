@@ -277,8 +277,6 @@ public final class SiteRenderer implements Renderer {
     }
 
     private static void write(OutputSink out, String path, byte[] data) throws IOException {
-        try (OutputStream os = out.create(ROOT + path)) {
-            os.write(data);
-        }
+        out.write(ROOT + path, data);
     }
 }
