@@ -180,8 +180,51 @@ public final class LineMeasure {
             this.page = page;
         }
 
+        /** The words PDFBox has given for the line being written (one piece of text when the PDF draws its spaces). */
+        private final List<TextPosition> pending = new ArrayList<>();
+        private final StringBuilder pendingText = new StringBuilder();
+
+        // PDFBox writes a line as one string when the PDF draws its spaces (Sheaf, WeasyPrint) but word by word
+        // when it does not (TeX moves to the next word instead): a line is what comes before the line's end.
         @Override
         protected void writeString(String text, List<TextPosition> positions) {
+            pending.addAll(positions);
+            pendingText.append(pendingText.isEmpty() ? "" : " ").append(text);
+        }
+
+        @Override
+        protected void writeLineSeparator() throws IOException {
+            flush();
+            super.writeLineSeparator();
+        }
+
+        @Override
+        protected void writeParagraphEnd() throws IOException {
+            flush();
+            super.writeParagraphEnd();
+        }
+
+        @Override
+        protected void writePageEnd() throws IOException {
+            flush();
+            super.writePageEnd();
+        }
+
+        @Override
+        protected void endPage(org.apache.pdfbox.pdmodel.PDPage page) throws IOException {
+            flush();
+            super.endPage(page);
+        }
+
+        private void flush() {
+            if (!pending.isEmpty()) {
+                line(pendingText.toString(), List.copyOf(pending));
+            }
+            pending.clear();
+            pendingText.setLength(0);
+        }
+
+        private void line(String text, List<TextPosition> positions) {
             List<TextPosition> glyphs = positions.stream().filter(t -> !t.getUnicode().isBlank())
                     .sorted(Comparator.comparingDouble(TextPosition::getXDirAdj)).toList();
             if (glyphs.isEmpty()) {

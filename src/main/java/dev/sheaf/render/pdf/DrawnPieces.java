@@ -2,6 +2,7 @@ package dev.sheaf.render.pdf;
 
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfContentByte;
+import dev.sheaf.render.pdf.tagging.TaggingOutputDevice;
 import org.xhtmlrenderer.pdf.ITextFSFont;
 import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.render.FSFont;
@@ -18,8 +19,11 @@ import org.xhtmlrenderer.render.JustificationInfo;
  *       are written as invisible text: the fonts have glyphs for them that show a bar (for a shaping engine to
  *       hide), but they belong in the text that is copied and searched, where the non-joiner keeps
  *       {@code می} and {@code شود} apart as the author wrote them.</li>
-  *   <li>Kerned pairs ({@link PairKerning}): the run is cut between the two characters and the second part
+ *   <li>Kerned pairs ({@link PairKerning}): the run is cut between the two characters and the second part
  *       written that much closer (or further).</li>
+ *   <li>Ligatures ({@link Ligatures}): each is written on its own, in a marked-content sequence whose
+ *       {@code /ActualText} gives its letters, so that copying, search and the tagged text read "fi", not
+ *       the presentation form.</li>
  * </ul>
  * The rest of the run is justified as before, each piece at the position the justified line gives it.
  */
@@ -42,6 +46,7 @@ final class DrawnPieces {
     static void draw(ITextOutputDevice device, FSFont font, String s, float x, JustificationInfo info, int[] kerns,
                      Writer writer) {
         if (!(font instanceof ITextFSFont fs) || kerns == null && s.chars().noneMatch(DrawnPieces::invisible)
+                && !Ligatures.hasLigature(s)
                 && (info == null || s.codePoints().noneMatch(Character::isSupplementaryCodePoint))) {
             writer.draw(s, x, info);
             return;
@@ -52,9 +57,11 @@ final class DrawnPieces {
         int i = 0;
         while (i < s.length()) {
             boolean pair = Character.isSurrogatePair(s.charAt(i), i + 1 < s.length() ? s.charAt(i + 1) : ' ');
+            boolean ligature = Ligatures.isLigature(s.charAt(i));
             boolean hidden = !pair && invisible(s.charAt(i));
             int end = pair ? i + 2 : i + 1;
-            while (!pair && end < s.length() && !Character.isHighSurrogate(s.charAt(end))
+            while (!pair && !ligature && end < s.length() && !Character.isHighSurrogate(s.charAt(end))
+                    && !Ligatures.isLigature(s.charAt(end))
                     && invisible(s.charAt(end)) == hidden && !kerned(kerns, end - 1)) {
                 end++;
             }
@@ -67,6 +74,10 @@ final class DrawnPieces {
                 writer.draw(piece, at, null);
                 cb.setTextRenderingMode(PdfContentByte.TEXT_RENDER_MODE_FILL);
                 device.setFontSpecification(spec);
+            } else if (ligature && device instanceof TaggingOutputDevice tagging) {
+                // copied, searched and read aloud as its letters
+                tagging.nextStringReads(Ligatures.letters(s.charAt(i)));
+                writer.draw(piece, at, null);
             } else {
                 writer.draw(piece, at, pair ? null : info);
             }
@@ -87,7 +98,8 @@ final class DrawnPieces {
         if (!(font instanceof ITextFSFont fs) || logical.length() < 2) {
             return null;
         }
-        return PairKerning.of(fs.getFontDescription().getFont()).between(RightToLeft.visual(logical));
+        BaseFont base = fs.getFontDescription().getFont();
+        return PairKerning.of(base).between(Ligatures.of(base).apply(RightToLeft.visual(logical)));
     }
 
     private static boolean kerned(int[] kerns, int after) {

@@ -42,6 +42,12 @@ final class PairKerning {
         }
     }
 
+    /**
+     * Off only to measure what kerning costs: {@code -Dsheaf.measure.kerning=false} (docs/PERFORMANCE.md). Not a
+     * setting of the book: without kerning every line is set differently.
+     */
+    static final boolean ON = !"false".equals(System.getProperty("sheaf.measure.kerning"));
+
     private static final PairKerning NONE = new PairKerning(null);
     private static final Map<BaseFont, PairKerning> FACES = Collections.synchronizedMap(new WeakHashMap<>());
     private static final FontRenderContext FRC = new FontRenderContext(null, false, true);
@@ -49,10 +55,22 @@ final class PairKerning {
     private final Font plain;
     private final Font kerned;
     private final Map<Integer, Integer> pairs = new ConcurrentHashMap<>();
+    /**
+     * The kerning of the pairs of common characters ({@link #dense}), {@link #UNKNOWN} until measured: every piece of
+     * text Flying Saucer measures looks up each of its pairs, and in the map of boxed pairs those lookups were a tenth
+     * of the time of a large book's PDF.
+     */
+    private final short[] table;
+    private static final int DENSE = 0x0180 + 0x30;
+    private static final short UNKNOWN = Short.MIN_VALUE;
 
     private PairKerning(Font face) {
         this.plain = face == null ? null : face.deriveFont(1000f);
         this.kerned = plain == null ? null : plain.deriveFont(Map.of(TextAttribute.KERNING, TextAttribute.KERNING_ON));
+        this.table = plain == null ? null : new short[DENSE * DENSE];
+        if (table != null) {
+            java.util.Arrays.fill(table, UNKNOWN);
+        }
     }
 
     /** The kerning of {@code font}; none for a face Java cannot read (or a font that is not TrueType). */
@@ -73,17 +91,48 @@ final class PairKerning {
         }
     }
 
+    /** The face as Java reads it, at 1000 points (one unit per thousandth of an em); null if Java cannot read it. */
+    Font face() {
+        return plain;
+    }
+
     /** The kerning between {@code a} and {@code b} set next to each other, in thousandths of an em (0 if none). */
     int kern(char a, char b) {
-        if (plain == null || !kernable(a) || !kernable(b)) {
+        if (!ON || plain == null || !kernable(a) || !kernable(b)) {
             return 0;
+        }
+        int ia = dense(a);
+        int ib = dense(b);
+        if (ia >= 0 && ib >= 0) {
+            int at = ia * DENSE + ib;
+            short known = table[at];
+            if (known == UNKNOWN) {
+                int measured = pairs.computeIfAbsent(a << 16 | b, k -> measure(a, b));
+                if (measured <= UNKNOWN || measured > Short.MAX_VALUE) {
+                    return measured;
+                }
+                known = (short) measured;
+                table[at] = known;   // a race only writes the same value twice
+            }
+            return known;
         }
         return pairs.computeIfAbsent(a << 16 | b, k -> measure(a, b));
     }
 
+    /**
+     * The place of {@code c} in {@link #table}, or -1: Latin to Latin Extended-A, then the general punctuation
+     * block (dashes, curly quotes), which is most of what a Latin text's pairs are made of.
+     */
+    private static int dense(char c) {
+        if (c < 0x0180) {
+            return c;
+        }
+        return c >= 0x2010 && c < 0x2040 ? 0x0180 + c - 0x2010 : -1;
+    }
+
     /** The kerning of every pair of {@code s} (pairs a break point separates are not kerned), in thousandths of an em. */
     int total(String s) {
-        if (plain == null) {
+        if (!ON || plain == null) {
             return 0;
         }
         int sum = 0;
@@ -99,7 +148,7 @@ final class PairKerning {
      * Flying Saucer measures them in different pieces.
      */
     int[] between(String s) {
-        if (plain == null) {
+        if (!ON || plain == null) {
             return null;
         }
         int[] kerns = new int[s.length() + 1];
@@ -132,12 +181,15 @@ final class PairKerning {
         return (int) Math.round(with.getGlyphPosition(2).getX() - without.getGlyphPosition(2).getX());
     }
 
-    /** A letter, digit or punctuation mark of a left-to-right script (Latin, Greek, Cyrillic and their marks). */
+    /**
+     * A letter, digit or punctuation mark of a left-to-right script (Latin, Greek, Cyrillic and their marks), or a
+     * Latin ligature ({@link Ligatures}): its kerning with its neighbours is the face's for the ligature glyph.
+     */
     static boolean kernable(char c) {
         if (c < 0x21 || Character.isWhitespace(c) || Character.isSpaceChar(c) || SoftHyphens.isMark(c)
                 || Character.getType(c) == Character.FORMAT || Character.isSurrogate(c)) {
             return false;
         }
-        return c < 0x0590 || (c >= 0x1D00 && c < 0x2070);
+        return c < 0x0590 || (c >= 0x1D00 && c < 0x2070) || Ligatures.isLigature(c);
     }
 }

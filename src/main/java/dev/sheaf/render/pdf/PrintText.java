@@ -16,22 +16,25 @@ import org.xhtmlrenderer.pdf.ITextTextRenderer;
  * again ({@link HyphenBreaks} says which piece that is), so the sum is always the width of the line as it would
  * be printed.
  *
- * <p>Widths include the fonts' kerning ({@link PairKerning}), which the output devices write into the text.
+ * <p>Widths are those of the text as the output devices draw it: with the faces' standard ligatures
+ * ({@link Ligatures}, each measured with its own advance) and their kerning ({@link PairKerning}).
  */
 final class PrintText extends ITextTextRenderer {
 
     @Override
     public int getWidth(FontContext context, FSFont font, String string) {
+        BaseFont base = font instanceof ITextFSFont f ? f.getFontDescription().getFont() : null;
+        String set = Ligatures.of(base).apply(string);
         int width;
-        if (SoftHyphens.hasMark(string)) {
-            width = super.getWidth(context, font, SoftHyphens.strip(string));
-            if (SoftHyphens.endsOnMark(string)) {
+        if (SoftHyphens.hasMark(set)) {
+            width = super.getWidth(context, font, SoftHyphens.strip(set));
+            if (SoftHyphens.endsOnMark(set)) {
                 width += hyphen(context, font);
             }
         } else {
-            width = super.getWidth(context, font, string);
+            width = super.getWidth(context, font, set);
         }
-        width += kerning(font, string);
+        width += kerning(font, set);
         if (HyphenBreaks.takesBackHyphen(string)) {
             width -= hyphen(context, font);
         }

@@ -52,20 +52,24 @@ final class SoftHyphens {
         return out.toString();
     }
 
-    /** Text and justification as drawn: break points left out, a final one drawn as a hyphen. */
+    /**
+     * Text and justification as drawn: the face's ligatures set ({@link Ligatures}), break points left out, a
+     * final one drawn as a hyphen.
+     */
     record Drawn(String text, JustificationInfo info) { }
 
     /**
      * What to draw for {@code s}, laid out with {@code info}. Flying Saucer spreads part of a justified line's
-     * extra space over every character, break points included; the characters that remain take their
-     * share, so the run still ends where it was laid out to end.
+     * extra space over every character, break points and the letters of a ligature included; the characters
+     * that remain take their share, so the run still ends where it was laid out to end.
      */
     static Drawn drawn(String logical, JustificationInfo info, BaseFont font) {
         String s = RightToLeft.visual(logical);
-        if (!hasMark(s)) {
+        String set = Ligatures.of(font).apply(s);
+        if (!hasMark(set) && set.length() == s.length()) {
             return new Drawn(s, info);
         }
-        String text = strip(s) + (endsOnMark(s) ? hyphen(font) : "");
+        String text = strip(set) + (endsOnMark(set) ? hyphen(font) : "");
         if (info == null || text.isEmpty()) {
             return new Drawn(text, info);
         }

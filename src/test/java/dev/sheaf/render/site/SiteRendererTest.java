@@ -271,6 +271,9 @@ class SiteRendererTest {
                 .contains("--heading-font: \"Noto Sans\", \"Droid Sans Fallback\"")
                 .containsPattern("font-family: \"Droid Sans Fallback\";[^}]*unicode-range: U\\+2E80")
                 .doesNotContain("http:").doesNotContain("https:").doesNotContain("@import");
+        // the fonts' kerning and standard ligatures in text, none in code (where "fi" is two characters of a name)
+        assertThat(css).contains("font-kerning: normal;", "font-variant-ligatures: common-ligatures;")
+                .containsPattern("code, pre \\{[^}]*font-variant-ligatures: none;");
     }
 
     @Test

@@ -53,6 +53,8 @@ import java.util.Set;
 public class TaggingOutputDevice extends ITextOutputDevice {
 
     private static final PdfName ARTIFACT = new PdfName("Artifact");
+    private static final PdfName SPAN = new PdfName("Span");
+    private static final PdfName ACTUAL_TEXT = new PdfName("ActualText");
 
     private enum Mode { NONE, ARTIFACT, PAGINATION, CONTENT }
 
@@ -68,6 +70,8 @@ public class TaggingOutputDevice extends ITextOutputDevice {
     private StructureTree.Node openNode;
     private int nextMcid;
     private InlineText paintingText;
+    /** What the next string drawn stands for ({@link #nextStringReads}), or null. */
+    private String actualText;
     private BlockBox paintingReplaced;
     private final Set<String> linkAreas = new HashSet<>();
     private NamespaceHandler quietLinks;
@@ -145,8 +149,19 @@ public class TaggingOutputDevice extends ITextOutputDevice {
         }
     }
 
+    /**
+     * The next string drawn stands for {@code letters} (a ligature for the letters it joins): it is written in a
+     * {@code Span} marked-content sequence whose {@code /ActualText} is {@code letters}, inside the marked content
+     * the string belongs to, so copying, search and assistive technology read the letters (ISO 32000-1, 14.9.4).
+     */
+    public void nextStringReads(String letters) {
+        this.actualText = letters;
+    }
+
     @Override
     public void drawString(String s, float x, float y, JustificationInfo info) {
+        String actual = actualText;
+        actualText = null;
         if (inContent && !onThisPage(y)) {
             return;
         }
@@ -160,7 +175,16 @@ public class TaggingOutputDevice extends ITextOutputDevice {
                 content(element(paintingText.getParent()), paintingText.getTextNode());
             }
         }
+        if (actual == null) {
+            super.drawString(s, x, y, info);
+            return;
+        }
+        PdfDictionary props = new PdfDictionary();
+        props.put(ACTUAL_TEXT, new PdfString(actual, PdfObject.TEXT_UNICODE));
+        PdfContentByte cb = getCurrentPage();
+        cb.beginMarkedContentSequence(SPAN, props, true);
         super.drawString(s, x, y, info);
+        cb.endMarkedContentSequence();
     }
 
     @Override
