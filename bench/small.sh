@@ -19,7 +19,7 @@ while [ $# -gt 0 ]; do
     --runs) runs=$2; shift 2 ;;
     --book) book=$2; shift 2 ;;
     --jar) jar=$2; shift 2 ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     *) echo "small: unknown option $1" >&2; exit 2 ;;
   esac
 done
