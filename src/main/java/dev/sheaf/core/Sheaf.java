@@ -33,6 +33,8 @@ public final class Sheaf {
     private final CitationCache citations;
     /** The print layouts of the session (null: each build has its own). */
     private final PrintLayouts layouts;
+    /** Whether the latest build was a quick step that left work to a full build (see {@link #fullBuildNeeded}). */
+    private volatile boolean leftWork;
 
     public Sheaf() {
         this(RendererRegistry.standard());
@@ -59,6 +61,15 @@ public final class Sheaf {
         return new Sheaf(RendererRegistry.session(), PieceCache.create(), CitationCache.create(), PrintLayouts.ofSession());
     }
 
+    /**
+     * Whether the latest build was a quick step ({@link BuildRequest#asQuickStep()}) that leaves work to a full build
+     * of the same request: formats it did not write, or print page numbers it took from an earlier layout. When
+     * not, the quick step wrote what the full build would.
+     */
+    public boolean fullBuildNeeded() {
+        return leftWork;
+    }
+
     /** How many pieces the latest build or check had to parse; the others came from the cache. */
     public int piecesParsedInLastBuild() {
         return pieces.parsedInLastBuild();
@@ -74,7 +85,8 @@ public final class Sheaf {
      */
     public BuildResult check(Path bookDir, String citationStyle) {
         Diagnostics diags = new Diagnostics();
-        read(bookDir.toAbsolutePath().normalize(), citationStyle, diags, Progress.NONE, pieces, false);
+        read(bookDir.toAbsolutePath().normalize(), citationStyle, diags, Progress.NONE, pieces, BuildCache.disabled(),
+                false);
         return new BuildResult(List.of(), diags.all(), !diags.hasErrors());
     }
 
@@ -85,12 +97,15 @@ public final class Sheaf {
 
     /** The book as renderers see it: read, index mentions anchored, citations resolved, then links resolved. */
     private Optional<Book> read(Path root, String citationStyle, Diagnostics diags, Progress progress) {
-        return read(root, citationStyle, diags, progress, pieces, true);
+        return read(root, citationStyle, diags, progress, pieces, BuildCache.disabled(), true);
     }
 
-    /** @param format whether to format the citations; a check only looks for their problems */
+    /**
+     * @param disk   the build cache, for the formatted citations
+     * @param format whether to format the citations; a check only looks for their problems
+     */
     private Optional<Book> read(Path root, String citationStyle, Diagnostics diags, Progress progress,
-                                PieceCache pieceCache, boolean format) {
+                                PieceCache pieceCache, BuildCache disk, boolean format) {
         Optional<Book> book = new BookReader(root, diags, pieceCache, progress::piecesRead).read();
         if (book.isEmpty()) {
             return book;
@@ -98,7 +113,7 @@ public final class Sheaf {
         // The index first: its matcher must see citations as citations, not as the text they become.
         Book indexed = new IndexProcessor(diags).process(book.get());
         progress.citing();
-        CitationProcessor citing = new CitationProcessor(diags, citations);
+        CitationProcessor citing = new CitationProcessor(diags, citations, disk);
         Book cited = format ? citing.process(indexed, citationStyle) : citing.check(indexed, citationStyle);
         return Optional.of(new LinkResolver(diags).process(cited));
     }
@@ -133,6 +148,7 @@ public final class Sheaf {
 
     private BuildResult build(BuildRequest request, Path root, Path out, List<Renderer> renderers, Diagnostics diags,
                               StagedOutput early) {
+        leftWork = request.quickStep();
         Progress progress = request.progress();
         BuildCache cache;
         try {
@@ -142,7 +158,7 @@ public final class Sheaf {
         }
         // A session keeps its pieces in memory; a single build takes them from the cache on disk.
         PieceCache pieceCache = cache.enabled() && pieces == PieceCache.none() ? PieceCache.onDisk(cache) : pieces;
-        Optional<Book> book = read(root, request.citationStyle(), diags, progress, pieceCache, true);
+        Optional<Book> book = read(root, request.citationStyle(), diags, progress, pieceCache, cache, true);
         if (book.isEmpty() || diags.failsAt(request.failOn())) {
             return failed(diags);
         }
@@ -151,6 +167,9 @@ public final class Sheaf {
                         layouts != null ? layouts : PrintLayouts.ofBuild());
         List<Renderer> now = request.quickStep()
                 ? renderers.stream().filter(Renderer::inQuickStep).toList() : renderers;
+        if (layouts != null) {
+            layouts.tookEarlier(); // counts from this build on
+        }
         try (StagedOutput staged = early != null ? early : new StagedOutput(out)) {
             RenderContext ctx = plain.withCache(cache);
             for (Renderer r : now) {
@@ -166,8 +185,9 @@ public final class Sheaf {
             if (diags.failsAt(request.failOn())) {
                 return failed(diags);
             }
+            leftWork = request.quickStep() && (now.size() < renderers.size() || layouts != null && layouts.tookEarlier());
             List<Path> written = staged.commit();
-            forgetLeftovers(out, staged, now, request.quickStep());
+            forgetLeftovers(out, staged, now, leftWork);
             // Only now, so that a failed build leaves the cache as the last good build left it.
             cache.commit();
             return new BuildResult(written, diags.all(), true, false, cache.reuse());
@@ -179,12 +199,13 @@ public final class Sheaf {
 
     /**
      * Removes what earlier builds of the same formats wrote into the output folder and this one did not (the page
-     * of a deleted piece), and notes what this one wrote. A quick step leaves that to the full build after it.
+     * of a deleted piece), and notes what this one wrote. A quick step that leaves work to a full build leaves that
+     * to it too.
      */
-    private static void forgetLeftovers(Path out, StagedOutput staged, List<Renderer> ran, boolean quickStep) {
+    private static void forgetLeftovers(Path out, StagedOutput staged, List<Renderer> ran, boolean fullBuildFollows) {
         try {
             WrittenFiles.update(out, staged.formats(), ran.stream().map(Renderer::id).collect(Collectors.toSet()),
-                    !quickStep);
+                    !fullBuildFollows);
         } catch (IOException e) {
             // The editions are in place; a left-over file stays until a later build can remove it.
         }

@@ -19,6 +19,10 @@ public final class Hyphenator {
 
     private static final int CACHE_LIMIT = 200_000;
 
+    /** A token ending like a domain name, or holding a common one: compiled once (it is tried on every word). */
+    private static final java.util.regex.Pattern ADDRESS =
+            java.util.regex.Pattern.compile(".*\\.[a-z]{2,4}\\.?$|.*\\.(com|org|net|gov|edu)\\b.*");
+
     private final String language;
     private final Patterns patterns;
     private final int shortestWord;
@@ -159,8 +163,11 @@ public final class Hyphenator {
                 return false;
             }
         }
+        if (token.indexOf('.') < 0 && token.indexOf(':') < 0) {
+            return true;   // every address below has a dot or "://"
+        }
         String lower = token.toLowerCase(java.util.Locale.ROOT);
-        return !lower.contains("www.") && !lower.contains("://") && !lower.matches(".*\\.[a-z]{2,4}\\.?$|.*\\.(com|org|net|gov|edu)\\b.*");
+        return !lower.contains("www.") && !lower.contains("://") && !ADDRESS.matcher(lower).matches();
     }
 
     /** A word in lower case, or with a capital first letter only. */

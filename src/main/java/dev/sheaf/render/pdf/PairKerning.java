@@ -56,14 +56,21 @@ final class PairKerning {
     private final Font kerned;
     private final Map<Integer, Integer> pairs = new ConcurrentHashMap<>();
     /**
-     * The kerning of Latin pairs by slot ({@link #slot}), plus {@link #BIAS}; 0 where not measured yet. Threads
-     * laying out two books with one face may both measure a pair, or a row: they write the same values.
+     * The kerning of the pairs of common characters ({@link #dense}), {@link #UNKNOWN} until measured: every piece of
+     * text Flying Saucer measures looks up each of its pairs, and in the map of boxed pairs those lookups were a tenth
+     * of the time of a large book's PDF.
      */
-    private final short[][] dense = new short[SLOTS][];
+    private final short[] table;
+    private static final int DENSE = 0x0180 + 0x30;
+    private static final short UNKNOWN = Short.MIN_VALUE;
 
     private PairKerning(Font face) {
         this.plain = face == null ? null : face.deriveFont(1000f);
         this.kerned = plain == null ? null : plain.deriveFont(Map.of(TextAttribute.KERNING, TextAttribute.KERNING_ON));
+        this.table = plain == null ? null : new short[DENSE * DENSE];
+        if (table != null) {
+            java.util.Arrays.fill(table, UNKNOWN);
+        }
     }
 
     /** The kerning of {@code font}; none for a face Java cannot read (or a font that is not TrueType). */
@@ -94,41 +101,34 @@ final class PairKerning {
         if (!ON || plain == null || !kernable(a) || !kernable(b)) {
             return 0;
         }
-        int sa = slot(a);
-        int sb = slot(b);
-        if (sa < 0 || sb < 0) {
-            // an odd multiplier spreads the pairs over the map's bins (a << 16 | b alone piles them into a few)
-            return pairs.computeIfAbsent((a << 16 | b) * 0x9E3779B9, k -> measure(a, b));
+        int ia = dense(a);
+        int ib = dense(b);
+        if (ia >= 0 && ib >= 0) {
+            int at = ia * DENSE + ib;
+            short known = table[at];
+            if (known == UNKNOWN) {
+                int measured = pairs.computeIfAbsent(a << 16 | b, k -> measure(a, b));
+                if (measured <= UNKNOWN || measured > Short.MAX_VALUE) {
+                    return measured;
+                }
+                known = (short) measured;
+                table[at] = known;   // a race only writes the same value twice
+            }
+            return known;
         }
-        short[] row = dense[sa];
-        if (row == null) {
-            row = new short[SLOTS];
-            dense[sa] = row;
-        }
-        int known = row[sb];
-        if (known == 0) {
-            known = measure(a, b) + BIAS;
-            row[sb] = (short) known;
-        }
-        return known - BIAS;
+        return pairs.computeIfAbsent(a << 16 | b, k -> measure(a, b));
     }
 
     /**
-     * A pair's kerning is looked up for every pair of every string Flying Saucer measures, so the pairs of Latin
-     * letters and Sheaf's ligatures sit in a table (rows made when first used): its slot for {@code c}, or -1.
+     * The place of {@code c} in {@link #table}, or -1: Latin to Latin Extended-A, then the general punctuation
+     * block (dashes, curly quotes), which is most of what a Latin text's pairs are made of.
      */
-    private static int slot(char c) {
-        if (c < LATIN) {
+    private static int dense(char c) {
+        if (c < 0x0180) {
             return c;
         }
-        return Ligatures.isLigature(c) ? LATIN + c - '\uFB00' : -1;
+        return c >= 0x2010 && c < 0x2040 ? 0x0180 + c - 0x2010 : -1;
     }
-
-    /** Latin, Latin-1 and Latin Extended-A and -B. */
-    private static final int LATIN = 0x0250;
-    private static final int SLOTS = LATIN + 5;
-    /** A table entry is the kerning plus this, so that 0 (a new row) means "not measured yet". */
-    private static final int BIAS = 0x4000;
 
     /** The kerning of every pair of {@code s} (pairs a break point separates are not kerned), in thousandths of an em. */
     int total(String s) {
@@ -178,8 +178,7 @@ final class PairKerning {
         if (with.getNumGlyphs() != 2 || without.getNumGlyphs() != 2) {
             return 0;
         }
-        int kern = (int) Math.round(with.getGlyphPosition(2).getX() - without.getGlyphPosition(2).getX());
-        return Math.max(-BIAS + 1, Math.min(BIAS - 1, kern));
+        return (int) Math.round(with.getGlyphPosition(2).getX() - without.getGlyphPosition(2).getX());
     }
 
     /**

@@ -9,7 +9,6 @@ import dev.sheaf.render.Renderer;
 import dev.sheaf.render.cover.Covers;
 import com.lowagie.text.pdf.PdfDestination;
 import com.lowagie.text.pdf.PdfWriter;
-import org.xhtmlrenderer.pdf.ITextFontResolver;
 import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.pdf.ITextRenderer;
 
@@ -144,11 +143,13 @@ public final class PdfRenderer implements Renderer {
         }
         PrintDocument doc = new PrintDocument(book, ctx.labels(), css, coverUrl, CoverFit.of(cover, trim), fonts);
         String bookUrl = book.root().toUri().toString();
+        // The faces are parsed once for the layouts below (see KeptFonts).
+        KeptFonts faces = new KeptFonts();
         if (PrintIndex.applies(book) && os == null) {
             // The body's pages are the same with the index's heading alone (see indexPages): no need to measure it.
             doc.index(new PrintIndex(book, ctx.labels(), trim), List.of());
         } else if (PrintIndex.applies(book)) {
-            indexPages(book, ctx, doc, css, trim, bookUrl, coverUrl, CoverFit.of(cover, trim), fonts);
+            indexPages(book, ctx, doc, css, trim, bookUrl, coverUrl, CoverFit.of(cover, trim), fonts, faces);
         }
         String xhtml = doc.render();
         Set<Integer> blanks = new HashSet<>();
@@ -158,7 +159,7 @@ public final class PdfRenderer implements Renderer {
                 ? new PartsOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT, blanks,
                         (writer, id) -> destination(writer, anchors, id), true)
                 : new PrintOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT);
-        ITextRenderer renderer = renderer(device, trim, bookUrl);
+        ITextRenderer renderer = renderer(device, trim, bookUrl, faces);
         Typesetting.layout(renderer, xhtml, bookUrl, book.meta().hyphenate());
         Pages pages = new Pages(renderer);
         Set<Integer> inserted = pages.insertedBlanks(doc.rectoStarts());
@@ -192,11 +193,11 @@ public final class PdfRenderer implements Renderer {
         return breaks;
     }
 
-    private static ITextRenderer renderer(ITextOutputDevice device, TrimSize trim, String bookUrl) {
+    private static ITextRenderer renderer(ITextOutputDevice device, TrimSize trim, String bookUrl, KeptFonts faces) {
         float dotsPerMm = ITextRenderer.DEFAULT_DOTS_PER_POINT * 72 / 25.4f;
         return Typesetting.prepare(new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT,
                 ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device,
-                new PrintUserAgent(device, ITextRenderer.DEFAULT_DOTS_PER_PIXEL, bookUrl), new ITextFontResolver(),
+                new PrintUserAgent(device, ITextRenderer.DEFAULT_DOTS_PER_PIXEL, bookUrl), faces,
                 new FittingImages(device, (int) (trim.measure() * dotsPerMm), (int) (trim.imageHeight() * dotsPerMm)),
                 new PrintText()));
     }
@@ -208,14 +209,15 @@ public final class PdfRenderer implements Renderer {
      * when the index is filled in, since nothing before it depends on it.
      */
     private static void indexPages(Book book, RenderContext ctx, PrintDocument doc, String css, TrimSize trim,
-                                   String bookUrl, String coverUrl, CoverFit coverFit, PrintFonts families) {
+                                   String bookUrl, String coverUrl, CoverFit coverFit, PrintFonts families,
+                                   KeptFonts faces) {
         PrintIndex index = new PrintIndex(book, ctx.labels(), trim);
         doc.index(index, List.of());
         Map<String, Integer> folios = new HashMap<>();
         int columnHeight;
         {
             PrintOutputDevice device = new PrintOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT);
-            ITextRenderer counting = renderer(device, trim, bookUrl);
+            ITextRenderer counting = renderer(device, trim, bookUrl, faces);
             Typesetting.layout(counting, doc.render(), bookUrl, book.meta().hyphenate());
             int firstBody = new Pages(counting).first(doc.firstBodyId());
             PrintIndex.spots(counting, allAnchors(book)).forEach((id, spot) -> folios.put(id, spot.page() - firstBody + 1));
@@ -224,7 +226,8 @@ public final class PdfRenderer implements Renderer {
         List<PrintIndex.Line> lines = index.lines(folios);
         PrintDocument tall = new PrintDocument(book, ctx.labels(), css + PrintIndex.tallPage(trim, book), coverUrl, coverFit,
                 families);
-        ITextRenderer measuring = renderer(new PrintOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT), trim, bookUrl);
+        ITextRenderer measuring = renderer(new PrintOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT), trim, bookUrl,
+                faces);
         PrintIndex.Measures measures = PrintIndex.measure(lines, some -> index.measuringDocument(tall, some), xhtml -> {
             Typesetting.layout(measuring, xhtml, bookUrl, book.meta().hyphenate());
             return measuring;

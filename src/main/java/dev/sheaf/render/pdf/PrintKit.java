@@ -6,7 +6,6 @@ import dev.sheaf.model.Piece;
 import dev.sheaf.render.Labels;
 import dev.sheaf.render.xhtml.ContentRenderer;
 import dev.sheaf.render.xhtml.Xml;
-import org.xhtmlrenderer.pdf.ITextFontResolver;
 import org.xhtmlrenderer.pdf.ITextRenderer;
 
 import java.io.IOException;
@@ -24,7 +23,8 @@ import java.util.function.Consumer;
  * The PDF edition's typesetting for other printed products, such as handouts: the book's fonts and print
  * stylesheet at any page size, its pieces as the edition prints them, and Flying Saucer set up as for the
  * edition (fonts embedded as subsets, resources loaded only from the book folder, images fitted to the text
- * block, reproducible bytes).
+ * block, reproducible bytes). A kit lays out one document at a time, parsing the fonts once for all of them: a
+ * product made on several threads at once needs a kit for each thread.
  */
 public final class PrintKit {
 
@@ -64,6 +64,8 @@ public final class PrintKit {
     private final Book book;
     private final PrintFonts fonts;
     private final PrintDocument pieces;
+    /** The faces, parsed once for every document laid out with this kit, one after the other (see KeptFonts). */
+    private final KeptFonts faces = new KeptFonts();
 
     public PrintKit(Book book, Labels labels) throws IOException {
         this.book = book;
@@ -212,7 +214,7 @@ public final class PrintKit {
             double imageHeight = page.textHeight() * 0.6;
             renderer = new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT,
                     ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device,
-                    new PrintUserAgent(device, ITextRenderer.DEFAULT_DOTS_PER_PIXEL, bookUrl), new ITextFontResolver(),
+                    new PrintUserAgent(device, ITextRenderer.DEFAULT_DOTS_PER_PIXEL, bookUrl), faces,
                     new FittingImages(device, (int) (page.measure() * dotsPerMm), (int) (imageHeight * dotsPerMm)),
                     new PrintText());
             Typesetting.prepare(renderer);
