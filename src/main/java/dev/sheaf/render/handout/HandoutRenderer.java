@@ -36,6 +36,12 @@ public final class HandoutRenderer implements Renderer {
         return true;
     }
 
+    /** Handouts need no other edition's layout, and lay out with a {@link PrintKit} of their own. */
+    @Override
+    public boolean runsBeside() {
+        return true;
+    }
+
     @Override
     public String id() {
         return "handouts";
