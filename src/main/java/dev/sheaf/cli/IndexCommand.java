@@ -48,12 +48,19 @@ final class IndexCommand implements Callable<Integer> {
                         + "capitals, tags and chapter-title names need one.")
         int minPieces;
 
+        @Option(names = "--too-common", paramLabel = "PERCENT", defaultValue = "50",
+                description = "In a book of 20 pieces or more, names in more than PERCENT %% of the pieces are written "
+                        + "as comments with their counts: too common to index usefully (default: ${DEFAULT-VALUE}; "
+                        + "100 keeps them all).")
+        int tooCommon;
+
         @Option(names = "--force", description = "Overwrite FILE when it exists.")
         boolean force;
 
         @Override
         public Integer call() {
-            IndexSuggester.Result result = IndexSuggester.forBook(bookDir, Math.max(1, minPieces));
+            IndexSuggester.Result result = IndexSuggester.forBook(bookDir, Math.max(1, minPieces),
+                    Math.max(1, Math.min(100, tooCommon)));
             new Reporter(spec.commandLine().getErr(), true, false, null).print(result.diagnostics());
             if (result.yaml().isEmpty() || result.diagnostics().stream().anyMatch(d -> d.severity() == Severity.ERROR)) {
                 return Main.INPUT_ERRORS;

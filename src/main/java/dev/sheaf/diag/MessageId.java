@@ -56,6 +56,7 @@ public enum MessageId {
     IDX_006("IDX-006", Severity.WARNING),   // see / see also names no entry
     IDX_007("IDX-007", Severity.WARNING),   // the same form claimed by two entries
     IDX_008("IDX-008", Severity.WARNING),   // a handout asks for an index the book does not have
+    IDX_009("IDX-009", Severity.WARNING),   // index entry mentioned in too many pieces to be useful
     IO_001("IO-001", Severity.ERROR),       // cannot read file
     IO_002("IO-002", Severity.ERROR),       // not valid UTF-8
     OUT_001("OUT-001", Severity.ERROR),     // output folder not usable

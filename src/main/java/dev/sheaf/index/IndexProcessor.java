@@ -96,7 +96,7 @@ public final class IndexProcessor {
             f.unknownMarks().forEach(u -> diags.report(MessageId.IDX_005, where(book, p, u), u));
         }
         BookIndex index = spec.isEmpty() ? BookIndex.NONE
-                : build(spec.get(), mentions, Locale.forLanguageTag(book.meta().language()));
+                : build(spec.get(), mentions, Locale.forLanguageTag(book.meta().language()), pieces.size());
         return book.withIndex(List.copyOf(chapters), index);
     }
 
@@ -128,7 +128,7 @@ public final class IndexProcessor {
     }
 
     /** The sorted index with its mentions; reports entries that match nothing and references to nothing. */
-    private BookIndex build(IndexSpec spec, List<List<BookIndex.Mention>> mentions, Locale locale) {
+    private BookIndex build(IndexSpec spec, List<List<BookIndex.Mention>> mentions, Locale locale, int pieceCount) {
         List<IndexSpec.EntrySpec> entries = spec.entries();
         Map<String, Integer> byKey = new LinkedHashMap<>();
         for (int i = 0; i < entries.size(); i++) {
@@ -164,6 +164,10 @@ public final class IndexProcessor {
             boolean bareReference = e.forms().isEmpty() && (!e.see().isEmpty() || !e.seeAlso().isEmpty());
             if (mentions.get(i).isEmpty() && !hasSubMentions && !bareReference) {
                 diags.report(MessageId.IDX_004, e.where(), e.key());
+            }
+            long inPieces = mentions.get(i).stream().map(BookIndex.Mention::pieceId).distinct().count();
+            if (spec.denseAbove() > 0 && inPieces > spec.denseAbove()) {
+                diags.report(MessageId.IDX_009, e.where(), e.key(), inPieces, pieceCount, spec.denseAbove());
             }
         }
         return new BookIndex(spec.title(), spec.separate(), List.copyOf(out));

@@ -54,7 +54,7 @@ public final class IndexReader {
     /** Separates an entry from its sub-entry in a key; "&gt;" is accepted for keyboards without "›". */
     static final String SUB = " › ";
     // Also the schema's fields (index.schema.json); BookSchemasTest checks that they agree.
-    static final Set<String> TOP = Set.of("title", "separate", "entries");
+    static final Set<String> TOP = Set.of("title", "separate", "dense-above", "entries");
     static final Set<String> ENTRY_FIELDS = Set.of("term", "forms", "kind", "sort", "see", "see-also", "sub");
     private static final Map<String, BookIndex.Kind> KINDS = kinds();
 
@@ -124,7 +124,7 @@ public final class IndexReader {
             return Optional.empty();
         }
         if (node instanceof SequenceNode) {
-            return Optional.of(new IndexSpec(null, false, entries(node)));
+            return Optional.of(new IndexSpec(null, false, entries(node), IndexSpec.DENSE_ABOVE));
         }
         if (!(node instanceof MappingNode map)) {
             diags.report(MessageId.IDX_001, at(node), "it must be a mapping with \"entries:\" or a list of entries");
@@ -132,10 +132,11 @@ public final class IndexReader {
         }
         boolean structured = map.getValue().stream().anyMatch(t -> "entries".equals(scalar(t.getKeyNode())));
         if (!structured) {
-            return Optional.of(new IndexSpec(null, false, entries(node)));
+            return Optional.of(new IndexSpec(null, false, entries(node), IndexSpec.DENSE_ABOVE));
         }
         String title = null;
         boolean separate = false;
+        int denseAbove = IndexSpec.DENSE_ABOVE;
         List<IndexSpec.EntrySpec> entries = List.of();
         for (NodeTuple t : map.getValue()) {
             String name = scalar(t.getKeyNode());
@@ -143,11 +144,12 @@ public final class IndexReader {
             switch (name == null ? "" : name) {
                 case "title" -> title = text(value, "title");
                 case "separate" -> separate = bool(value, "separate");
+                case "dense-above" -> denseAbove = count(value, "dense-above", denseAbove);
                 case "entries" -> entries = entries(value);
                 default -> unknown(name, "(index)", t.getKeyNode(), TOP);
             }
         }
-        return Optional.of(new IndexSpec(title, separate, entries));
+        return Optional.of(new IndexSpec(title, separate, entries, denseAbove));
     }
 
     private List<IndexSpec.EntrySpec> entries(Node node) {
@@ -295,6 +297,15 @@ public final class IndexReader {
             diags.report(MessageId.IDX_002, at(v), entry, "expected text");
         }
         return s;
+    }
+
+    private int count(Node v, String entry, int otherwise) {
+        String s = scalar(v);
+        if (s != null && s.strip().matches("[0-9]{1,9}")) {
+            return Integer.parseInt(s.strip());
+        }
+        diags.report(MessageId.IDX_002, at(v), entry, "expected a whole number (0: never)");
+        return otherwise;
     }
 
     private boolean bool(Node v, String entry) {

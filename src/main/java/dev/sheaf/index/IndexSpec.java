@@ -12,8 +12,15 @@ import java.util.List;
  * @param title    the heading, or null for the default
  * @param separate one index per kind
  * @param entries  every entry, sub-entries included (after their parent), in the order written
+ * @param denseAbove an entry mentioned in more pieces than this is reported as dense (IDX-009); 0: never
  */
-public record IndexSpec(String title, boolean separate, List<EntrySpec> entries) {
+public record IndexSpec(String title, boolean separate, List<EntrySpec> entries, int denseAbove) {
+
+    /**
+     * Chicago (16.14) would break up an entry with more than five or six undifferentiated locators; a piece
+     * mostly prints on a few pages, so thirty pieces is already a hundred-odd page numbers for the reader to try.
+     */
+    public static final int DENSE_ABOVE = 30;
 
     /**
      * One entry as written.

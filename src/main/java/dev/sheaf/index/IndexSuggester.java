@@ -87,15 +87,38 @@ public final class IndexSuggester {
     /** What {@link #forBook} found: the index.yaml to write (absent when the book could not be read). */
     public record Result(java.util.Optional<String> yaml, int suggestions, List<dev.sheaf.diag.Diagnostic> diagnostics) { }
 
+    /**
+     * A name in more than this share of the pieces is too common to index usefully: its locators would be most of
+     * the book. Such names are written as comments, with their counts.
+     */
+    public static final int TOO_COMMON_PERCENT = 50;
+    /** Below this many pieces a share says little (two of three pieces is not "everywhere"): nothing is left out. */
+    static final int TOO_COMMON_FROM = 20;
+
     /** Reads the book in {@code bookDir} (problems are reported, nothing is written) and suggests its index. */
     public static Result forBook(java.nio.file.Path bookDir, int minPieces) {
+        return forBook(bookDir, minPieces, TOO_COMMON_PERCENT);
+    }
+
+    /**
+     * As {@link #forBook(java.nio.file.Path, int)}; names in more than {@code tooCommonPercent} percent of the pieces
+     * are written as comments (100: none is).
+     */
+    public static Result forBook(java.nio.file.Path bookDir, int minPieces, int tooCommonPercent) {
         dev.sheaf.diag.Diagnostics diags = new dev.sheaf.diag.Diagnostics();
         java.util.Optional<Book> book = new dev.sheaf.read.BookReader(bookDir.toAbsolutePath().normalize(), diags).read();
         if (book.isEmpty()) {
             return new Result(java.util.Optional.empty(), 0, diags.all());
         }
         List<Suggestion> found = new IndexSuggester(book.get()).suggest(minPieces);
-        return new Result(java.util.Optional.of(yaml(found, book.get().pieces().size())), found.size(), diags.all());
+        int pieces = book.get().pieces().size();
+        long kept = found.stream().filter(s -> !tooCommon(s, pieces, tooCommonPercent)).count();
+        return new Result(java.util.Optional.of(yaml(found, pieces, tooCommonPercent)), (int) kept, diags.all());
+    }
+
+    /** Whether {@code s} is in more than {@code percent} percent of a book's {@code pieceCount} pieces. */
+    static boolean tooCommon(Suggestion s, int pieceCount, int percent) {
+        return pieceCount >= TOO_COMMON_FROM && percent < 100 && s.pieces() * 100L > (long) percent * pieceCount;
     }
 
     /**
@@ -206,6 +229,14 @@ public final class IndexSuggester {
      * proposed in a comment, so that the author deletes what the index should not list.
      */
     public static String yaml(List<Suggestion> suggestions, int pieceCount) {
+        return yaml(suggestions, pieceCount, TOO_COMMON_PERCENT);
+    }
+
+    /**
+     * As {@link #yaml(List, int)}; names in more than {@code tooCommonPercent} percent of the pieces come last, as
+     * comments with their counts ("mentioned in 1,999 of 2,000 pieces: too common to index usefully").
+     */
+    public static String yaml(List<Suggestion> suggestions, int pieceCount, int tooCommonPercent) {
         StringBuilder sb = new StringBuilder();
         sb.append("# Suggested by \"sheaf index suggest\" from ").append(pieceCount).append(" pieces. Keep the entries\n")
                 .append("# the index should list, delete the others, add the forms the pieces use (\"Xi Jinping: [Xi]\"),\n")
@@ -214,10 +245,17 @@ public final class IndexSuggester {
                 // No title: the heading is then the book language's word for an index ("Index", "Указатель").
                 .append("# title: Index of Names    (the heading; without it, the book language's word for an index)\n")
                 .append("separate: false\n")
+                .append("# dense-above: ").append(IndexSpec.DENSE_ABOVE)
+                .append("    (\"sheaf check\" warns about an entry mentioned in more pieces than this)\n")
                 .append("entries:\n");
         BookIndex.Kind group = null;
         boolean first = true;
+        List<Suggestion> common = new ArrayList<>();
         for (Suggestion s : suggestions) {
+            if (tooCommon(s, pieceCount, tooCommonPercent)) {
+                common.add(s);
+                continue;
+            }
             if (first || s.kind() != group) {
                 sb.append("\n  # ").append(s.kind() == null ? "Other names and subjects (give each a kind)"
                         : switch (s.kind()) {
@@ -229,19 +267,37 @@ public final class IndexSuggester {
                 group = s.kind();
                 first = false;
             }
-            List<String> fields = new ArrayList<>();
-            if (!s.forms().isEmpty()) {
-                fields.add("forms: [" + String.join(", ", s.forms().stream().map(IndexSuggester::scalar).toList()) + "]");
-            }
-            if (s.kind() != null) {
-                fields.add("kind: " + s.kind().id());
-            }
-            String line = "  " + scalar(s.term()) + ":" + (fields.isEmpty() ? "" : " {" + String.join(", ", fields) + "}");
+            String line = "  " + entryLine(s);
             sb.append(line).append(" ".repeat(Math.max(1, 60 - line.length())))
                     .append("# ").append(s.mentions()).append(" in ").append(s.pieces())
                     .append(s.pieces() == 1 ? " piece" : " pieces").append(" (").append(s.why()).append(")\n");
         }
+        if (!common.isEmpty()) {
+            sb.append("\n  # Too common to index usefully: each is mentioned in more than ").append(tooCommonPercent)
+                    .append(" % of the pieces, so its\n")
+                    .append("  # locators would be most of the book. To keep one, uncomment it and add sub-entries for what\n")
+                    .append("  # the pieces say about it (\"China › and Russia\": [forms]); \"sheaf check\" warns about an entry\n")
+                    .append("  # in more pieces than \"dense-above:\" allows (IDX-009).\n");
+            for (Suggestion s : common) {
+                String line = "  # " + entryLine(s);
+                sb.append(line).append(" ".repeat(Math.max(1, 60 - line.length())))
+                        .append("# mentioned in ").append(String.format(Locale.ROOT, "%,d of %,d", s.pieces(), pieceCount))
+                        .append(" pieces: too common to index usefully\n");
+            }
+        }
         return sb.toString();
+    }
+
+    /** "Term: {forms: […], kind: …}" as written in index.yaml. */
+    private static String entryLine(Suggestion s) {
+        List<String> fields = new ArrayList<>();
+        if (!s.forms().isEmpty()) {
+            fields.add("forms: [" + String.join(", ", s.forms().stream().map(IndexSuggester::scalar).toList()) + "]");
+        }
+        if (s.kind() != null) {
+            fields.add("kind: " + s.kind().id());
+        }
+        return scalar(s.term()) + ":" + (fields.isEmpty() ? "" : " {" + String.join(", ", fields) + "}");
     }
 
     /** A YAML scalar: plain where YAML reads it back as the same string, else double-quoted. */

@@ -107,6 +107,31 @@ class IndexProcessorTest {
     }
 
     @Test
+    void checkWarnsAboutAnEntryInMorePiecesThanDenseAboveAllows() {
+        List<String> files = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            files.add("chapters/01-asia/p" + i + ".md");
+            files.add(TestBooks.piece("title: P" + i + "\ndate: 2021-01-0" + i,
+                    "Moscow and Beijing, said piece " + i + "." + (i <= 2 ? " Kabul too." : "")));
+        }
+        TestBooks.minimal(tmp, files.toArray(String[]::new));
+        TestBooks.write(tmp, "index.yaml", "dense-above: 3\nentries:\n  Kabul:\n  Moscow: {kind: place}\n"
+                + "  Beijing:\n");
+        List<String> dense = new Sheaf().check(tmp, null).diagnostics().stream()
+                .filter(d -> d.id().code().equals("IDX-009")).map(Diagnostic::toString).toList();
+        assertThat(dense).hasSize(2).anySatisfy(s -> assertThat(s).startsWith("index.yaml:4:3: warning:")
+                .contains("\"Moscow\" is mentioned in 4 of 4 pieces (more than 3)").contains("add sub-entries"));
+        // The default allows thirty pieces; 0 turns the warning off; a word is not a number.
+        TestBooks.write(tmp, "index.yaml", "entries:\n  Moscow:\n");
+        assertThat(new Sheaf().check(tmp, null).diagnostics()).noneMatch(d -> d.id().code().equals("IDX-009"));
+        TestBooks.write(tmp, "index.yaml", "dense-above: 0\nentries:\n  Moscow:\n");
+        assertThat(new Sheaf().check(tmp, null).diagnostics()).noneMatch(d -> d.id().code().equals("IDX-009"));
+        TestBooks.write(tmp, "index.yaml", "dense-above: many\nentries:\n  Moscow:\n");
+        assertThat(new Sheaf().check(tmp, null).diagnostics().stream().map(Diagnostic::toString))
+                .anySatisfy(s -> assertThat(s).contains("index.yaml:1:14:").contains("IDX-002"));
+    }
+
+    @Test
     void badIndexFilesAreReportedWithTheirPlace() {
         IndexedBook.write(tmp, 0);
         TestBooks.write(tmp, "index.yaml", "entries:\n  Tokayev: {kind: ruler, froms: [x]}\n  Xi: [a\n");

@@ -78,6 +78,32 @@ class IndexSuggesterTest {
     }
 
     @Test
+    void namesInMoreThanHalfThePiecesAreWrittenAsCommentsWithTheirCounts() throws Exception {
+        List<String> files = new java.util.ArrayList<>();
+        for (int i = 1; i <= 24; i++) {
+            files.add("chapters/01-asia/p" + i + ".md");
+            files.add(TestBooks.piece("title: P" + i + "\ndate: 2021-01-" + String.format("%02d", i),
+                    "Moscow spoke again." + (i <= 13 ? " Tashkent listened." : "") + (i <= 4 ? " Kabul waited." : "")));
+        }
+        Path dir = TestBooks.minimal(tmp.resolve("many"), files.toArray(String[]::new));
+        String yaml = IndexSuggester.forBook(dir, 2).yaml().orElseThrow();
+        assertThat(yaml).containsPattern("(?m)^  # Moscow: \\{kind: place\\} +# mentioned in 24 of 24 pieces: too common "
+                        + "to index usefully$")
+                .containsPattern("(?m)^  # Tashkent: \\{kind: place\\} +# mentioned in 13 of 24 pieces")
+                .containsPattern("(?m)^  Kabul: \\{kind: place\\} +# 4 in 4 pieces");
+        Files.writeString(dir.resolve("index.yaml"), yaml);
+        dev.sheaf.diag.Diagnostics diags = new dev.sheaf.diag.Diagnostics();
+        var book = new IndexProcessor(diags).process(new dev.sheaf.read.BookReader(dir, diags).read().orElseThrow());
+        assertThat(diags.all()).noneMatch(d -> d.id().code().startsWith("IDX"));
+        assertThat(book.index().entries()).extracting(BookIndex.Entry::term).contains("Kabul")
+                .doesNotContain("Moscow", "Tashkent");
+        // Asked to, the suggestions keep them; and in a book of few pieces nothing is too common.
+        assertThat(IndexSuggester.forBook(dir, 2, 100).yaml().orElseThrow())
+                .containsPattern("(?m)^  Moscow: \\{kind: place\\} +# 24 in 24 pieces").doesNotContain("too common");
+        assertThat(IndexSuggester.forBook(book(), 2).yaml().orElseThrow()).doesNotContain("too common");
+    }
+
+    @Test
     void yamlScalarsAreQuotedWhereYamlWouldMisreadThem() {
         assertThat(IndexSuggester.scalar("Xi Jinping")).isEqualTo("Xi Jinping");
         assertThat(IndexSuggester.scalar("No")).isEqualTo("\"No\"");

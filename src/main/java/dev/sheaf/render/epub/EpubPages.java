@@ -176,13 +176,39 @@ final class EpubPages {
     }
 
     /** The XHTML prologue every content document shares. */
-    /** The index, its locators linking to the anchors placed in the pieces. */
-    String indexPage(dev.sheaf.render.xhtml.IndexXhtml index) {
-        Xml x = start(index.title(), "back-matter index-page");
-        TextPlaces places = markers(x, PrintPageBreaks.INDEX);
-        index.write(x, "h1");
-        PageMarkers.end(x, places);
-        return end(x);
+    /**
+     * The index, its locators linking to the anchors placed in the pieces: one document, or several of about
+     * {@code limit} characters each (the print edition's page breaks marked in them as in one).
+     */
+    java.util.List<dev.sheaf.render.xhtml.IndexXhtml.Part> indexPages(dev.sheaf.render.xhtml.IndexXhtml index, int limit) {
+        TextPlaces[] places = {null};
+        return index.write(new dev.sheaf.render.xhtml.IndexXhtml.Documents() {
+            @Override
+            public Xml start(int n, String title) {
+                Xml x = EpubPages.this.start(title, "back-matter index-page");
+                if (n == 0) {
+                    places[0] = markers(x, PrintPageBreaks.INDEX);
+                } else {
+                    x.places(places[0]);
+                }
+                return x;
+            }
+
+            @Override
+            public String end(Xml x, boolean last) {
+                if (last) {
+                    PageMarkers.end(x, places[0]);
+                } else {
+                    x.places(null);
+                }
+                return EpubPages.end(x);
+            }
+
+            @Override
+            public String file(int n) {
+                return EpubRenderer.indexFile(n);
+            }
+        }, limit);
     }
 
     Xml start(String title, String bodyClass) {

@@ -151,9 +151,22 @@ public final class EpubRenderer implements Renderer {
             toc.add(new TocEntry(title, file, List.of()));
         }
         boolean hasIndex = index != null;
+        // The files holding the index's print page breaks, by page label, when it is split into several.
+        Map<String, String> indexPageFiles = new java.util.HashMap<>();
         if (hasIndex) {
-            addDoc(items, spine, "index", pages.indexPage(index), INDEX_FILE);
-            toc.add(new TocEntry(index.title(), INDEX_FILE, List.of()));
+            List<IndexXhtml.Part> parts = pages.indexPages(index, IndexXhtml.DOCUMENT_CHARS);
+            List<TocEntry> letters = new ArrayList<>();
+            for (int i = 0; i < parts.size(); i++) {
+                addDoc(items, spine, i == 0 ? "index" : "index-" + (i + 1), parts.get(i).markup(), indexFile(i));
+                if (parts.size() > 1) {
+                    letters.add(new TocEntry(parts.get(i).label(), indexFile(i), List.of()));
+                    java.util.regex.Matcher page = PAGE_ID.matcher(parts.get(i).markup());
+                    while (page.find()) {
+                        indexPageFiles.put(page.group(1), indexFile(i));
+                    }
+                }
+            }
+            toc.add(new TocEntry(index.title(), INDEX_FILE, List.copyOf(letters)));
         }
         String firstChapter = chapters.isEmpty() ? "nav.xhtml" : chapterFile(chapters.get(0));
         List<String[]> landmarks = new ArrayList<>(List.of(
@@ -164,7 +177,7 @@ public final class EpubRenderer implements Renderer {
         if (hasIndex) {
             landmarks.add(new String[] {"index", INDEX_FILE, ctx.labels().get("index")});
         }
-        List<String[]> pageList = pageList(book, printPages);
+        List<String[]> pageList = pageList(book, printPages, indexPageFiles);
         String nav = NavDocuments.nav(pages, ctx.labels(), toc, landmarks, pageList);
         items.set(indexOf(items, "nav"), new EpubItem("nav", navHref, "application/xhtml+xml",
                 nav.getBytes(StandardCharsets.UTF_8), "nav"));
@@ -393,7 +406,7 @@ public final class EpubRenderer implements Renderer {
     private record KeptDoc(Piece piece, EpubZip.Entry entry) { }
 
     /** The page list: each printed page whose beginning is marked, as href and label, in page order. */
-    private static List<String[]> pageList(Book book, PrintPageBreaks printPages) {
+    private static List<String[]> pageList(Book book, PrintPageBreaks printPages, Map<String, String> indexPageFiles) {
         Map<String, String> files = new java.util.HashMap<>();
         for (Chapter c : book.chapters()) {
             files.put(PrintPageBreaks.unit(c), chapterFile(c));
@@ -405,7 +418,8 @@ public final class EpubRenderer implements Renderer {
         files.put(PrintPageBreaks.INDEX, INDEX_FILE);
         List<String[]> out = new ArrayList<>();
         for (PageBreak b : printPages.breaks()) {
-            String file = files.get(b.unit());
+            String file = b.unit().equals(PrintPageBreaks.INDEX)
+                    ? indexPageFiles.getOrDefault(b.label(), INDEX_FILE) : files.get(b.unit());
             if (file != null) {
                 out.add(new String[] {file + "#" + EpubPages.pageId(b.label()), b.label()});
             }
@@ -447,6 +461,13 @@ public final class EpubRenderer implements Renderer {
     }
 
     static final String INDEX_FILE = "index.xhtml";
+    private static final java.util.regex.Pattern PAGE_ID = java.util.regex.Pattern.compile(
+            "epub:type=\"pagebreak\"[^>]* id=\"page-([^\"]+)\"");
+
+    /** The file of the index's document {@code n} (0 is the first): index.xhtml, index-2.xhtml … */
+    static String indexFile(int n) {
+        return n == 0 ? INDEX_FILE : "index-" + (n + 1) + ".xhtml";
+    }
 
     static String chapterFile(Chapter c) {
         return "ch-" + c.slug() + ".xhtml";

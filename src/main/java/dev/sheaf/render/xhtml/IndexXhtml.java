@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Writes the book's index as XHTML in the structure of EPUB Indexes 1.0 (index, index-group, index-entry-list,
@@ -20,8 +21,30 @@ import java.util.function.Function;
  */
 public final class IndexXhtml {
 
-    /** One locator of an entry: what is printed ("Kazakhstan in Crisis", "37–39") and where it links. */
-    public record Locator(String label, String href) { }
+    /**
+     * One locator of an entry: what is printed ("Kazakhstan in Crisis", "37–39", "4") and where it links; a compact
+     * locator also names the chapter it is listed under and the piece's title (shown as the link's title).
+     */
+    public record Locator(String label, String href, String group, String title) {
+
+        public Locator(String label, String href) {
+            this(label, href, null, null);
+        }
+    }
+
+    /**
+     * Past this many pieces an entry's locators by piece are compact: under each chapter's title, the numbers of
+     * its pieces in the chapter (as the contents list them), each linked to the mention. Ten titles are still a
+     * list a reader scans; a hundred are pages of titles (a dense entry of the 2,000-piece benchmark book named
+     * 1,999 of them, 150 kB for one entry).
+     */
+    public static final int COMPACT_ABOVE = 10;
+    /**
+     * An EPUB's index is split into documents of about this many characters, between letters (or within a letter
+     * that is larger alone): Adobe's reading systems long refused content documents over 300 kB, and e-readers
+     * lay out a whole document before showing any of it.
+     */
+    public static final int DOCUMENT_CHARS = 300_000;
 
     private final BookIndex index;
     private final Labels labels;
@@ -56,16 +79,35 @@ public final class IndexXhtml {
      */
     public static Function<BookIndex.Entry, List<Locator>> byPiece(Book book, Function<Piece, String> href) {
         Map<String, Piece> pieces = new HashMap<>();
-        book.pieces().forEach(p -> pieces.put(p.id(), p));
+        Map<String, String> chapterOf = new HashMap<>();
+        Map<String, Integer> numberOf = new HashMap<>();
+        for (dev.sheaf.model.Chapter c : book.chapters()) {
+            for (int i = 0; i < c.pieces().size(); i++) {
+                Piece p = c.pieces().get(i);
+                pieces.put(p.id(), p);
+                chapterOf.put(p.id(), c.title());
+                numberOf.put(p.id(), i + 1);
+            }
+        }
+        book.pieces().forEach(p -> pieces.putIfAbsent(p.id(), p));
         return e -> {
-            Map<String, Locator> first = new LinkedHashMap<>();
+            Map<String, BookIndex.Mention> first = new LinkedHashMap<>();
             for (BookIndex.Mention m : e.mentions()) {
-                Piece p = pieces.get(m.pieceId());
-                if (p != null) {
-                    first.putIfAbsent(p.id(), new Locator(p.title(), href.apply(p) + "#" + m.anchor()));
+                if (pieces.containsKey(m.pieceId())) {
+                    first.putIfAbsent(m.pieceId(), m);
                 }
             }
-            return List.copyOf(first.values());
+            boolean compact = first.size() > COMPACT_ABOVE;
+            List<Locator> out = new ArrayList<>(first.size());
+            for (BookIndex.Mention m : first.values()) {
+                Piece p = pieces.get(m.pieceId());
+                String link = href.apply(p) + "#" + m.anchor();
+                Integer number = numberOf.get(p.id());
+                out.add(compact && number != null
+                        ? new Locator(String.valueOf(number), link, chapterOf.get(p.id()), p.title())
+                        : new Locator(p.title(), link));
+            }
+            return out;
         };
     }
 
@@ -146,46 +188,214 @@ public final class IndexXhtml {
         return index.title() != null ? index.title() : labels.get("index");
     }
 
+    /** Where {@link #write(Documents, int)} writes: the index's documents, one after the other. */
+    public interface Documents {
+
+        /** Starts document {@code n} (0 is the first) titled {@code title}, and returns it. */
+        Xml start(int n, String title);
+
+        /** Ends document {@code x}; {@code last} when no other follows. Returns its markup. */
+        String end(Xml x, boolean last);
+
+        /** The file of document {@code n}, as cross-references between documents link to it. */
+        String file(int n);
+    }
+
+    /** One document of the index: its markup and what its navigation entry says ("A–C"). */
+    public record Part(String markup, String label) { }
+
     /**
      * The index as a section with the id {@code index}: its title as {@code titleTag}, then (when the author
      * separated them) one part per kind, and in each the entries under their letters.
      */
     public void write(Xml x, String titleTag) {
-        x.open("section", "epub:type", "index", "role", "doc-index", "class", "index", "id", "index",
-                "aria-labelledby", "index-title").nl();
-        x.element(titleTag, title(), "class", "index-title", "id", "index-title").nl();
-        int level = Integer.parseInt(titleTag.substring(1));
-        if (index.separate()) {
-            for (BookIndex.Kind kind : BookIndex.Kind.values()) {
-                List<BookIndex.Entry> entries = printable(index.ofKind(kind));
-                if (entries.isEmpty()) {
-                    continue;
+        new Writer(null, Integer.MAX_VALUE, titleTag).run(x);
+    }
+
+    /**
+     * The index in documents of about {@code limit} characters, split between letters (or, in a letter larger
+     * alone, between its entries): each a section of type index, the first with the heading; a letter continued
+     * from the document before repeats its heading. Cross-references link across documents.
+     */
+    public List<Part> write(Documents docs, int limit) {
+        Writer w = new Writer(docs, limit, "h1");
+        w.run(docs.start(0, title() + " (" + PART + ")"));
+        List<Part> out = new ArrayList<>();
+        Pattern xref = Pattern.compile("href=\"#(ixe-[0-9]+)\"");
+        for (int i = 0; i < w.parts.size(); i++) {
+            int doc = i;
+            String label = w.partLabels.get(i);
+            String markup = w.parts.get(i).replaceFirst(PART, w.parts.size() == 1 ? "" : label)
+                    .replace(" ()", "");
+            if (w.parts.size() > 1) {
+                markup = xref.matcher(markup).replaceAll(m -> {
+                    Integer target = w.docOf.get(m.group(1));
+                    return target == null || target == doc ? m.group()
+                            : java.util.regex.Matcher.quoteReplacement(
+                                    "href=\"" + docs.file(target) + "#" + m.group(1) + "\"");
+                });
+            }
+            out.add(new Part(markup, label));
+        }
+        return out;
+    }
+
+    /** Stands for a document's letters in its title until they are known. */
+    private static final String PART = "\uE000";
+
+    /** Writes the index, starting a new document where the one being written is full. */
+    private final class Writer {
+        private final Documents docs;
+        private final int limit;
+        private final String titleTag;
+        private final List<String> parts = new ArrayList<>();
+        private final List<String> partLabels = new ArrayList<>();
+        private final Map<String, Integer> docOf = new HashMap<>();
+        private Xml x;
+        private int written;
+        private String kindTitle;
+        private String kindId;
+        private String letter;
+        private String firstLabel;
+        private String lastLabel;
+        private boolean inList;
+        private int level;
+
+        Writer(Documents docs, int limit, String titleTag) {
+            this.docs = docs;
+            this.limit = limit;
+            this.titleTag = titleTag;
+        }
+
+        void run(Xml first) {
+            x = first;
+            x.open("section", "epub:type", "index", "role", "doc-index", "class", "index", "id", "index",
+                    "aria-labelledby", "index-title").nl();
+            x.element(titleTag, title(), "class", "index-title", "id", "index-title").nl();
+            written = x.length();
+            level = Integer.parseInt(titleTag.substring(1));
+            if (index.separate()) {
+                for (BookIndex.Kind kind : BookIndex.Kind.values()) {
+                    List<BookIndex.Entry> entries = printable(index.ofKind(kind));
+                    if (entries.isEmpty()) {
+                        continue;
+                    }
+                    breakIfFull();
+                    kindTitle = labels.get("index." + kind.id());
+                    kindId = "index-" + kind.id();
+                    x.open("section", "class", "index-kind", "id", kindId).nl();
+                    heading(x, "h" + (level + 1), kindTitle, "index-kind-title");
+                    groups(entries, level + 2);
+                    x.close("section").nl();
+                    kindTitle = null;
                 }
-                x.open("section", "class", "index-kind", "id", "index-" + kind.id()).nl();
-                heading(x, "h" + (level + 1), labels.get("index." + kind.id()), "index-kind-title");
-                groups(x, entries, level + 2);
+            } else {
+                groups(printable(index.entries()), level + 1);
+            }
+            x.close("section").nl();
+            if (docs != null) {
+                finish(true);
+            }
+        }
+
+        private void groups(List<BookIndex.Entry> entries, int level) {
+            Map<String, List<BookIndex.Entry>> groups = new LinkedHashMap<>();
+            entries.forEach(e -> groups.computeIfAbsent(e.group(), g -> new ArrayList<>()).add(e));
+            String tag = "h" + Math.min(6, level);
+            groups.forEach((letter, list) -> {
+                breakIfFull();
+                this.letter = letter;
+                seen();
+                x.open("section", "epub:type", "index-group", "class", "index-group").nl();
+                heading(x, tag, letter, "index-letter");
+                x.open("ul", "epub:type", "index-entry-list", "class", "index-entries").nl();
+                inList = true;
+                for (BookIndex.Entry e : list) {
+                    if (e.printable()) {
+                        if (breakIfFull()) {
+                            // The letter goes on in the next document, under its heading again (not a text
+                            // container of its own: the print edition's pages are counted in the first).
+                            x.element(tag, letter, "class", "index-letter");
+                            x.open("ul", "epub:type", "index-entry-list", "class", "index-entries").nl();
+                        }
+                        entry(x, e);
+                    }
+                }
+                x.close("ul").nl();
+                inList = false;
+                x.close("section").nl();
+                this.letter = null;
+            });
+        }
+
+        /** What this place is called in the navigation ("C", "People C"). */
+        private void seen() {
+            String here = (kindTitle != null ? kindTitle + " " : "") + letter;
+            if (firstLabel == null) {
+                firstLabel = here;
+            }
+            lastLabel = here;
+        }
+
+        /**
+         * Starts the next document when this one is full and holds something already; reopens the sections open
+         * here (the index, its kind, the letter). Returns whether the letter was reopened.
+         */
+        private boolean breakIfFull() {
+            if (docs == null || x.length() < limit || x.length() == written) {
+                return false;
+            }
+            boolean reopen = inList;
+            if (inList) {
+                x.close("ul").nl().close("section").nl();
+            }
+            if (kindTitle != null) {
                 x.close("section").nl();
             }
-        } else {
-            groups(x, printable(index.entries()), level + 1);
+            x.close("section").nl();
+            finish(false);
+            x = docs.start(parts.size(), title() + " (" + PART + ")");
+            x.open("section", "epub:type", "index", "role", "doc-index", "class", "index",
+                    "aria-label", title()).nl();
+            written = x.length();
+            if (kindTitle != null) {
+                x.open("section", "class", "index-kind", "aria-label", kindTitle).nl();
+                x.element("h" + (level + 1), kindTitle, "class", "index-kind-title");
+            }
+            if (reopen) {
+                x.open("section", "epub:type", "index-group", "class", "index-group").nl();
+                seen();
+            }
+            return reopen;
         }
-        x.close("section").nl();
+
+        private void finish(boolean last) {
+            parts.add(docs.end(x, last));
+            partLabels.add(firstLabel == null ? title() : firstLabel.equals(lastLabel) ? firstLabel
+                    : firstLabel + "\u2013" + lastLabel);
+            firstLabel = null;
+            lastLabel = null;
+        }
+
+        private void entry(Xml x, BookIndex.Entry e) {
+            IndexXhtml.this.entry(x, e);
+            if (docs != null) {
+                mark(e);
+            }
+        }
+
+        /** The document of every id an entry and its sub-entries carry. */
+        private void mark(BookIndex.Entry e) {
+            String id = ids.get(display(e.key()));
+            if (id != null) {
+                docOf.put(id, parts.size());
+            }
+            e.subs().forEach(this::mark);
+        }
     }
 
     private static List<BookIndex.Entry> printable(List<BookIndex.Entry> entries) {
         return entries.stream().filter(BookIndex.Entry::printable).toList();
-    }
-
-    private void groups(Xml x, List<BookIndex.Entry> entries, int level) {
-        Map<String, List<BookIndex.Entry>> groups = new LinkedHashMap<>();
-        entries.forEach(e -> groups.computeIfAbsent(e.group(), g -> new ArrayList<>()).add(e));
-        String tag = "h" + Math.min(6, level);
-        groups.forEach((letter, list) -> {
-            x.open("section", "epub:type", "index-group", "class", "index-group").nl();
-            heading(x, tag, letter, "index-letter");
-            list(x, list, "index-entries");
-            x.close("section").nl();
-        });
     }
 
     private void list(Xml x, List<BookIndex.Entry> entries, String cls) {
@@ -228,10 +438,24 @@ public final class IndexXhtml {
         }
         x.element("span", e.term(), "epub:type", "index-term", "class", "index-term");
         List<Locator> found = e.mentions().isEmpty() ? List.of() : locators.apply(e);
+        String group = null;
         for (int i = 0; i < found.size(); i++) {
-            x.text(i == 0 ? ", " : separator(found));
             Locator l = found.get(i);
-            x.open("a", "epub:type", "index-locator", "href", l.href()).text(l.label()).close("a");
+            if (l.group() != null && (i == 0 || !l.group().equals(group))) {
+                // A compact locator: the chapter's title once, then the numbers of its pieces.
+                x.text(i == 0 ? ", " : "; ");
+                x.element("span", l.group(), "class", "index-locator-group");
+                x.text(" ");
+                group = l.group();
+            } else {
+                x.text(i == 0 ? ", " : l.group() != null ? ", " : separator(found));
+            }
+            if (l.title() != null) {
+                x.open("a", "epub:type", "index-locator", "href", l.href(), "title", l.title());
+            } else {
+                x.open("a", "epub:type", "index-locator", "href", l.href());
+            }
+            x.text(l.label()).close("a");
         }
         references(x, e.see(), "index.see", "index-xref-preferred");
         references(x, e.seeAlso(), "index.see.also", "index-xref-related");
