@@ -4,8 +4,10 @@
 # Sheaf and Pandoc see the same load), medians of the wall times and the load average at each run.
 #
 # Usage: bench/small.sh [--runs N] [--book DIR] [--jar PATH]
-#   Sheaf runs as bin/sheaf runs it: with the class-data archive next to the jar (target/sheaf.jsa, made by
-#   `mvn package`) when there. Needs java, python3 and pandoc.
+#   Sheaf runs through the launcher, bin/sheaf (src/main/dist/bin/sheaf), installed with the jar in a scratch
+#   folder as the distribution installs it: a first `sheaf build` (not measured) writes its class-data archive,
+#   and the launcher chooses the JVM's options for each command as it does for a user. Needs java, python3 and
+#   pandoc.
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 runs=5
@@ -16,18 +18,20 @@ while [ $# -gt 0 ]; do
     --runs) runs=$2; shift 2 ;;
     --book) book=$2; shift 2 ;;
     --jar) jar=$2; shift 2 ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     *) echo "small: unknown option $1" >&2; exit 2 ;;
   esac
 done
 command -v pandoc >/dev/null || { echo "small: pandoc is missing (apt-get install pandoc)" >&2; exit 2; }
 work=$(mktemp -d "${TMPDIR:-/tmp}/sheaf-small.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-sheaf=(java)
-if [ -f "${jar%.jar}.jsa" ]; then
-  sheaf+=(-XX:SharedArchiveFile="${jar%.jar}.jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)
-fi
-sheaf+=(-jar "$jar")
+mkdir -p "$work/home/bin" "$work/home/lib"
+cp "$repo/src/main/dist/bin/sheaf" "$work/home/bin/sheaf"
+cp "$jar" "$work/home/lib/sheaf.jar"
+sheaf=(sh "$work/home/bin/sheaf")
+"${sheaf[@]}" build "$book" --out "$work/first" --quiet > "$work/log" 2>&1 \
+  || { echo "small: the first build failed" >&2; tail -5 "$work/log" >&2; exit 1; }
+[ -f "$work/home/lib/sheaf.jsa" ] || echo "small: no class-data archive was written" >&2
 # The same text as one Markdown file for Pandoc: each chapter's pieces, front matter dropped, title as heading.
 python3 - "$book" "$work/book.md" <<'PY'
 import os, re, sys

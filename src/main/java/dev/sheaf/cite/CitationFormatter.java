@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What {@link InlineCitations} asks of a citation processor: {@link CslEngine} formats with citeproc-java;
+ * What the citation transform asks of a citation processor: {@link CslEngine} formats with citeproc-java;
  * {@link Unformatted} only keeps the shape (which citations become notes, which works a piece lists), which is
- * all {@code sheaf check} needs to report every problem a build would report.
+ * all {@code sheaf check} needs to report every problem a build would report; {@link CitationTranscript} records
+ * a processor's answers and gives them again in a later build.
  */
 interface CitationFormatter {
 
@@ -28,6 +29,9 @@ interface CitationFormatter {
 
     /** Bibliography entries for {@code ids}, in the style's order, keyed by item id. */
     Map<String, List<Inline>> bibliography(Collection<String> ids);
+
+    /** Bibliography entries for {@code ids} where their order does not matter (each is looked up by id). */
+    Map<String, List<Inline>> entries(Collection<String> ids);
 
     /**
      * No formatting: every citation and entry is empty. Formatted citations never carry links (citeproc-java's
@@ -57,6 +61,11 @@ interface CitationFormatter {
 
         @Override
         public Map<String, List<Inline>> bibliography(Collection<String> ids) {
+            return Map.of();
+        }
+
+        @Override
+        public Map<String, List<Inline>> entries(Collection<String> ids) {
             return Map.of();
         }
     }

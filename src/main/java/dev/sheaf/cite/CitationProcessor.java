@@ -1,9 +1,15 @@
 package dev.sheaf.cite;
 
+import de.undercouch.citeproc.CSL;
 import de.undercouch.citeproc.csl.CSLCitation;
 import de.undercouch.citeproc.csl.CSLCitationItem;
 import de.undercouch.citeproc.csl.CSLCitationItemBuilder;
 import de.undercouch.citeproc.csl.CSLItemData;
+import de.undercouch.citeproc.helper.json.StringJsonBuilderFactory;
+import dev.sheaf.buildcache.BuildCache;
+import dev.sheaf.buildcache.CacheKey;
+import dev.sheaf.buildcache.RecordCodec;
+import dev.sheaf.buildcache.Reuse;
 import dev.sheaf.diag.Diagnostics;
 import dev.sheaf.diag.MessageId;
 import dev.sheaf.model.Book;
@@ -13,6 +19,7 @@ import dev.sheaf.model.Inline;
 import dev.sheaf.model.Piece;
 import dev.sheaf.model.ReferenceList;
 import dev.sheaf.model.SourceRef;
+import dev.sheaf.model.Walk;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -34,8 +41,15 @@ public final class CitationProcessor {
     /** From this many pieces on, a second thread helps with the "cite this piece" lines. */
     static final int PARALLEL_FROM = 200;
 
+    /** The cache kind of a book's formatted citations. */
+    static final String CACHE_KIND = "citations";
+    /** citeproc-java and its styles by where they were loaded from (their jar names the version). */
+    private static final String CITEPROC = String.valueOf(CSL.class.getProtectionDomain().getCodeSource() == null ? null
+            : CSL.class.getProtectionDomain().getCodeSource().getLocation());
+
     private final Diagnostics diags;
     private final CitationCache cache;
+    private final BuildCache disk;
 
     public CitationProcessor(Diagnostics diags) {
         this(diags, CitationCache.none());
@@ -43,8 +57,18 @@ public final class CitationProcessor {
 
     /** @param cache formatted entries kept between the builds of one session */
     public CitationProcessor(Diagnostics diags, CitationCache cache) {
+        this(diags, cache, BuildCache.disabled());
+    }
+
+    /**
+     * @param cache formatted entries kept between the builds of one session
+     * @param disk  the build cache: a book's formatted citations are kept there, and a build whose citations did not
+     *              change takes them from it without starting citeproc-java
+     */
+    public CitationProcessor(Diagnostics diags, CitationCache cache, BuildCache disk) {
         this.diags = diags;
         this.cache = cache;
+        this.disk = disk;
     }
 
     /** @param styleOverride a style given on the command line or in the Maven plugin; null for book.yaml's */
@@ -53,11 +77,78 @@ public final class CitationProcessor {
         if (in.isEmpty()) {
             return book;
         }
+        Optional<CacheKey> key = disk.enabled() ? key(book, in.get()) : Optional.empty();
+        if (key.isPresent()) {
+            Optional<Book> replayed = replay(book, in.get(), key.get());
+            if (replayed.isPresent()) {
+                return replayed.get();
+            }
+        }
         cache.begin(in.get().style().argument(), book.meta().language());
         try {
-            return process(book, in.get());
+            return process(book, in.get(), key.orElse(null));
         } finally {
             cache.end();
+        }
+    }
+
+    /**
+     * The key of a book's formatted citations: everything the answers of the processor depend on (Sheaf's own code
+     * is added by the cache) — the style (its id or its XML), citeproc-java, the locale, the settings, every item as
+     * citeproc-java's JSON (for bibliography entries; the book's own works also as Sheaf's {@link Source}s), and the
+     * citations of every piece in reading order, without their positions in the text (which only diagnostics use,
+     * and those are made again).
+     */
+    private static Optional<CacheKey> key(Book book, Inputs in) {
+        List<String> items = new ArrayList<>();
+        for (CSLItemData item : in.items().values()) {
+            items.add(String.valueOf(item.toJson(new StringJsonBuilderFactory().createJsonBuilder())));
+        }
+        List<List<Object>> pieces = new ArrayList<>();
+        for (Chapter c : book.chapters()) {
+            for (Piece p : c.pieces()) {
+                List<Object> cites = new ArrayList<>();
+                Walk.inlines(p.body(), i -> {
+                    if (i instanceof Inline.Citation citation) {
+                        cites.add(citation.cites());
+                    }
+                });
+                p.footnotes().forEach(n -> Walk.inlines(n.content(), i -> {
+                    if (i instanceof Inline.Citation citation) {
+                        cites.add(citation.cites());
+                    }
+                }));
+                pieces.add(List.of(p.id(), cites));
+            }
+        }
+        try {
+            return CacheKey.of(CACHE_KIND, "transcript 1", CITEPROC, in.style().argument(), in.style().note(),
+                    book.meta().language(), in.settings(), items, List.copyOf(new java.util.TreeSet<>(in.citable())),
+                    in.catalog().all(), pieces);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The book with its citations as an earlier build formatted them, when the cache holds them. */
+    private Optional<Book> replay(Book book, Inputs in, CacheKey key) {
+        Optional<byte[]> bytes = disk.get(key);
+        if (bytes.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            if (!(RecordCodec.decode(bytes.get()) instanceof CitationTranscript transcript)) {
+                return Optional.empty();
+            }
+            // Problems go to the build only when the whole replay succeeded (else formatting reports them).
+            Diagnostics found = new Diagnostics();
+            Book out = format(book, in, new CitationTranscript.Replay(transcript, in.items()), null, found);
+            diags.addAll(found);
+            disk.count(new Reuse("citations", "citations and lists", "formatted", transcript.size(),
+                    transcript.size()));
+            return Optional.of(out);
+        } catch (IOException | CitationTranscript.Missing | ClassCastException e) {
+            return Optional.empty();
         }
     }
 
@@ -129,24 +220,48 @@ public final class CitationProcessor {
         return Optional.of(new Inputs(settings, style.get(), catalog, items, citable, where));
     }
 
-    private Book process(Book book, Inputs in) {
-        CitationSettings settings = in.settings();
+    /** Formats the book's citations with citeproc-java; with a key, keeps what it formatted in the build cache. */
+    private Book process(Book book, Inputs in, CacheKey key) {
         CitationStyles.Style style = in.style();
-        SourceCatalog catalog = in.catalog();
         Map<String, CSLItemData> items = in.items();
         String language = book.meta().language();
         CslEngine engine;
         try {
             engine = engine("main", style, items, language);
         } catch (IOException | RuntimeException e) {
-            diags.reportWithHint(MessageId.CIT_003, in.where(), String.valueOf(e.getMessage()), settings.style());
+            diags.reportWithHint(MessageId.CIT_003, in.where(), String.valueOf(e.getMessage()), in.settings().style());
             return book;
         }
-        InlineCitations inline = new InlineCitations(engine, style.note(), in.citable(), diags);
+        if (key == null) {
+            return format(book, in, engine, () -> engine("cite-this", style, items, language), diags);
+        }
+        CitationTranscript.Recorder recorder = new CitationTranscript.Recorder(engine);
+        Book out = format(book, in, recorder, () -> recorder.sharing(engine("cite-this", style, items, language)),
+                diags);
+        CitationTranscript transcript = recorder.transcript();
+        try {
+            disk.put(key, RecordCodec.encode(transcript));
+        } catch (RuntimeException e) {
+            // An answer the codec cannot write: the next build formats again.
+        }
+        disk.count(new Reuse("citations", "citations and lists", "formatted", transcript.size(), 0));
+        return out;
+    }
+
+    /**
+     * The book with its citations formatted by {@code engine}.
+     *
+     * @param helper makes a second processor for the "cite this" lines of a large book; null for none
+     */
+    private Book format(Book book, Inputs in, CitationFormatter engine,
+                        java.util.concurrent.Callable<CitationFormatter> helper, Diagnostics diags) {
+        CitationSettings settings = in.settings();
+        SourceCatalog catalog = in.catalog();
+        InlineCitations inline = new InlineCitations(engine, in.style().note(), in.citable(), diags);
         CiteThisLines citeThis = new CiteThisLines(settings.citeThisPiece()
                 ? catalog.pieces().stream().map(CitationProcessor::citeThisId).toList() : List.of());
-        if (settings.citeThisPiece() && catalog.pieces().size() >= PARALLEL_FROM) {
-            citeThis.startHelper(() -> engine("cite-this", style, items, language));
+        if (helper != null && settings.citeThisPiece() && catalog.pieces().size() >= PARALLEL_FROM) {
+            citeThis.startHelper(helper);
         }
         List<Chapter> chapters = new ArrayList<>();
         Set<String> citedInBook = new LinkedHashSet<>();

@@ -31,7 +31,7 @@ final class CiteThisLines {
     }
 
     /** Starts formatting on another thread, with the processor {@code engine} makes there. */
-    CiteThisLines startHelper(Callable<CslEngine> engine) {
+    CiteThisLines startHelper(Callable<? extends CitationFormatter> engine) {
         helper = new Thread(() -> {
             try {
                 work(engine.call());
@@ -45,7 +45,7 @@ final class CiteThisLines {
     }
 
     /** Formats what is left with {@code engine}, waits for the helper, and returns every line by item id. */
-    Map<String, List<Inline>> finish(CslEngine engine) {
+    Map<String, List<Inline>> finish(CitationFormatter engine) {
         work(engine);
         if (helper != null) {
             try {
@@ -64,7 +64,7 @@ final class CiteThisLines {
         return Map.copyOf(lines);
     }
 
-    private void work(CslEngine engine) {
+    private void work(CitationFormatter engine) {
         for (int i = next.getAndAdd(BATCH); i < ids.size(); i = next.getAndAdd(BATCH)) {
             for (String id : ids.subList(i, Math.min(i + BATCH, ids.size()))) {
                 lines.putAll(engine.entries(List.of(id)));

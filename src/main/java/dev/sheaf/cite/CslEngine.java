@@ -101,7 +101,8 @@ final class CslEngine implements CitationFormatter {
      * Bibliography entries for {@code ids} where their order does not matter (each is looked up by id): they
      * are formatted in the given order, without sorting.
      */
-    Map<String, List<Inline>> entries(Collection<String> ids) {
+    @Override
+    public Map<String, List<Inline>> entries(Collection<String> ids) {
         return sort.isPresent() ? formatted(List.copyOf(new LinkedHashSet<>(ids))) : sortedByCiteproc(ids);
     }
 
@@ -212,9 +213,13 @@ final class CslEngine implements CitationFormatter {
         return inlines(last.getText());
     }
 
-    /** The family names of an item's authors as prose cites them: "Cooley", "Pantucci and Petersen", "Smith et al.". */
     @Override
     public String authors(String id) {
+        return authors(items, id);
+    }
+
+    /** The family names of an item's authors as prose cites them: "Cooley", "Pantucci and Petersen", "Smith et al.". */
+    static String authors(Map<String, CSLItemData> items, String id) {
         CSLItemData item = items.get(id);
         de.undercouch.citeproc.csl.CSLName[] names = item == null ? null
                 : item.getAuthor() != null ? item.getAuthor() : item.getEditor();
@@ -230,9 +235,13 @@ final class CslEngine implements CitationFormatter {
         return dev.sheaf.model.Names.join(families);
     }
 
-    /** The year an item was issued, as printed in author-date citations. */
     @Override
     public String year(String id) {
+        return year(items, id);
+    }
+
+    /** The year an item was issued, as printed in author-date citations. */
+    static String year(Map<String, CSLItemData> items, String id) {
         CSLItemData item = items.get(id);
         if (item == null || item.getIssued() == null || item.getIssued().getDateParts() == null
                 || item.getIssued().getDateParts().length == 0) {

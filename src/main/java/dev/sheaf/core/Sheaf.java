@@ -74,7 +74,8 @@ public final class Sheaf {
      */
     public BuildResult check(Path bookDir, String citationStyle) {
         Diagnostics diags = new Diagnostics();
-        read(bookDir.toAbsolutePath().normalize(), citationStyle, diags, Progress.NONE, pieces, false);
+        read(bookDir.toAbsolutePath().normalize(), citationStyle, diags, Progress.NONE, pieces, BuildCache.disabled(),
+                false);
         return new BuildResult(List.of(), diags.all(), !diags.hasErrors());
     }
 
@@ -85,12 +86,15 @@ public final class Sheaf {
 
     /** The book as renderers see it: read, index mentions anchored, citations resolved, then links resolved. */
     private Optional<Book> read(Path root, String citationStyle, Diagnostics diags, Progress progress) {
-        return read(root, citationStyle, diags, progress, pieces, true);
+        return read(root, citationStyle, diags, progress, pieces, BuildCache.disabled(), true);
     }
 
-    /** @param format whether to format the citations; a check only looks for their problems */
+    /**
+     * @param disk   the build cache, for the formatted citations
+     * @param format whether to format the citations; a check only looks for their problems
+     */
     private Optional<Book> read(Path root, String citationStyle, Diagnostics diags, Progress progress,
-                                PieceCache pieceCache, boolean format) {
+                                PieceCache pieceCache, BuildCache disk, boolean format) {
         Optional<Book> book = new BookReader(root, diags, pieceCache, progress::piecesRead).read();
         if (book.isEmpty()) {
             return book;
@@ -98,7 +102,7 @@ public final class Sheaf {
         // The index first: its matcher must see citations as citations, not as the text they become.
         Book indexed = new IndexProcessor(diags).process(book.get());
         progress.citing();
-        CitationProcessor citing = new CitationProcessor(diags, citations);
+        CitationProcessor citing = new CitationProcessor(diags, citations, disk);
         Book cited = format ? citing.process(indexed, citationStyle) : citing.check(indexed, citationStyle);
         return Optional.of(new LinkResolver(diags).process(cited));
     }
@@ -142,7 +146,7 @@ public final class Sheaf {
         }
         // A session keeps its pieces in memory; a single build takes them from the cache on disk.
         PieceCache pieceCache = cache.enabled() && pieces == PieceCache.none() ? PieceCache.onDisk(cache) : pieces;
-        Optional<Book> book = read(root, request.citationStyle(), diags, progress, pieceCache, true);
+        Optional<Book> book = read(root, request.citationStyle(), diags, progress, pieceCache, cache, true);
         if (book.isEmpty() || diags.failsAt(request.failOn())) {
             return failed(diags);
         }

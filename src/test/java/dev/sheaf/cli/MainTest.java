@@ -91,11 +91,13 @@ class MainTest {
                 "chapters/one/q.md", piece("title: Q\ndate: 2020-01-03", "More text."));
         Path outDir = dir.resolve("out");
         assertThat(run("build", dir.toString(), "--out", outDir.toString(), "--verbose", "--format", "epub")).isZero();
-        assertThat(out.toString()).contains("sheaf: read: 2 of 2 pieces parsed, 0 reused; EPUB: 2 of 2 pages compressed, 0 reused");
+        assertThat(out.toString()).contains("sheaf: read: 2 of 2 pieces parsed, 0 reused; "
+                + "citations: 4 of 4 citations and lists formatted, 0 reused; EPUB: 2 of 2 pages compressed, 0 reused");
         Files.writeString(dir.resolve("chapters/one/q.md"), piece("title: Q\ndate: 2020-01-03", "Other text."));
         out.getBuffer().setLength(0);
         assertThat(run("build", dir.toString(), "--out", outDir.toString(), "--verbose", "--format", "epub")).isZero();
-        assertThat(out.toString()).contains("sheaf: read: 1 of 2 pieces parsed, 1 reused; EPUB: 1 of 2 pages compressed, 1 reused");
+        assertThat(out.toString()).contains("sheaf: read: 1 of 2 pieces parsed, 1 reused; "
+                + "citations: 0 of 4 citations and lists formatted, 4 reused; EPUB: 1 of 2 pages compressed, 1 reused");
         out.getBuffer().setLength(0);
         assertThat(run("build", dir.toString(), "--out", outDir.toString(), "-v", "-f", "epub", "--no-cache")).isZero();
         assertThat(out.toString()).contains("sheaf: EPUB: 2 of 2 pages compressed, 0 reused");

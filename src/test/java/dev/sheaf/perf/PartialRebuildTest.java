@@ -46,9 +46,11 @@ class PartialRebuildTest {
         build(book, tmp.resolve("cold"), false);
         // then
         assertThat(first.reuse()).extracting(Reuse::reused).containsOnly(0);
-        assertThat(second.describeReuse()).startsWith(
-                "read: 2 of 16 pieces parsed, 14 reused; EPUB: 2 of 16 pages compressed, 14 reused; site: ");
-        Reuse site = second.reuse().get(2);
+        // A new title changes the sources list: the citations are formatted again.
+        assertThat(second.describeReuse()).matches(
+                "read: 2 of 16 pieces parsed, 14 reused; citations: (\\d+) of \\1 citations and lists formatted, 0 reused; "
+                        + "EPUB: 2 of 16 pages compressed, 14 reused; site: .*");
+        Reuse site = second.reuse().get(3);
         assertThat(site.total()).isEqualTo(16);
         assertThat(site.total() - site.reused()).isBetween(2, 4);
         assertSameFiles(out, tmp.resolve("cold"));
@@ -66,8 +68,10 @@ class PartialRebuildTest {
         BuildResult again = build(book, out, true);
         BuildResult without = build(book, out, false);
         // then
-        assertThat(again.describeReuse())
-                .isEqualTo("read: 0 of 6 pieces parsed, 6 reused; EPUB: 0 of 6 pages compressed, 6 reused; site: 0 of 6 piece pages written, 6 reused");
+        // The sources list, the book's citation and a "cite this" line per piece.
+        assertThat(again.describeReuse()).isEqualTo("read: 0 of 6 pieces parsed, 6 reused; "
+                + "citations: 0 of 8 citations and lists formatted, 8 reused; EPUB: 0 of 6 pages compressed, 6 reused; "
+                + "site: 0 of 6 piece pages written, 6 reused");
         assertThat(without.reuse()).extracting(Reuse::reused).containsOnly(0);
     }
 
@@ -90,7 +94,50 @@ class PartialRebuildTest {
         // then
         assertThat(damaged.reuse()).extracting(Reuse::reused).containsOnly(0);
         assertSameFiles(out, tmp.resolve("cold"));
-        assertThat(build(book, out, true).reuse()).extracting(Reuse::reused).containsOnly(6);
+        assertThat(build(book, out, true).reuse()).filteredOn(r -> !r.edition().equals("citations"))
+                .extracting(Reuse::reused).containsOnly(6);
+    }
+
+    @Test
+    void should_take_unchanged_citations_from_the_cache_and_report_their_problems_where_they_now_are() throws Exception {
+        // setup: a note style (citations become notes), a citation of an unknown key, a citation in a note
+        Path book = GeneratedBook.write(tmp.resolve("book"), 9, 7, true);
+        Files.writeString(book.resolve("book.yaml"), "citation-style: chicago-notes-bibliography\n",
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        List<Path> pieces = pieces(book);
+        Files.writeString(pieces.get(1), "\nUnknown [@nosuch, 3] and known [@work2].[^c]\n\n[^c]: See [@work3].\n",
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        Path out = tmp.resolve("out");
+        BuildResult first = build(book, out, true);
+        // when: a paragraph before the citations, which moves them down but changes none
+        String text = Files.readString(pieces.get(1), StandardCharsets.UTF_8);
+        int body = text.indexOf("\n---\n", 4) + 5;
+        Files.writeString(pieces.get(1), text.substring(0, body) + "\nA first paragraph.\n\nA second one.\n"
+                + text.substring(body), StandardCharsets.UTF_8);
+        BuildResult second = build(book, out, true);
+        BuildResult cold = build(book, tmp.resolve("cold"), false);
+        // then
+        Reuse citations = citations(second);
+        assertThat(citations.total()).isPositive();
+        assertThat(citations.reused()).isEqualTo(citations.total());
+        assertThat(citations(first).reused()).isZero();
+        assertSameFiles(out, tmp.resolve("cold"));
+        assertThat(second.diagnostics()).isEqualTo(cold.diagnostics());
+        assertThat(second.diagnostics()).anyMatch(d -> d.id() == dev.sheaf.diag.MessageId.CIT_001
+                && d.where().line() > first.diagnostics().stream()
+                        .filter(f -> f.id() == dev.sheaf.diag.MessageId.CIT_001).findFirst().orElseThrow().where().line());
+        // when: a citation changed
+        Files.writeString(pieces.get(1), Files.readString(pieces.get(1), StandardCharsets.UTF_8)
+                .replace("[@work2]", "[@work4, 7]"), StandardCharsets.UTF_8);
+        BuildResult third = build(book, out, true);
+        build(book, tmp.resolve("cold2"), false);
+        // then
+        assertThat(citations(third).reused()).isZero();
+        assertSameFiles(out, tmp.resolve("cold2"));
+    }
+
+    private static Reuse citations(BuildResult r) {
+        return r.reuse().stream().filter(x -> x.edition().equals("citations")).findFirst().orElseThrow();
     }
 
     private static BuildResult build(Path book, Path out, boolean cache) {
