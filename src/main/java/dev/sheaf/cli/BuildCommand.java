@@ -147,9 +147,10 @@ final class BuildCommand implements Callable<Integer> {
                 if (verbosity.verbose) {
                     said.println("sheaf: changed: " + String.join(", ", changed));
                 }
-                // The EPUB and the site first, committed on their own; the print editions follow.
+                // The EPUB and the site first, committed on their own; the print editions follow when asked for.
                 if (!QuickStep.worthIt(sheaf, request.formats())
-                        || build(sheaf, request.asQuickStep(), err, stdout, "rebuilt", false) == Main.OK) {
+                        || build(sheaf, request.asQuickStep(), err, stdout, "rebuilt", false) == Main.OK
+                        && sheaf.fullBuildNeeded()) {
                     build(sheaf, request, err, stdout, "rebuilt", false);
                 }
                 if (verbosity.verbose) {

@@ -10,10 +10,14 @@ final class QuickStep {
 
     private QuickStep() { }
 
-    /** Whether {@code formats} (empty: all) hold both formats laid out for print and formats of the quick step. */
+    /**
+     * Whether a rebuild of {@code formats} (empty: all) starts with a quick step: when some of them are written in
+     * it. The full build follows when the quick step leaves work to it ({@link Sheaf#fullBuildNeeded()}: formats
+     * laid out for print, exports, or print page numbers taken from the previous layout, as with {@code
+     * print-page-numbers: always} and the EPUB alone); otherwise the quick step was the whole rebuild.
+     */
     static boolean worthIt(Sheaf sheaf, List<String> formats) {
-        List<Renderer> chosen = sheaf.registry().all().stream()
-                .filter(r -> formats.isEmpty() || formats.contains(r.id())).toList();
-        return chosen.stream().anyMatch(Renderer::laidOutForPrint) && chosen.stream().anyMatch(Renderer::inQuickStep);
+        return sheaf.registry().all().stream()
+                .filter(r -> formats.isEmpty() || formats.contains(r.id())).anyMatch(Renderer::inQuickStep);
     }
 }

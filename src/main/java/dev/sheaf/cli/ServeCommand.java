@@ -124,7 +124,8 @@ final class ServeCommand implements Callable<Integer> {
         BuildRequest preview = QuickStep.worthIt(sheaf, ids) ? request.asQuickStep() : null;
         Runnable build = () -> build(sheaf, request, reporter, quiet, stdout, err, "built");
         Runnable rebuild = () -> {
-            if (preview == null || build(sheaf, preview, reporter, quiet, stdout, err, "site rebuilt")) {
+            if (preview == null
+                    || build(sheaf, preview, reporter, quiet, stdout, err, "site rebuilt") && sheaf.fullBuildNeeded()) {
                 build.run();
             }
         };
@@ -156,9 +157,11 @@ final class ServeCommand implements Callable<Integer> {
      * Returns whether the build succeeded.
      */
     private static synchronized boolean build(Sheaf sheaf, BuildRequest request, Reporter reporter, boolean quiet,
-                                              PrintWriter stdout, PrintWriter err, String verb) {
+                                              PrintWriter stdout, PrintWriter err, String step) {
         long start = System.nanoTime();
         BuildResult result = sheaf.build(request);
+        // A quick step that left nothing to a full build was the whole build.
+        String verb = request.quickStep() && !sheaf.fullBuildNeeded() ? "built" : step;
         // The full build that follows a preview reports the same problems; a failed preview is the last word.
         if (!verb.equals("site rebuilt") || !result.success()) {
             reporter.print(result.diagnostics());

@@ -33,6 +33,8 @@ public final class Sheaf {
     private final CitationCache citations;
     /** The print layouts of the session (null: each build has its own). */
     private final PrintLayouts layouts;
+    /** Whether the latest build was a quick step that left work to a full build (see {@link #fullBuildNeeded}). */
+    private volatile boolean leftWork;
 
     public Sheaf() {
         this(RendererRegistry.standard());
@@ -57,6 +59,15 @@ public final class Sheaf {
      */
     public static Sheaf incremental() {
         return new Sheaf(RendererRegistry.session(), PieceCache.create(), CitationCache.create(), PrintLayouts.ofSession());
+    }
+
+    /**
+     * Whether the latest build was a quick step ({@link BuildRequest#asQuickStep()}) that leaves work to a full build
+     * of the same request: formats it did not write, or print page numbers it took from an earlier layout. When
+     * not, the quick step wrote what the full build would.
+     */
+    public boolean fullBuildNeeded() {
+        return leftWork;
     }
 
     /** How many pieces the latest build or check had to parse; the others came from the cache. */
@@ -137,6 +148,7 @@ public final class Sheaf {
 
     private BuildResult build(BuildRequest request, Path root, Path out, List<Renderer> renderers, Diagnostics diags,
                               StagedOutput early) {
+        leftWork = request.quickStep();
         Progress progress = request.progress();
         BuildCache cache;
         try {
@@ -155,6 +167,9 @@ public final class Sheaf {
                         layouts != null ? layouts : PrintLayouts.ofBuild());
         List<Renderer> now = request.quickStep()
                 ? renderers.stream().filter(Renderer::inQuickStep).toList() : renderers;
+        if (layouts != null) {
+            layouts.tookEarlier(); // counts from this build on
+        }
         try (StagedOutput staged = early != null ? early : new StagedOutput(out)) {
             RenderContext ctx = plain.withCache(cache);
             for (Renderer r : now) {
@@ -170,8 +185,9 @@ public final class Sheaf {
             if (diags.failsAt(request.failOn())) {
                 return failed(diags);
             }
+            leftWork = request.quickStep() && (now.size() < renderers.size() || layouts != null && layouts.tookEarlier());
             List<Path> written = staged.commit();
-            forgetLeftovers(out, staged, now, request.quickStep());
+            forgetLeftovers(out, staged, now, leftWork);
             // Only now, so that a failed build leaves the cache as the last good build left it.
             cache.commit();
             return new BuildResult(written, diags.all(), true, false, cache.reuse());
@@ -183,12 +199,13 @@ public final class Sheaf {
 
     /**
      * Removes what earlier builds of the same formats wrote into the output folder and this one did not (the page
-     * of a deleted piece), and notes what this one wrote. A quick step leaves that to the full build after it.
+     * of a deleted piece), and notes what this one wrote. A quick step that leaves work to a full build leaves that
+     * to it too.
      */
-    private static void forgetLeftovers(Path out, StagedOutput staged, List<Renderer> ran, boolean quickStep) {
+    private static void forgetLeftovers(Path out, StagedOutput staged, List<Renderer> ran, boolean fullBuildFollows) {
         try {
             WrittenFiles.update(out, staged.formats(), ran.stream().map(Renderer::id).collect(Collectors.toSet()),
-                    !quickStep);
+                    !fullBuildFollows);
         } catch (IOException e) {
             // The editions are in place; a left-over file stays until a later build can remove it.
         }

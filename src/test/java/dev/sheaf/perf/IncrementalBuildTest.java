@@ -141,6 +141,57 @@ class IncrementalBuildTest {
         assertThat(pageList(first)).anyMatch(e -> e.startsWith(edited.slug() + ".xhtml#"));
     }
 
+    @Test
+    void the_epub_alone_with_print_page_numbers_always_takes_the_last_layouts_in_its_quick_step() throws Exception {
+        // setup: print-page-numbers: always and the EPUB alone, so the EPUB needs a layout of its own
+        Path book = GeneratedBook.write(tmp.resolve("book"), 12, 11);
+        Files.writeString(book.resolve("book.yaml"), "date: \"2026-12-01\"\nprint-page-numbers: always\n",
+                StandardOpenOption.APPEND);
+        Sheaf session = Sheaf.incremental();
+        List<String> formats = List.of("epub");
+        Path first = buildAll(session, book, "first", formats);
+        List<String> before = pageList(first);
+        Book read = new Sheaf().book(book, new Diagnostics()).orElseThrow();
+        Piece edited = read.pieces().stream().filter(p -> before.stream().anyMatch(e -> e.startsWith(p.slug() + ".xhtml#")))
+                .skip(1).findFirst().orElseThrow();
+        Files.writeString(book.resolve(edited.source().file()), "\nAn added paragraph with a new word: zyxwv.\n",
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        // when
+        BuildResult quick = session.build(BuildRequest.of(book, first).withFormats(formats).asQuickStep());
+        // then: the page numbers of the last layout, less the edited piece's; a full build still to come
+        assertThat(quick.success()).as(quick.diagnostics().toString()).isTrue();
+        assertThat(session.fullBuildNeeded()).isTrue();
+        assertThat(pageList(first)).isNotEmpty()
+                .isEqualTo(before.stream().filter(e -> !e.startsWith(edited.slug() + ".xhtml#")).toList());
+        buildAll(session, book, "first", formats);
+        assertThat(session.fullBuildNeeded()).isFalse();
+        Path fresh = buildAll(new Sheaf(), book, "fresh", formats);
+        assertThat(Files.readAllBytes(first.resolve(epub(first)))).isEqualTo(Files.readAllBytes(fresh.resolve(epub(fresh))));
+    }
+
+    @Test
+    void a_quick_step_of_formats_without_print_page_numbers_is_the_whole_build() throws Exception {
+        // setup
+        Path book = GeneratedBook.write(tmp.resolve("book"), 8, 4);
+        Sheaf session = Sheaf.incremental();
+        List<String> formats = List.of("epub", "site");
+        buildAll(session, book, "first", formats);
+        Files.writeString(pieces(book).get(2), "\nAn added paragraph.\n", StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
+        // when
+        BuildResult quick = session.build(BuildRequest.of(book, tmp.resolve("first")).withFormats(formats).asQuickStep());
+        // then
+        assertThat(quick.success()).isTrue();
+        assertThat(session.fullBuildNeeded()).isFalse();
+        Path fresh = buildAll(new Sheaf(), book, "fresh", formats);
+        List<String> files = files(fresh);
+        assertThat(files(tmp.resolve("first"))).isEqualTo(files);
+        for (String f : files) {
+            assertThat(Files.readAllBytes(tmp.resolve("first").resolve(f))).as(f)
+                    .isEqualTo(Files.readAllBytes(fresh.resolve(f)));
+        }
+    }
+
     /** The EPUB's page list in {@code out}: "href label" per entry, in order. */
     private static List<String> pageList(Path out) throws Exception {
         String nav = new EpubText(out.resolve(epub(out))).entry("EPUB/text/nav.xhtml");

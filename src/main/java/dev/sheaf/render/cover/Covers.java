@@ -1,6 +1,9 @@
 package dev.sheaf.render.cover;
 
+import dev.sheaf.buildcache.BuildCache;
+import dev.sheaf.buildcache.CacheKey;
 import dev.sheaf.model.Book;
+import dev.sheaf.model.FontFace;
 
 import javax.imageio.ImageIO;
 import java.awt.Graphics2D;
@@ -11,6 +14,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The book's cover as a picture for every edition: the file named by {@code cover:} (JPEG or PNG as it is, SVG
@@ -41,6 +48,39 @@ public final class Covers {
             return TypographicCover.png(book);
         }
         return SvgCover.isSvg(file) ? SvgCover.png(book, file, PNG_WIDTH) : Files.readAllBytes(file);
+    }
+
+    /**
+     * {@link #raster(Book)}, with an SVG cover taken from the build cache when an earlier build drew the same one:
+     * drawing it (Batik, then the PNG writer) was more than half of the CPU time of an EPUB-only build of a small
+     * book. The drawing depends only on the SVG file (which may load nothing else, see {@code SvgImages}), the book's
+     * fonts (by file, size and time, as the piece cache checks images), the width and the Java runtime that
+     * rasterises it; Sheaf's own code is added by the cache. A JPEG or PNG cover is read as it is.
+     */
+    public static byte[] raster(Book book, BuildCache cache) throws IOException {
+        Path file = file(book);
+        if (file == null || !SvgCover.isSvg(file) || !cache.enabled()) {
+            return raster(book);
+        }
+        Optional<CacheKey> key = svgKey(book, file);
+        Optional<byte[]> kept = key.flatMap(cache::get);
+        if (kept.isPresent()) {
+            return kept.get();
+        }
+        byte[] png = raster(book);
+        key.ifPresent(k -> cache.put(k, png));
+        return png;
+    }
+
+    private static Optional<CacheKey> svgKey(Book book, Path svg) throws IOException {
+        List<String> fonts = new ArrayList<>();
+        for (FontFace f : book.fonts()) {
+            Path font = book.root().resolve(f.file());
+            BasicFileAttributes a = Files.readAttributes(font, BasicFileAttributes.class);
+            fonts.add(f.file() + " " + a.size() + " " + a.lastModifiedTime().toMillis());
+        }
+        return CacheKey.of("svg-cover", Files.readAllBytes(svg), fonts, PNG_WIDTH, System.getProperty("java.vm.version"),
+                System.getProperty("os.name"));
     }
 
     /**

@@ -107,7 +107,7 @@ public final class EpubRenderer implements Renderer {
         String coverType;
         FutureTask<byte[]> drawnCover = null;
         if (book.meta().cover() != null) {
-            coverBytes = Covers.raster(book);
+            coverBytes = Covers.raster(book, ctx.cache());
             coverType = Covers.mediaType(coverBytes);
             coverHref = "images/cover" + (coverType.equals("image/jpeg") ? ".jpg" : ".png");
         } else {

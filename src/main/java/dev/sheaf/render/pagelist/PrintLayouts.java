@@ -34,6 +34,8 @@ public final class PrintLayouts {
     private PrintPageBreaks breaks = PrintPageBreaks.NONE;
     /** What each unit of the book laid out held, to tell which units a later book changed. */
     private Map<String, Integer> units = Map.of();
+    /** Whether {@link #earlier} has given breaks that are not an exact layout's since {@link #tookEarlier}. */
+    private boolean approximate;
 
     private PrintLayouts(boolean session) {
         this.session = session;
@@ -71,6 +73,7 @@ public final class PrintLayouts {
         if (exact != null) {
             return exact;
         }
+        approximate = true;
         if (breaks.isEmpty() || !session) {
             return PrintPageBreaks.NONE;
         }
@@ -99,6 +102,16 @@ public final class PrintLayouts {
         }
         collect(current.index().entries(), keptPieces, anchors);
         return new PrintPageBreaks(still, anchors);
+    }
+
+    /**
+     * Whether {@link #earlier} has given breaks other than an exact layout's since the last call: then what was
+     * written with them waits for a full build to have the exact page numbers.
+     */
+    public synchronized boolean tookEarlier() {
+        boolean was = approximate;
+        approximate = false;
+        return was;
     }
 
     private static Map<String, Integer> fingerprints(Book b) {

@@ -122,7 +122,7 @@ public final class SiteRenderer implements Renderer {
             }
         }
 
-        SitePages.Cover cover = cover(book, out);
+        SitePages.Cover cover = cover(book, out, ctx.cache());
         Map<String, String> images = images(book);
         for (Map.Entry<String, String> image : images.entrySet()) {
             write(out, image.getValue(), Files.readAllBytes(book.root().resolve(image.getKey())));
@@ -203,11 +203,11 @@ public final class SiteRenderer implements Renderer {
     }
 
     /** The book's cover, or the typographic cover the EPUB also uses, with its size for the page layout. */
-    private SitePages.Cover cover(Book book, OutputSink out) throws IOException {
+    private SitePages.Cover cover(Book book, OutputSink out, dev.sheaf.buildcache.BuildCache cache) throws IOException {
         byte[] data;
         String href;
         if (book.meta().cover() != null) {
-            data = Covers.raster(book);
+            data = Covers.raster(book, cache);
             href = Covers.mediaType(data).equals("image/jpeg") ? "cover.jpg" : "cover.png";
         } else {
             DrawnCover before = lastCover;

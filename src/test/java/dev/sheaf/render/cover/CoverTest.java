@@ -71,6 +71,48 @@ class CoverTest {
     }
 
     @Test
+    void anSvgCoverDrawnOnceIsTakenFromTheBuildCacheUntilTheSvgChanges(@TempDir Path tmp) throws Exception {
+        Path dir = book(tmp.resolve("book"), "covers/cover.svg", SVG.getBytes());
+        Path out = tmp.resolve("out");
+        build(dir, out, true);
+        List<Path> drawn = cached(out);
+        assertThat(drawn).hasSize(1);
+        // when: built again (the cover from the cache), then with the circle in another colour
+        build(dir, out, true);
+        assertThat(cached(out)).isEqualTo(drawn);
+        build(dir, tmp.resolve("cold"), false);
+        assertSameEditions(out, tmp.resolve("cold"));
+        Files.writeString(dir.resolve("covers/cover.svg"), SVG.replace("#c9a55c", "#5cc9a5"));
+        build(dir, out, true);
+        build(dir, tmp.resolve("cold2"), false);
+        // then
+        assertThat(cached(out)).hasSize(1).doesNotContainAnyElementsOf(drawn);
+        assertSameEditions(out, tmp.resolve("cold2"));
+        try (ZipFile zip = new ZipFile(out.resolve("rivers.epub").toFile())) {
+            BufferedImage png = ImageIO.read(zip.getInputStream(zip.getEntry("EPUB/images/cover.png")));
+            assertThat(new java.awt.Color(png.getRGB(800, 1500))).isEqualTo(new java.awt.Color(0x5cc9a5));
+        }
+    }
+
+    private static void build(Path dir, Path out, boolean cache) {
+        BuildResult r = new dev.sheaf.core.Sheaf().build(BuildRequest.of(dir, out).withFormats(List.of("epub", "site"))
+                .withBuildCache(cache));
+        assertThat(r.success()).as(r.diagnostics().toString()).isTrue();
+    }
+
+    private static List<Path> cached(Path out) throws Exception {
+        try (var s = Files.list(out.resolve(dev.sheaf.buildcache.BuildCache.FOLDER).resolve("svg-cover"))) {
+            return s.sorted().toList();
+        }
+    }
+
+    private static void assertSameEditions(Path built, Path cold) throws Exception {
+        for (String f : List.of("rivers.epub", "site/cover.png", "site/index.html")) {
+            assertThat(Files.readAllBytes(built.resolve(f))).as(f).isEqualTo(Files.readAllBytes(cold.resolve(f)));
+        }
+    }
+
+    @Test
     void aSmallPictureGetsAWarning(@TempDir Path tmp) throws Exception {
         BufferedImage small = new BufferedImage(600, 850, BufferedImage.TYPE_INT_RGB);
         ByteArrayOutputStream png = new ByteArrayOutputStream();
