@@ -172,15 +172,32 @@ public final class Sheaf {
         }
         try (StagedOutput staged = early != null ? early : new StagedOutput(out)) {
             RenderContext ctx = plain.withCache(cache);
+            // Formats that need nothing from the others are made on a thread of their own meanwhile (see
+            // Renderer.runsBeside); their problems are reported as they join, as if they had been made then.
+            List<Renderer> beside = now.size() > 1 ? now.stream().filter(Renderer::runsBeside).toList() : List.of();
+            Diagnostics besideDiags = new Diagnostics();
+            RenderContext besideCtx = ctx.reportingTo(besideDiags);
+            Beside side = beside.isEmpty() ? null : Beside.start(now, progress, later -> beside.forEach(
+                    r -> render(r, book.get(), besideCtx, staged, later, besideDiags)));
             for (Renderer r : now) {
-                long start = System.nanoTime();
-                progress.writing(r.id());
-                try {
-                    r.render(book.get(), ctx, new CountingSink(staged.forFormat(r.id()), r.id(), progress));
-                } catch (IOException | RuntimeException e) {
-                    diags.report(MessageId.OUT_003, null, r.id(), describe(e));
+                if (beside.contains(r)) {
+                    continue;
                 }
-                progress.finished(r.id(), System.nanoTime() - start);
+                if (side != null && r.readsOutput()) {
+                    side.join();
+                    side.finishedBefore(null);
+                    diags.addAll(besideDiags);
+                    side = null;
+                }
+                if (side != null) {
+                    side.finishedBefore(r);
+                }
+                render(r, book.get(), ctx, staged, progress, diags);
+            }
+            if (side != null) {
+                side.join();
+                side.finishedBefore(null);
+                diags.addAll(besideDiags);
             }
             if (diags.failsAt(request.failOn())) {
                 return failed(diags);
@@ -194,6 +211,108 @@ public final class Sheaf {
         } catch (IOException e) {
             diags.report(MessageId.OUT_001, null, out, describe(e));
             return failed(diags);
+        }
+    }
+
+    private static void render(Renderer r, Book book, RenderContext ctx, StagedOutput staged, Progress progress,
+                               Diagnostics diags) {
+        long start = System.nanoTime();
+        progress.writing(r.id());
+        try {
+            r.render(book, ctx, new CountingSink(staged.forFormat(r.id()), r.id(), progress));
+        } catch (IOException | RuntimeException e) {
+            diags.report(MessageId.OUT_003, null, r.id(), describe(e));
+        }
+        progress.finished(r.id(), System.nanoTime() - start);
+    }
+
+    /**
+     * Formats made on a second thread. What the thread throws beyond a format's own failures is thrown on
+     * {@link #join}. Progress is passed on as it happens, except that a format's end is told only once the formats
+     * before it in the build's order have been told theirs, so that a build's summary keeps that order.
+     */
+    private static final class Beside {
+        private final java.util.concurrent.FutureTask<Void> task;
+        private final List<Renderer> order;
+        private final Progress progress;
+        /** Formats finished on the thread and not told yet, in the order they finished. */
+        private final java.util.ArrayDeque<Ended> ended = new java.util.ArrayDeque<>();
+
+        private record Ended(String format, long nanos) { }
+
+        private Beside(List<Renderer> order, Progress progress, java.util.function.Consumer<Progress> work) {
+            this.order = order;
+            this.progress = progress;
+            Progress later = new Progress() {
+                @Override
+                public void writing(String format) {
+                    progress.writing(format);
+                }
+
+                @Override
+                public void written(String format, long bytes) {
+                    progress.written(format, bytes);
+                }
+
+                @Override
+                public void finished(String format, long nanos) {
+                    synchronized (ended) {
+                        ended.add(new Ended(format, nanos));
+                    }
+                }
+            };
+            this.task = new java.util.concurrent.FutureTask<>(() -> work.accept(later), null);
+        }
+
+        static Beside start(List<Renderer> order, Progress progress, java.util.function.Consumer<Progress> work) {
+            Beside b = new Beside(order, progress, work);
+            Thread t = new Thread(b.task, "sheaf-beside");
+            t.setDaemon(true);
+            t.start();
+            return b;
+        }
+
+        /** Tells the end of every format finished here that comes before {@code next} (all, for null). */
+        void finishedBefore(Renderer next) {
+            int limit = next == null ? Integer.MAX_VALUE : order.indexOf(next);
+            synchronized (ended) {
+                while (!ended.isEmpty() && position(ended.peek().format()) < limit) {
+                    Ended e = ended.poll();
+                    progress.finished(e.format(), e.nanos());
+                }
+            }
+        }
+
+        private int position(String id) {
+            for (int i = 0; i < order.size(); i++) {
+                if (order.get(i).id().equals(id)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        void join() {
+            boolean interrupted = false;
+            try {
+                while (true) {
+                    try {
+                        task.get();
+                        return;
+                    } catch (InterruptedException e) {
+                        interrupted = true;   // the formats are being written into the staging folder: wait for them
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        if (e.getCause() instanceof Error err) {
+                            throw err;
+                        }
+                        throw new IllegalStateException(e.getCause());
+                    }
+                }
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 

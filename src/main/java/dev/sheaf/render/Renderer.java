@@ -33,4 +33,22 @@ public interface Renderer {
     default boolean inQuickStep() {
         return !laidOutForPrint();
     }
+
+    /**
+     * Whether the format needs nothing the build's other formats leave behind (the print layouts, the files they
+     * wrote), so that it can be made on a thread of its own while they are made. Flying Saucer lays out on one
+     * thread: a second printed product beside the PDF edition keeps the second core busy. Such a format must
+     * keep its own state to itself (its own fonts and layouts) and write only through its sink.
+     */
+    default boolean runsBeside() {
+        return false;
+    }
+
+    /**
+     * Whether the format reads what the formats made before it wrote ({@link OutputSink#written()}): it is made
+     * only when every one of them is done, those made beside the others included.
+     */
+    default boolean readsOutput() {
+        return false;
+    }
 }

@@ -136,6 +136,24 @@ class PartialRebuildTest {
         assertSameFiles(out, tmp.resolve("cold2"));
     }
 
+    @Test
+    void should_replay_the_cite_this_lines_a_second_thread_formatted_for_a_large_book() throws Exception {
+        // setup: enough pieces for a second citation processor (CitationProcessor.PARALLEL_FROM)
+        Path book = GeneratedBook.write(tmp.resolve("book"), 210, 5, true);
+        Path out = tmp.resolve("out");
+        BuildResult first = new Sheaf().build(BuildRequest.of(book, out).withFormats(List.of("epub"))
+                .withBuildCache(true));
+        // when
+        BuildResult second = new Sheaf().build(BuildRequest.of(book, out).withFormats(List.of("epub"))
+                .withBuildCache(true));
+        BuildResult cold = new Sheaf().build(BuildRequest.of(book, tmp.resolve("cold")).withFormats(List.of("epub"))
+                .withBuildCache(false));
+        // then
+        assertThat(citations(first).reused()).isZero();
+        assertThat(citations(second).reused()).isEqualTo(citations(second).total()).isGreaterThan(210);
+        assertThat(Files.readAllBytes(second.written().get(0))).isEqualTo(Files.readAllBytes(cold.written().get(0)));
+    }
+
     private static Reuse citations(BuildResult r) {
         return r.reuse().stream().filter(x -> x.edition().equals("citations")).findFirst().orElseThrow();
     }

@@ -36,6 +36,12 @@ public final class HandoutRenderer implements Renderer {
         return true;
     }
 
+    /** Handouts need no other edition's layout, and lay out with a {@link PrintKit} of their own. */
+    @Override
+    public boolean runsBeside() {
+        return true;
+    }
+
     @Override
     public String id() {
         return "handouts";
@@ -90,12 +96,12 @@ public final class HandoutRenderer implements Renderer {
         PrintKit.Layout layout = kit.layout(doc.render(0), format.page(), index);
         if (index != null) {
             index.number(layout, doc::measuring);
-            layout = kit.layout(doc.render(0), format.page(), index);
+            layout = layout.again(doc.render(0), index);
         }
         if (format.booklet()) {
             int blanks = Booklet.padding(layout.pages());
             if (blanks > 0) {
-                layout = kit.layout(doc.render(blanks), format.page(), index);
+                layout = layout.again(doc.render(blanks), index);
             }
         }
         ByteArrayOutputStream pages = new ByteArrayOutputStream(1 << 18);

@@ -145,11 +145,12 @@ public final class PdfRenderer implements Renderer {
         String bookUrl = book.root().toUri().toString();
         // The faces are parsed once for the layouts below (see KeptFonts).
         KeptFonts faces = new KeptFonts();
+        Typesetting.Corrections counted = null;
         if (PrintIndex.applies(book) && os == null) {
             // The body's pages are the same with the index's heading alone (see indexPages): no need to measure it.
             doc.index(new PrintIndex(book, ctx.labels(), trim), List.of());
         } else if (PrintIndex.applies(book)) {
-            indexPages(book, ctx, doc, css, trim, bookUrl, coverUrl, CoverFit.of(cover, trim), fonts, faces);
+            counted = indexPages(book, ctx, doc, css, trim, bookUrl, coverUrl, CoverFit.of(cover, trim), fonts, faces);
         }
         String xhtml = doc.render();
         Set<Integer> blanks = new HashSet<>();
@@ -160,7 +161,8 @@ public final class PdfRenderer implements Renderer {
                         (writer, id) -> destination(writer, anchors, id), true)
                 : new PrintOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT);
         ITextRenderer renderer = renderer(device, trim, bookUrl, faces);
-        Typesetting.layout(renderer, xhtml, bookUrl, book.meta().hyphenate());
+        // the body as the layout that counted the index's pages left it (see Typesetting.Corrections)
+        Typesetting.layout(renderer, xhtml, bookUrl, book.meta().hyphenate(), counted);
         Pages pages = new Pages(renderer);
         Set<Integer> inserted = pages.insertedBlanks(doc.rectoStarts());
         if (device instanceof PrintOutputDevice print) {
@@ -206,19 +208,21 @@ public final class PdfRenderer implements Renderer {
      * Sets the index into {@code doc}: the book is laid out once with the index's heading alone (which takes
      * the same place in the contents), the page of every mention read off that layout, which is then
      * dropped; the index's lines are measured and packed into two columns. The body's pages cannot change
-     * when the index is filled in, since nothing before it depends on it.
+     * when the index is filled in, since nothing before it depends on it. Returns the hyphenation rules'
+     * corrections to the body, which the layout with the index filled in starts from.
      */
-    private static void indexPages(Book book, RenderContext ctx, PrintDocument doc, String css, TrimSize trim,
+    private static Typesetting.Corrections indexPages(Book book, RenderContext ctx, PrintDocument doc, String css, TrimSize trim,
                                    String bookUrl, String coverUrl, CoverFit coverFit, PrintFonts families,
                                    KeptFonts faces) {
         PrintIndex index = new PrintIndex(book, ctx.labels(), trim);
         doc.index(index, List.of());
         Map<String, Integer> folios = new HashMap<>();
         int columnHeight;
+        Typesetting.Corrections counted;
         {
             PrintOutputDevice device = new PrintOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT);
             ITextRenderer counting = renderer(device, trim, bookUrl, faces);
-            Typesetting.layout(counting, doc.render(), bookUrl, book.meta().hyphenate());
+            counted = Typesetting.layout(counting, doc.render(), bookUrl, book.meta().hyphenate());
             int firstBody = new Pages(counting).first(doc.firstBodyId());
             PrintIndex.spots(counting, allAnchors(book)).forEach((id, spot) -> folios.put(id, spot.page() - firstBody + 1));
             columnHeight = PrintIndex.columnHeight(counting, new Pages(counting).first(PrintIndex.ID));
@@ -233,6 +237,7 @@ public final class PdfRenderer implements Renderer {
             return measuring;
         });
         doc.index(index, PrintIndex.pack(lines, measures, columnHeight));
+        return counted;
     }
 
     private static List<String> allAnchors(Book book) {

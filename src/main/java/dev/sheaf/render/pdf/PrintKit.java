@@ -117,7 +117,7 @@ public final class PrintKit {
 
     /** Lays out a whole XHTML document (as {@link Xml} writes it) on pages of {@code page}. */
     public Layout layout(String xhtml, Page page) {
-        return new Layout(fonts.runs(xhtml), page, false);
+        return new Layout(fonts.runs(xhtml), page, false, null);
     }
 
     /**
@@ -125,7 +125,7 @@ public final class PrintKit {
      * the PDF edition.
      */
     public Layout layout(String xhtml, Page page, IndexPages index) {
-        return new Layout(fonts.runs(xhtml), page, index != null);
+        return new Layout(fonts.runs(xhtml), page, index != null, null);
     }
 
     /**
@@ -188,7 +188,7 @@ public final class PrintKit {
             String tall = PrintIndex.tallPage(page.width(), index.book());
             PrintIndex.Measures measures = PrintIndex.measure(lines,
                     some -> document.of(tall, x -> index.measuringBody(x, some)),
-                    xhtml -> new Layout(fonts.runs(xhtml), page, false).renderer);
+                    xhtml -> new Layout(fonts.runs(xhtml), page, false, null).renderer);
             columns = PrintIndex.pack(lines, measures, columnHeight);
         }
     }
@@ -197,14 +197,18 @@ public final class PrintKit {
     public final class Layout {
 
         private final String xhtml;
+        private final Page page;
         private final ITextRenderer renderer;
         private final Pages pages;
+        /** What the hyphenation rules corrected in this layout's texts (null when not hyphenated). */
+        private final Typesetting.Corrections corrections;
 
         /** Where the mentions the index links to are, found when the first link is written. */
         private final Map<String, PrintIndex.Spot> spots = new HashMap<>();
 
-        private Layout(String xhtml, Page page, boolean indexLinks) {
+        private Layout(String xhtml, Page page, boolean indexLinks, Typesetting.Corrections earlier) {
             this.xhtml = xhtml;
+            this.page = page;
             String bookUrl = book.root().toUri().toString();
             // Links to the mentions go to ids no element has (see PrintIndex); a device that knows them makes them.
             org.xhtmlrenderer.pdf.ITextOutputDevice device = indexLinks
@@ -218,8 +222,18 @@ public final class PrintKit {
                     new FittingImages(device, (int) (page.measure() * dotsPerMm), (int) (imageHeight * dotsPerMm)),
                     new PrintText());
             Typesetting.prepare(renderer);
-            Typesetting.layout(renderer, xhtml, bookUrl, book.meta().hyphenate());
+            corrections = Typesetting.layout(renderer, xhtml, bookUrl, book.meta().hyphenate(), earlier);
             pages = new Pages(renderer);
+        }
+
+        /**
+         * The same product laid out again, on the same pages, after a change that leaves everything before it as it
+         * was (its index filled in, blank pages put in before its sources): the hyphenation rules' corrections to
+         * this layout's texts are made before the new layout, which spares the layouts that found them, and keeps
+         * the pages before the change as they are here (see {@code Typesetting.Corrections}).
+         */
+        public Layout again(String changed, IndexPages index) {
+            return new Layout(fonts.runs(changed), page, index != null, corrections);
         }
 
         private com.lowagie.text.pdf.PdfDestination destination(com.lowagie.text.pdf.PdfWriter writer, String id) {

@@ -48,6 +48,12 @@ import java.util.TreeMap;
  */
 public final class SiteRenderer implements Renderer {
 
+    /** The site offers the files of the other editions for download. */
+    @Override
+    public boolean readsOutput() {
+        return true;
+    }
+
     /** The site's folder inside the output folder. */
     public static final String ROOT = "site/";
 

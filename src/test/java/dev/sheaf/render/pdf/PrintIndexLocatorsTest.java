@@ -28,9 +28,9 @@ class PrintIndexLocatorsTest {
                 List.of(), List.of(), mentions);
 
         assertThat(PrintIndex.locators(e, folios)).containsExactly(
-                "<a href=\"#ixp-ix0-p\">3\u20135,</a>",
+                "<a href=\"#ixp-ix0-p\" class=\"ixr\">3\u20135,</a>",
                 "<a href=\"#ixp-ix4-p\">7,</a>",
-                "<a href=\"#ixp-ix5-p\">9\u201310,</a>",
+                "<a href=\"#ixp-ix5-p\" class=\"ixr\">9\u201310,</a>",
                 "<a href=\"#ixp-ix8-p\">12</a>");
     }
 
