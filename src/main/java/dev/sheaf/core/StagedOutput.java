@@ -111,6 +111,11 @@ final class StagedOutput implements OutputSink, AutoCloseable {
         return new LinkedHashMap<>(formats);
     }
 
+    /**
+     * A file written as a stream is staged like any other; once closed, it is compared with the file in place and,
+     * when the bytes are the same, dropped from the staging folder and left in place as {@link #write} does (a
+     * rebuild then does not rename an unchanged PDF or the site's copy of it into place again).
+     */
     private synchronized OutputStream create(String relativePath, String format) throws IOException {
         Path target = staging.resolve(relativePath).normalize();
         if (!target.startsWith(staging) || relativePath.startsWith("/")) {
@@ -119,7 +124,45 @@ final class StagedOutput implements OutputSink, AutoCloseable {
         Files.createDirectories(target.getParent());
         files.add(relativePath);
         formats.put(relativePath, format);
-        return Files.newOutputStream(target);
+        inPlace.remove(relativePath);
+        return new java.io.FilterOutputStream(Files.newOutputStream(target)) {
+            private boolean closed;
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+                super.close();
+                settle(relativePath, target);
+            }
+        };
+    }
+
+    /** Leaves {@code relativePath} in place when the file there holds what was just staged at {@code staged}. */
+    private synchronized void settle(String relativePath, Path staged) throws IOException {
+        Path placed = outDir.resolve(relativePath);
+        if (sameFile(placed, staged)) {
+            Files.delete(staged);
+            inPlace.add(relativePath);
+        }
+    }
+
+    /** Whether {@code placed} is a regular file (not a link) with the same bytes as {@code staged}. */
+    private static boolean sameFile(Path placed, Path staged) {
+        try {
+            java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(placed,
+                    java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            return a.isRegularFile() && a.size() == Files.size(staged) && Files.mismatch(placed, staged) == -1;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Override
