@@ -32,6 +32,9 @@ final class StagedOutput implements OutputSink, AutoCloseable {
     /** The format that wrote each file (see {@link #forFormat}). */
     private final Map<String, String> formats = new LinkedHashMap<>();
 
+    /** Set by {@link #abandon}: every later write fails, so that a renderer stops at its next write. */
+    private volatile boolean abandoned;
+
     StagedOutput(Path outDir) throws IOException {
         this.outDir = outDir;
         Files.createDirectories(outDir);
@@ -80,6 +83,7 @@ final class StagedOutput implements OutputSink, AutoCloseable {
      * files keep their modification times. A failed build changes nothing either way.
      */
     private void write(String relativePath, byte[] data, String format) throws IOException {
+        checkAbandoned();
         synchronized (this) {
             // Paths that leave the output folder go on to create(), which refuses them.
             boolean inside = staging.resolve(relativePath).normalize().startsWith(staging) && !relativePath.startsWith("/");
@@ -121,6 +125,7 @@ final class StagedOutput implements OutputSink, AutoCloseable {
         if (!target.startsWith(staging) || relativePath.startsWith("/")) {
             throw new IOException("output path leaves the output folder: " + relativePath);
         }
+        checkAbandoned();
         Files.createDirectories(target.getParent());
         files.add(relativePath);
         formats.put(relativePath, format);
@@ -129,7 +134,14 @@ final class StagedOutput implements OutputSink, AutoCloseable {
             private boolean closed;
 
             @Override
+            public void write(int b) throws IOException {
+                checkAbandoned();
+                out.write(b);
+            }
+
+            @Override
             public void write(byte[] b, int off, int len) throws IOException {
+                checkAbandoned();
                 out.write(b, off, len);
             }
 
@@ -143,6 +155,32 @@ final class StagedOutput implements OutputSink, AutoCloseable {
                 settle(relativePath, target);
             }
         };
+    }
+
+    /**
+     * Gives the build up from any thread: the renderers writing into this folder fail at their next write (a PDF
+     * edition within a page or a part of the book), and nothing of it is committed. For a full build whose text a
+     * later quick step has replaced (see {@link Rebuilds}), and for a session that stops.
+     */
+    void abandon() {
+        abandoned = true;
+    }
+
+    boolean abandoned() {
+        return abandoned;
+    }
+
+    private void checkAbandoned() throws IOException {
+        if (abandoned) {
+            throw new Abandoned();
+        }
+    }
+
+    /** What a write into an abandoned staging folder throws. */
+    static final class Abandoned extends IOException {
+        Abandoned() {
+            super("the build was given up for a newer one");
+        }
     }
 
     /** Leaves {@code relativePath} in place when the file there holds what was just staged at {@code staged}. */
