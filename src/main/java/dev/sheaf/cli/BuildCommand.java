@@ -92,11 +92,38 @@ final class BuildCommand implements Callable<Integer> {
     /** Builds once, with a progress line on a terminal, and prints the outcome. */
     private int build(Sheaf sheaf, BuildRequest request, PrintWriter err, PrintWriter stdout, String verb,
                       boolean listFiles) {
-        Progress line = ProgressLine.forTerminal(err, verbosity.quiet);
-        StageTimes times = new StageTimes();
-        BuildSummary summary = new BuildSummary();
-        BuildResult result = sheaf.build(request.withProgress(line.and(times).and(summary)));
-        if (line instanceof ProgressLine l) {
+        Told told = new Told(ProgressLine.forTerminal(err, verbosity.quiet));
+        BuildResult result = sheaf.build(request.withProgress(told.progress()));
+        return report(request, result, told, err, stdout, verb, listFiles);
+    }
+
+    /** What hears one build: the progress line on a terminal (or nothing), the stage times, the summary. */
+    private static final class Told implements dev.sheaf.core.Rebuilds.Step {
+        final Progress line;
+        final StageTimes times = new StageTimes();
+        final BuildSummary summary = new BuildSummary();
+        /** What to do when the build has ended (a rebuild's report). */
+        java.util.function.BiConsumer<BuildResult, Told> after = (r, t) -> { };
+
+        Told(Progress line) {
+            this.line = line;
+        }
+
+        @Override
+        public Progress progress() {
+            return line.and(times).and(summary);
+        }
+
+        @Override
+        public void built(BuildResult result, long nanos) {
+            after.accept(result, this);
+        }
+    }
+
+    /** Prints the outcome of a build; returns the exit code. */
+    private int report(BuildRequest request, BuildResult result, Told told, PrintWriter err, PrintWriter stdout,
+                       String verb, boolean listFiles) {
+        if (told.line instanceof ProgressLine l) {
             l.clear();
         }
         new Reporter(err, verbosity.quiet, verbosity.verbose, diagnostics.json() ? stdout : null)
@@ -116,11 +143,11 @@ final class BuildCommand implements Callable<Integer> {
                     said.println("wrote " + p);
                 }
             }
-            String line1 = summary.describe(result, request.outDir());
+            String line1 = told.summary.describe(result, request.outDir());
             said.println("sheaf: " + (verb.equals("built") ? line1 : verb + line1.substring("built".length()))
                     + (counts.isEmpty() ? "" : " (" + counts + ")"));
-            if (verbosity.verbose && !times.summary().isEmpty()) {
-                said.println("sheaf: " + times.summary());
+            if (verbosity.verbose && !told.times.summary().isEmpty()) {
+                said.println("sheaf: " + told.times.summary());
             }
             if (verbosity.verbose && !result.reuse().isEmpty()) {
                 said.println("sheaf: " + result.describeReuse());
@@ -130,32 +157,65 @@ final class BuildCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    /** Rebuilds after every change until interrupted; the JVM, parsed pieces and citations stay warm. */
+    /**
+     * Rebuilds after every change until interrupted; the JVM, parsed pieces and citations stay warm. The EPUB and the
+     * site first, on this thread; the print editions follow on a thread of their own, so that the next change's EPUB
+     * does not wait for them ({@link Rebuilds}).
+     */
     private int watch(Sheaf sheaf, BuildRequest request, Path outDir, PrintWriter err, PrintWriter stdout) {
         PrintWriter said = diagnostics.json() ? err : stdout;
-        try (BookWatcher watcher = new BookWatcher(bookDir, List.of(outDir))) {
-            if (!verbosity.quiet) {
-                said.println("sheaf: watching " + bookDir.toAbsolutePath().normalize()
-                        + " for changes; Ctrl+C stops");
-                said.flush();
-            }
-            while (true) {
-                Set<String> changed = watcher.awaitChange(SETTLE_MILLIS);
-                if (changed.isEmpty()) {
-                    continue;
+        // Two builds may end at once (a quick step beside a full build): their reports are printed one after the other.
+        Object printing = new Object();
+        dev.sheaf.core.Rebuilds.Steps steps = step -> {
+            // The progress line is the quick step's; the full build runs beside it and says only how it ended.
+            Told told = new Told(step.quickStep() ? ProgressLine.forTerminal(err, verbosity.quiet) : Progress.NONE);
+            told.after = (result, t) -> {
+                synchronized (printing) {
+                    if (result.superseded()) {
+                        if (!verbosity.quiet) {
+                            said.println("sheaf: the book changed while the print editions were made; making them again");
+                            said.flush();
+                        }
+                        return;
+                    }
+                    report(step, result, t, err, stdout, "rebuilt", false);
+                    if (verbosity.verbose && (step.quickStep() || !dev.sheaf.core.Rebuilds.startsWithQuickStep(sheaf, step.formats()))) {
+                        said.println("sheaf: " + sheaf.piecesParsedInLastBuild() + " piece(s) parsed again");
+                        said.flush();
+                    }
                 }
-                if (verbosity.verbose) {
-                    said.println("sheaf: changed: " + String.join(", ", changed));
-                }
-                // The EPUB and the site first, committed on their own; the print editions follow when asked for.
-                if (!QuickStep.worthIt(sheaf, request.formats())
-                        || build(sheaf, request.asQuickStep(), err, stdout, "rebuilt", false) == Main.OK
-                        && sheaf.fullBuildNeeded()) {
-                    build(sheaf, request, err, stdout, "rebuilt", false);
-                }
-                if (verbosity.verbose) {
-                    said.println("sheaf: " + sheaf.piecesParsedInLastBuild() + " piece(s) parsed again");
+            };
+            return told;
+        };
+        try (BookWatcher watcher = new BookWatcher(bookDir, List.of(outDir));
+             dev.sheaf.core.Rebuilds rebuilds = new dev.sheaf.core.Rebuilds(sheaf, request, steps)) {
+            // Ctrl+C while the PDF is being made: it is given up, its staging folder removed, before the JVM exits.
+            Thread stop = new Thread(rebuilds::close, "sheaf-stop");
+            Runtime.getRuntime().addShutdownHook(stop);
+            try {
+                if (!verbosity.quiet) {
+                    said.println("sheaf: watching " + bookDir.toAbsolutePath().normalize()
+                            + " for changes; Ctrl+C stops");
                     said.flush();
+                }
+                while (true) {
+                    Set<String> changed = watcher.awaitChange(SETTLE_MILLIS);
+                    if (changed.isEmpty()) {
+                        continue;
+                    }
+                    if (verbosity.verbose) {
+                        synchronized (printing) {
+                            said.println("sheaf: changed: " + String.join(", ", changed));
+                            said.flush();
+                        }
+                    }
+                    rebuilds.changed();
+                }
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(stop);
+                } catch (IllegalStateException e) {
+                    // Already shutting down: the hook stops the rebuilds.
                 }
             }
         } catch (InterruptedException e) {

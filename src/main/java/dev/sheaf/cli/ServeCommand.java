@@ -2,6 +2,7 @@ package dev.sheaf.cli;
 
 import dev.sheaf.core.BuildRequest;
 import dev.sheaf.core.BuildResult;
+import dev.sheaf.core.Rebuilds;
 import dev.sheaf.core.Sheaf;
 import dev.sheaf.render.site.SiteRenderer;
 import dev.sheaf.render.site.SiteServer;
@@ -112,33 +113,43 @@ final class ServeCommand implements Callable<Integer> {
             }
             return Main.INPUT_ERRORS;
         }
+        // After an edit the page comes first: the quick editions and the site, at once, then on a thread of their
+        // own the print editions, which take many seconds for a large book, and the site again with their downloads;
+        // the next edit's page does not wait for them (docs/PERFORMANCE.md, "Live preview").
+        Object printing = new Object();
+        Rebuilds rebuilds = new Rebuilds(sheaf, request, step -> (result, nanos) -> {
+            synchronized (printing) {
+                if (result.superseded()) {
+                    if (!quiet) {
+                        stdout.println("sheaf: the book changed while the print editions were made; making them again");
+                        stdout.flush();
+                    }
+                    return;
+                }
+                report(step, result, nanos, reporter, quiet, stdout, err);
+            }
+        });
         Thread cleanup = new Thread(() -> {
+            rebuilds.close();
             server.close();
             if (temporary) {
                 delete(outDir);
             }
         });
         Runtime.getRuntime().addShutdownHook(cleanup);
-        // After an edit the page comes first: the quick editions and the site, then the print editions, which
-        // take many seconds for a large book, and the site again with their downloads (docs/PERFORMANCE.md).
-        BuildRequest preview = QuickStep.worthIt(sheaf, ids) ? request.asQuickStep() : null;
-        Runnable build = () -> build(sheaf, request, reporter, quiet, stdout, err, "built");
-        Runnable rebuild = () -> {
-            if (preview == null
-                    || build(sheaf, preview, reporter, quiet, stdout, err, "site rebuilt") && sheaf.fullBuildNeeded()) {
-                build.run();
-            }
-        };
         // Watching starts before the first build, so an edit made while it runs is not missed.
         try (SourceWatcher watcher = new SourceWatcher(bookDir, List.of(outDir), Duration.ofMillis(intervalMillis),
-                rebuild).start()) {
-            build.run();
+                rebuilds::changed).start()) {
+            long start = System.nanoTime();
+            BuildResult first = sheaf.build(request);
+            report(request, first, System.nanoTime() - start, reporter, quiet, stdout, err);
             stdout.println("sheaf: serving " + server.uri() + " \u2014 edit the book and reload the page; Ctrl+C stops");
             stdout.flush();
             new CountDownLatch(1).await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            rebuilds.close();
             server.close();
             if (temporary) {
                 delete(outDir);
@@ -153,15 +164,12 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /**
-     * Builds once (never two at a time); on errors the previous site stays in place and is still served.
-     * Returns whether the build succeeded.
+     * Says how a build ended; on errors the previous site stays in place and is still served. A quick step that left
+     * work to a full build says "site rebuilt", the rest "built".
      */
-    private static synchronized boolean build(Sheaf sheaf, BuildRequest request, Reporter reporter, boolean quiet,
-                                              PrintWriter stdout, PrintWriter err, String step) {
-        long start = System.nanoTime();
-        BuildResult result = sheaf.build(request);
-        // A quick step that left nothing to a full build was the whole build.
-        String verb = request.quickStep() && !sheaf.fullBuildNeeded() ? "built" : step;
+    private static void report(BuildRequest request, BuildResult result, long nanos, Reporter reporter, boolean quiet,
+                               PrintWriter stdout, PrintWriter err) {
+        String verb = request.quickStep() && result.fullBuildNeeded() ? "site rebuilt" : "built";
         // The full build that follows a preview reports the same problems; a failed preview is the last word.
         if (!verb.equals("site rebuilt") || !result.success()) {
             reporter.print(result.diagnostics());
@@ -169,17 +177,15 @@ final class ServeCommand implements Callable<Integer> {
         String counts = Reporter.counts(result.diagnostics());
         if (result.success()) {
             if (quiet) {
-                return true;
+                return;
             }
-            stdout.printf(Locale.ROOT, "sheaf: %s in %.1f s%s%n", verb, (System.nanoTime() - start) / 1e9,
+            stdout.printf(Locale.ROOT, "sheaf: %s in %.1f s%s%n", verb, nanos / 1e9,
                     counts.isEmpty() ? "" : " (" + counts + ")");
             stdout.flush();
-            return true;
         } else {
             err.println("sheaf: build failed" + (counts.isEmpty() ? "" : " (" + counts + ")")
                     + "; still serving the last good build");
             err.flush();
-            return false;
         }
     }
 

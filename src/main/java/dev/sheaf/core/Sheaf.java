@@ -35,6 +35,13 @@ public final class Sheaf {
     private final PrintLayouts layouts;
     /** Whether the latest build was a quick step that left work to a full build (see {@link #fullBuildNeeded}). */
     private volatile boolean leftWork;
+    /**
+     * One build at a time reads the book, renders with the session's kept pages and commits; a session's full build
+     * lets go of it while its print editions are made (see {@link Rebuilds}).
+     */
+    private final java.util.concurrent.locks.ReentrantLock session = new java.util.concurrent.locks.ReentrantLock();
+    /** The print editions a full build is making meanwhile, or null. */
+    private volatile Printing printing;
 
     public Sheaf() {
         this(RendererRegistry.standard());
@@ -58,7 +65,12 @@ public final class Sheaf {
      * build are the same as a fresh build's.
      */
     public static Sheaf incremental() {
-        return new Sheaf(RendererRegistry.session(), PieceCache.create(), CitationCache.create(), PrintLayouts.ofSession());
+        return incremental(RendererRegistry.session());
+    }
+
+    /** {@link #incremental()} with the formats of {@code registry} (whose renderers keep what they reuse). */
+    public static Sheaf incremental(RendererRegistry registry) {
+        return new Sheaf(registry, PieceCache.create(), CitationCache.create(), PrintLayouts.ofSession());
     }
 
     /**
@@ -148,6 +160,20 @@ public final class Sheaf {
 
     private BuildResult build(BuildRequest request, Path root, Path out, List<Renderer> renderers, Diagnostics diags,
                               StagedOutput early) {
+        // A session's full build makes its print editions without holding the session, so that the quick step of the
+        // next change runs meanwhile (see Rebuilds); with the build cache on disk, a build holds it throughout.
+        boolean apart = layouts != null && !request.quickStep() && early == null;
+        session.lock();
+        try {
+            return buildHeld(request, root, out, renderers, diags, early, apart);
+        } finally {
+            session.unlock();
+        }
+    }
+
+    /** {@link #build}, holding {@link #session} (but for the print editions of a full build made {@code apart}). */
+    private BuildResult buildHeld(BuildRequest request, Path root, Path out, List<Renderer> renderers,
+                                  Diagnostics diags, StagedOutput early, boolean apart) {
         leftWork = request.quickStep();
         Progress progress = request.progress();
         BuildCache cache;
@@ -172,32 +198,29 @@ public final class Sheaf {
         }
         try (StagedOutput staged = early != null ? early : new StagedOutput(out)) {
             RenderContext ctx = plain.withCache(cache);
-            // Formats that need nothing from the others are made on a thread of their own meanwhile (see
-            // Renderer.runsBeside); their problems are reported as they join, as if they had been made then.
-            List<Renderer> beside = now.size() > 1 ? now.stream().filter(Renderer::runsBeside).toList() : List.of();
-            Diagnostics besideDiags = new Diagnostics();
-            RenderContext besideCtx = ctx.reportingTo(besideDiags);
-            Beside side = beside.isEmpty() ? null : Beside.start(now, progress, later -> beside.forEach(
-                    r -> render(r, book.get(), besideCtx, staged, later, besideDiags)));
-            for (Renderer r : now) {
-                if (beside.contains(r)) {
-                    continue;
+            if (apart) {
+                // The print editions (and the exports) first, from this reading of the book, while quick steps may
+                // write newer texts; then, held again, the EPUB and the site with the new layout's page numbers and
+                // the downloads — unless a quick step wrote a newer text meanwhile (it gives this build up).
+                Printing printing = new Printing(book.get(), staged);
+                this.printing = printing;
+                session.unlock();
+                try {
+                    renderAll(now.stream().filter(r -> !r.inQuickStep()).toList(), book.get(), ctx, staged, progress,
+                            diags);
+                } finally {
+                    session.lock();
+                    this.printing = null;
                 }
-                if (side != null && r.readsOutput()) {
-                    side.join();
-                    side.finishedBefore(null);
-                    diags.addAll(besideDiags);
-                    side = null;
+                if (staged.abandoned()) {
+                    return superseded();
                 }
-                if (side != null) {
-                    side.finishedBefore(r);
-                }
-                render(r, book.get(), ctx, staged, progress, diags);
+                renderAll(now.stream().filter(Renderer::inQuickStep).toList(), book.get(), ctx, staged, progress, diags);
+            } else {
+                renderAll(now, book.get(), ctx, staged, progress, diags);
             }
-            if (side != null) {
-                side.join();
-                side.finishedBefore(null);
-                diags.addAll(besideDiags);
+            if (staged.abandoned()) {
+                return superseded();
             }
             if (diags.failsAt(request.failOn())) {
                 return failed(diags);
@@ -207,15 +230,80 @@ public final class Sheaf {
             forgetLeftovers(out, staged, now, leftWork);
             // Only now, so that a failed build leaves the cache as the last good build left it.
             cache.commit();
-            return new BuildResult(written, diags.all(), true, false, cache.reuse());
+            Printing behind = this.printing;
+            if (behind != null && !behind.sameText(book.get())) {
+                behind.staged().abandon(); // its editions would be older than what was just written
+            }
+            return new BuildResult(written, diags.all(), true, false, cache.reuse(), leftWork, false);
         } catch (IOException e) {
             diags.report(MessageId.OUT_001, null, out, describe(e));
             return failed(diags);
         }
     }
 
+    /**
+     * The print editions of a full build being made without holding the session: the book they are made from and
+     * where they are written.
+     */
+    private record Printing(Book book, StagedOutput staged) {
+        /** Whether {@code other} is the same text (a save that changed nothing leaves the print editions as good). */
+        boolean sameText(Book other) {
+            return book == other || book.equals(other);
+        }
+    }
+
+    /**
+     * Gives up the print editions being made, if any (a session that stops): nothing of that build is written, and
+     * its thread returns at its renderers' next write.
+     */
+    void abandonPrinting() {
+        Printing p = printing;
+        if (p != null) {
+            p.staged().abandon();
+        }
+    }
+
+    /** Renders {@code now} in order, those that run beside the others on a thread of their own meanwhile. */
+    private static void renderAll(List<Renderer> now, Book book, RenderContext ctx, StagedOutput staged,
+                                  Progress progress, Diagnostics diags) {
+        // Formats that need nothing from the others are made on a thread of their own meanwhile (see
+        // Renderer.runsBeside); their problems are reported as they join, as if they had been made then.
+        List<Renderer> beside = now.size() > 1 ? now.stream().filter(Renderer::runsBeside).toList() : List.of();
+        Diagnostics besideDiags = new Diagnostics();
+        RenderContext besideCtx = ctx.reportingTo(besideDiags);
+        Beside side = beside.isEmpty() ? null : Beside.start(now, progress, later -> beside.forEach(
+                r -> render(r, book, besideCtx, staged, later, besideDiags)));
+        for (Renderer r : now) {
+            if (beside.contains(r)) {
+                continue;
+            }
+            if (side != null && r.readsOutput()) {
+                side.join();
+                side.finishedBefore(null);
+                diags.addAll(besideDiags);
+                side = null;
+            }
+            if (side != null) {
+                side.finishedBefore(r);
+            }
+            render(r, book, ctx, staged, progress, diags);
+        }
+        if (side != null) {
+            side.join();
+            side.finishedBefore(null);
+            diags.addAll(besideDiags);
+        }
+    }
+
+    private static BuildResult superseded() {
+        return new BuildResult(List.of(), List.of(), false, false, List.of(), false, true);
+    }
+
     private static void render(Renderer r, Book book, RenderContext ctx, StagedOutput staged, Progress progress,
                                Diagnostics diags) {
+        if (staged.abandoned()) {
+            return;
+        }
         long start = System.nanoTime();
         progress.writing(r.id());
         try {

@@ -32,6 +32,9 @@ final class StagedOutput implements OutputSink, AutoCloseable {
     /** The format that wrote each file (see {@link #forFormat}). */
     private final Map<String, String> formats = new LinkedHashMap<>();
 
+    /** Set by {@link #abandon}: every later write fails, so that a renderer stops at its next write. */
+    private volatile boolean abandoned;
+
     StagedOutput(Path outDir) throws IOException {
         this.outDir = outDir;
         Files.createDirectories(outDir);
@@ -80,6 +83,7 @@ final class StagedOutput implements OutputSink, AutoCloseable {
      * files keep their modification times. A failed build changes nothing either way.
      */
     private void write(String relativePath, byte[] data, String format) throws IOException {
+        checkAbandoned();
         synchronized (this) {
             // Paths that leave the output folder go on to create(), which refuses them.
             boolean inside = staging.resolve(relativePath).normalize().startsWith(staging) && !relativePath.startsWith("/");
@@ -111,15 +115,92 @@ final class StagedOutput implements OutputSink, AutoCloseable {
         return new LinkedHashMap<>(formats);
     }
 
+    /**
+     * A file written as a stream is staged like any other; once closed, it is compared with the file in place and,
+     * when the bytes are the same, dropped from the staging folder and left in place as {@link #write} does (a
+     * rebuild then does not rename an unchanged PDF or the site's copy of it into place again).
+     */
     private synchronized OutputStream create(String relativePath, String format) throws IOException {
         Path target = staging.resolve(relativePath).normalize();
         if (!target.startsWith(staging) || relativePath.startsWith("/")) {
             throw new IOException("output path leaves the output folder: " + relativePath);
         }
+        checkAbandoned();
         Files.createDirectories(target.getParent());
         files.add(relativePath);
         formats.put(relativePath, format);
-        return Files.newOutputStream(target);
+        inPlace.remove(relativePath);
+        return new java.io.FilterOutputStream(Files.newOutputStream(target)) {
+            private boolean closed;
+
+            @Override
+            public void write(int b) throws IOException {
+                checkAbandoned();
+                out.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                checkAbandoned();
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+                super.close();
+                settle(relativePath, target);
+            }
+        };
+    }
+
+    /**
+     * Gives the build up from any thread: the renderers writing into this folder fail at their next write (a PDF
+     * edition within a page or a part of the book), and nothing of it is committed. For a full build whose text a
+     * later quick step has replaced (see {@link Rebuilds}), and for a session that stops.
+     */
+    void abandon() {
+        abandoned = true;
+    }
+
+    boolean abandoned() {
+        return abandoned;
+    }
+
+    private void checkAbandoned() throws IOException {
+        if (abandoned) {
+            throw new Abandoned();
+        }
+    }
+
+    /** What a write into an abandoned staging folder throws. */
+    static final class Abandoned extends IOException {
+        Abandoned() {
+            super("the build was given up for a newer one");
+        }
+    }
+
+    /** Leaves {@code relativePath} in place when the file there holds what was just staged at {@code staged}. */
+    private synchronized void settle(String relativePath, Path staged) throws IOException {
+        Path placed = outDir.resolve(relativePath);
+        if (sameFile(placed, staged)) {
+            Files.delete(staged);
+            inPlace.add(relativePath);
+        }
+    }
+
+    /** Whether {@code placed} is a regular file (not a link) with the same bytes as {@code staged}. */
+    private static boolean sameFile(Path placed, Path staged) {
+        try {
+            java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(placed,
+                    java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            return a.isRegularFile() && a.size() == Files.size(staged) && Files.mismatch(placed, staged) == -1;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Override

@@ -43,6 +43,11 @@ public final class RendererRegistry {
                 new CitationExportRenderer(), new SiteRenderer(session)));
     }
 
+    /** The same formats, with {@code other} in place of the renderer of the same id. */
+    public RendererRegistry replacing(Renderer other) {
+        return new RendererRegistry(renderers.values().stream().map(r -> r.id().equals(other.id()) ? other : r).toList());
+    }
+
     public Optional<Renderer> find(String id) {
         return Optional.ofNullable(renderers.get(id));
     }

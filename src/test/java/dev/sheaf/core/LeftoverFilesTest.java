@@ -156,6 +156,39 @@ class LeftoverFilesTest {
         }
     }
 
+    @Test
+    void should_leave_unchanged_editions_and_their_downloads_in_place() throws Exception {
+        // setup: a build of the editions and the site, every file dated in the past
+        Path book = book();
+        Path out = tmp.resolve("out");
+        List<String> formats = List.of("epub", "pdf", "site");
+        build(new Sheaf(), book, out, formats);
+        java.nio.file.attribute.FileTime past = java.nio.file.attribute.FileTime.fromMillis(946_684_800_000L);
+        for (String f : files(out)) {
+            Files.setLastModifiedTime(out.resolve(f), past);
+        }
+        List<String> downloads = files(out).stream().filter(f -> f.startsWith("site/downloads/")).toList();
+        assertThat(downloads).anyMatch(f -> f.endsWith(".pdf")).anyMatch(f -> f.endsWith(".epub"));
+        // when: built again with nothing changed
+        BuildResult same = build(new Sheaf(), book, out, formats);
+        // then: every edition and every download left as it was, still listed as written
+        for (String f : files(out).stream().filter(f -> !f.startsWith(".sheaf")).toList()) {
+            assertThat(Files.getLastModifiedTime(out.resolve(f))).as(f).isEqualTo(past);
+        }
+        assertThat(same.written()).contains(downloads.stream().map(out::resolve).toArray(Path[]::new));
+        assertThat(files(out)).noneMatch(f -> f.contains("staging"));
+        // when: a piece edited
+        Files.writeString(book.resolve("chapters/one/beta.md"), "\nAn added sentence.\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+        build(new Sheaf(), book, out, formats);
+        build(new Sheaf(), book, tmp.resolve("fresh"), formats);
+        // then: the editions and their downloads written again, as a fresh build writes them
+        for (String f : downloads) {
+            assertThat(Files.getLastModifiedTime(out.resolve(f))).as(f).isNotEqualTo(past);
+            assertThat(Files.readAllBytes(out.resolve(f))).as(f).isEqualTo(Files.readAllBytes(tmp.resolve("fresh").resolve(f)));
+        }
+    }
+
     private Path book() {
         return minimal(tmp.resolve("book"),
                 "chapters/one/alpha.md", piece("title: Alpha\ndate: 2020-01-01", "The first piece."),
