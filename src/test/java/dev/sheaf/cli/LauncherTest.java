@@ -13,7 +13,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -21,6 +25,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The launcher's choice of JVM options ({@code src/main/dist/bin/sheaf}): the JIT's first tier only for a check or
  * a single build of a small book, the default for anything else. A stand-in {@code java} prints its arguments.
+ * The Windows launcher ({@code sheaf.bat}) cannot run here: its options and the command line it reads are compared
+ * with this one's and with the commands' own model instead.
  */
 class LauncherTest {
 
@@ -108,5 +114,38 @@ class LauncherTest {
         assertThat(run(tmp, Map.of("SHEAF_SMALL_BOOK", "10"), "check", small.toString())).doesNotContain(C1);
         assertThat(run(tmp, Map.of("SHEAF_OPTS", "-XX:TieredStopAtLevel=4"), "check", small.toString()))
                 .startsWith(C1 + " -XX:TieredStopAtLevel=4 -jar");
+    }
+
+    @Test
+    void both_launchers_know_the_options_that_take_a_value_and_choose_the_same_jvm_options() throws Exception {
+        String sh = Files.readString(Path.of("src/main/dist/bin/sheaf"));
+        String bat = Files.readString(Path.of("src/main/dist/bin/sheaf.bat"));
+        // what build and check take a value for, from the commands themselves: a launcher that missed one would
+        // take the value (an output folder, a style) for the book's folder
+        Set<String> takingValue = new TreeSet<>();
+        for (String command : List.of("build", "check")) {
+            Main.commandLine(command).getSubcommands().get(command).getCommandSpec().options().stream()
+                    .filter(o -> o.arity().max() > 0)
+                    .forEach(o -> takingValue.addAll(List.of(o.names())));
+        }
+        assertThat(takingValue).contains("--out", "--format", "--citation-style", "--diagnostics");
+        assertThat(names(sh, "\\n\\s*(-o\\|[^)\\n]*)\\)", "\\|")).isEqualTo(takingValue);
+        assertThat(names(bat, "for %%o in \\(([^)]*)\\)", " ")).isEqualTo(takingValue);
+        // --watch and -w, also among other short options, on both
+        assertThat(sh).contains("-w|--watch|-[!-]*w*) return 1");
+        assertThat(bat).contains("if \"%ARG%\"==\"--watch\" exit /b 1").contains("if not \"%ARG:w=%\"==\"%ARG%\" exit /b 1");
+        for (String launcher : List.of(sh, bat)) {
+            assertThat(launcher).contains("SHEAF_SMALL_BOOK", C1, "300", "SHEAF_CDS", "-XX:ArchiveClassesAtExit=",
+                    "-Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off", "chapters", ".md");
+        }
+        assertThat(sh).contains("$CDS_OPTS $JIT_OPTS $JAVA_OPTS $SHEAF_OPTS -jar");
+        assertThat(bat).contains("%CDS_OPTS% %JIT_OPTS% %JAVA_OPTS% %SHEAF_OPTS% -jar");
+        assertThat(bat).as("CRLF throughout").doesNotContainPattern("[^\\r]\\n");
+    }
+
+    private static Set<String> names(String launcher, String pattern, String separator) {
+        Matcher m = Pattern.compile(pattern).matcher(launcher);
+        assertThat(m.find()).as(pattern).isTrue();
+        return new TreeSet<>(List.of(m.group(1).trim().split(separator)));
     }
 }

@@ -73,7 +73,8 @@ class IndexEpubTest {
         String index = read("text/index.xhtml");
         assertThat(index).contains("epub:type=\"index\"").contains("epub:type=\"index-entry-list\"")
                 .contains("<em>See also</em> Soviet Union").contains("<em>See</em> <a href=\"#");
-        String book = bookInReadingOrder();
+        Map<String, Integer> starts = new HashMap<>();
+        String book = bookInReadingOrder(starts);
         // Each entry: its term, then its locators up to the next entry.
         Pattern entry = Pattern.compile("<span epub:type=\"index-term\" class=\"index-term\">([^<]+)</span>(.*?)(?=<li|</ul>)",
                 Pattern.DOTALL);
@@ -95,7 +96,8 @@ class IndexEpubTest {
                 // The locator is the print edition's page (or the first of a range) on which that mention is: the
                 // page whose break marker is the last before the anchor, in reading order.
                 assertThat(l.group(3)).as(term).matches("[0-9]+(\u2013[0-9]+)?");
-                Matcher b = pageBreak.matcher(book.substring(0, book.indexOf(target)));
+                // Anchor ids are unique in their piece's document: look for it there.
+                Matcher b = pageBreak.matcher(book.substring(0, book.indexOf(target, starts.get(l.group(1)))));
                 String page = null;
                 while (b.find()) {
                     page = b.group(1);
@@ -109,20 +111,26 @@ class IndexEpubTest {
         java.util.Set<String> linked = new java.util.TreeSet<>();
         Matcher all = locator.matcher(index);
         while (all.find()) {
-            linked.add(all.group(2));
+            linked.add(all.group(1) + "#" + all.group(2));
         }
         java.util.Set<String> anchored = new java.util.TreeSet<>();
-        Matcher span = Pattern.compile("<span id=\"([^\"]+)\" class=\"ix\">").matcher(book);
-        while (span.find()) {
-            anchored.add(span.group(1));
+        for (String file : starts.keySet()) {
+            Matcher span = Pattern.compile("<span id=\"([^\"]+)\" class=\"ix\">").matcher(read("text/" + file));
+            while (span.find()) {
+                assertThat(anchored.add(file + "#" + span.group(1))).as("unique in " + file).isTrue();
+            }
         }
         assertThat(anchored).isEqualTo(linked);
+        assertThat(linked).allMatch(l -> l.matches("[^#]+#ix_[0-9]+"));
         assertThat(index).doesNotContain(">Kabul<").doesNotContain("Nobody");
         assertThat(read("text/nav.xhtml")).contains("epub:type=\"page-list\"");
     }
 
-    /** The content documents one after the other, in the order of the spine. */
-    private static String bookInReadingOrder() throws IOException {
+    /**
+     * The content documents one after the other, in the order of the spine; {@code starts}: where each document
+     * (by its file name in text/) begins.
+     */
+    private static String bookInReadingOrder(Map<String, Integer> starts) throws IOException {
         String opf = read("package.opf");
         Map<String, String> hrefs = new HashMap<>();
         Matcher item = Pattern.compile("<item [^>]*id=\"([^\"]+)\"[^>]*href=\"([^\"]+)\"").matcher(opf);
@@ -132,7 +140,9 @@ class IndexEpubTest {
         StringBuilder sb = new StringBuilder();
         Matcher ref = Pattern.compile("<itemref [^>]*idref=\"([^\"]+)\"").matcher(opf);
         while (ref.find()) {
-            sb.append(read(hrefs.get(ref.group(1))));
+            String href = hrefs.get(ref.group(1));
+            starts.put(href.substring(href.lastIndexOf('/') + 1), sb.length());
+            sb.append(read(href));
         }
         return sb.toString();
     }

@@ -38,8 +38,12 @@ class IndexLocatorsTest {
         pages.put(anchors.get(2), "12");
         var locators = IndexXhtml.byPrintPage(book, p -> p.slug() + ".xhtml", pages::get).apply(tokayev);
         assertThat(locators).extracting(IndexXhtml.Locator::label).containsExactly("7\u20138", "12");
-        assertThat(locators).extracting(IndexXhtml.Locator::href)
-                .containsExactly("first.xhtml#" + anchors.get(0), "second.xhtml#" + anchors.get(2));
+        assertThat(locators).extracting(IndexXhtml.Locator::anchor).containsExactly(anchors.get(0), anchors.get(2));
+        // In a page of its own, the anchor's id needs no piece's name to be unique.
+        assertThat(locators).extracting(IndexXhtml.Locator::href).containsExactly(
+                "first.xhtml#" + IndexXhtml.pageId(anchors.get(0)), "second.xhtml#" + IndexXhtml.pageId(anchors.get(2)));
+        assertThat(anchors.get(2)).matches("ix[0-9]+-second");
+        assertThat(IndexXhtml.pageId(anchors.get(2))).isEqualTo("ix_" + anchors.get(2).replaceAll("[^0-9]", ""));
 
         // The same page twice is one number, linked to the first mention there.
         pages.put(anchors.get(1), "7");

@@ -157,4 +157,18 @@ class IndexProcessorTest {
         assertThat(r.diagnostics()).noneMatch(d -> d.id().code().startsWith("BOOK"));
         assertThat(counts(indexed(tmp).index())).containsEntry("Tokayev", 3);
     }
+
+    @Test
+    void addressesAreFoundWhateverTheirCaseAndNothingElseIs() {
+        String text = "See WWW.Kabul.example, mail tokayev@akorda.kz or https://csto.int/news; Xi. Www is not one.";
+        java.util.BitSet found = IndexProcessor.addresses(text);
+        assertThat(found.get(text.indexOf("WWW"))).isTrue();
+        assertThat(found.get(text.indexOf("Kabul"))).isTrue();
+        assertThat(found.get(text.indexOf("tokayev@"))).isTrue();
+        assertThat(found.get(text.indexOf("https"))).isTrue();
+        assertThat(found.get(text.indexOf("Xi."))).isFalse();
+        assertThat(IndexProcessor.addresses("Tokayev met Xi in Astana. Www and www without a dot.").isEmpty()).isTrue();
+        assertThat(IndexProcessor.mayHoldAddress("the www.example.org site")).isTrue();
+        assertThat(IndexProcessor.mayHoldAddress("Tokayev met Xi. Then www, then .www")).isFalse();
+    }
 }

@@ -3,7 +3,6 @@ package dev.sheaf.render.cover;
 import dev.sheaf.model.Book;
 import dev.sheaf.model.FontFace;
 
-import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -12,7 +11,6 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,9 +63,7 @@ public final class TypographicCover {
         } finally {
             g.dispose();
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(img, "png", out);
-        return out.toByteArray();
+        return PngWriter.png(img);
     }
 
     /** "Main title: the rest" is set as a large main title and a smaller second line. */

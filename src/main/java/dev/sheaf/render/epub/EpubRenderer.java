@@ -106,13 +106,13 @@ public final class EpubRenderer implements Renderer {
         byte[] coverBytes;
         String coverType;
         FutureTask<byte[]> drawnCover = null;
-        if (book.meta().cover() != null) {
+        if (book.meta().cover() != null && !Covers.isSvg(book)) {
             coverBytes = Covers.raster(book, ctx.cache());
             coverType = Covers.mediaType(coverBytes);
             coverHref = "images/cover" + (coverType.equals("image/jpeg") ? ".jpg" : ".png");
         } else {
-            // Drawn (Java2D, PNG) on a thread of its own while the pages are rendered; written last.
-            drawnCover = drawCover(book);
+            // Drawn (Java2D or Batik, then PNG) on a thread of its own while the pages are rendered; written last.
+            drawnCover = book.meta().cover() != null ? drawSvgCover(book, ctx) : drawCover(book);
             coverBytes = null;
             coverType = "image/png";
             coverHref = "images/cover.png";
@@ -221,7 +221,8 @@ public final class EpubRenderer implements Renderer {
                 if (piece != null) {
                     zip.add(piece);
                 } else if (item.data() == null && item.id().equals("cover-image")) {
-                    zip.add(EpubZip.stored(ROOT + item.href(), join(drawnCover)));
+                    // deflated: zlib finds a sixth more to take out of a PNG deflated on its own (rows, 32 KB window)
+                    zip.add(compressed(ROOT + item.href(), join(drawnCover), before, now));
                 } else {
                     zip.add(compressed(ROOT + item.href(), item.data(), before, now));
                 }
@@ -370,6 +371,18 @@ public final class EpubRenderer implements Renderer {
             lastCover = new DrawnCover(book.meta(), book.fonts(), png);
             return png;
         });
+        Thread t = new Thread(task, "sheaf-cover");
+        t.setDaemon(true);
+        t.start();
+        return task;
+    }
+
+    /**
+     * The book's SVG cover as a PNG, drawn on another thread (or taken from the build cache): on a small book's
+     * first build drawing it was about as long as the rest of the EPUB, which the second core can do meanwhile.
+     */
+    private static FutureTask<byte[]> drawSvgCover(Book book, RenderContext ctx) {
+        FutureTask<byte[]> task = new FutureTask<>(() -> Covers.raster(book, ctx.cache()));
         Thread t = new Thread(task, "sheaf-cover");
         t.setDaemon(true);
         t.start();

@@ -19,8 +19,12 @@ public final class ContentRenderer {
     private final int headingShift;
     private final String idPrefix;
     private final BiFunction<String, String, String> pieceHref;
-    /** The index's anchors to write: only those a locator links to, in editions that know which. */
-    private final java.util.function.Predicate<String> indexAnchors;
+    /**
+     * In an edition with a page per piece, the index anchors to write (those a locator links to), under their ids
+     * in the piece's page ({@link IndexXhtml#pageId}); null in the print edition, which writes every anchor under
+     * the model's id, unique in its single document.
+     */
+    private final java.util.function.Predicate<String> pagePerPiece;
 
     /**
      * @param imageHref    maps a book-relative image path to the href the edition uses
@@ -29,17 +33,17 @@ public final class ContentRenderer {
      * @param idPrefix     prefix for note ids, so several pieces can share one document (PDF)
      */
     public ContentRenderer(UnaryOperator<String> imageHref, int headingShift, String idPrefix) {
-        this(imageHref, headingShift, idPrefix, (piece, fragment) -> null, id -> true);
+        this(imageHref, headingShift, idPrefix, (piece, fragment) -> null, null);
     }
 
     private ContentRenderer(UnaryOperator<String> imageHref, int headingShift, String idPrefix,
                             BiFunction<String, String, String> pieceHref,
-                            java.util.function.Predicate<String> indexAnchors) {
+                            java.util.function.Predicate<String> pagePerPiece) {
         this.imageHref = imageHref;
         this.headingShift = headingShift;
         this.idPrefix = idPrefix;
         this.pieceHref = pieceHref;
-        this.indexAnchors = indexAnchors;
+        this.pagePerPiece = pagePerPiece;
     }
 
     /**
@@ -48,14 +52,15 @@ public final class ContentRenderer {
      * edition (a handout), where the link's text is printed without the link.
      */
     public ContentRenderer withPieceLinks(BiFunction<String, String, String> pieceHref) {
-        return new ContentRenderer(imageHref, headingShift, idPrefix, pieceHref, indexAnchors);
+        return new ContentRenderer(imageHref, headingShift, idPrefix, pieceHref, pagePerPiece);
     }
 
     /**
-     * The same renderer, writing only the index anchors {@code keep} accepts: an edition whose index links to
-     * the first mention of an entry in each piece (or on each printed page) needs no anchor at the others, which
-     * in a densely indexed book are most of them. The print edition keeps every anchor: it reads each mention's
-     * page off its layout.
+     * The same renderer for an edition with a page per piece, writing only the index anchors {@code keep} accepts,
+     * each under its id in the piece's page ({@link IndexXhtml#pageId}): an edition whose index links to the first
+     * mention of an entry in each piece (or on each printed page) needs no anchor at the others, which in a densely
+     * indexed book are most of them. The print edition keeps every anchor: it reads each mention's page off its
+     * layout.
      */
     public ContentRenderer withIndexAnchors(java.util.function.Predicate<String> keep) {
         return new ContentRenderer(imageHref, headingShift, idPrefix, pieceHref, keep);
@@ -204,8 +209,10 @@ public final class ContentRenderer {
             x.element("code", r.text(), "class", "raw");
         } else if (i instanceof Inline.IndexMark m) {
             // Where the index points: an empty element just before the mentioned words.
-            if (indexAnchors.test(m.id())) {
+            if (pagePerPiece == null) {
                 x.open("span", "id", m.id(), "class", "ix").close("span");
+            } else if (pagePerPiece.test(m.id())) {
+                x.open("span", "id", IndexXhtml.pageId(m.id()), "class", "ix").close("span");
             }
         } else if (i instanceof Inline.Citation c) {
             // Only reached when citations were not processed (e.g. the style failed to load).

@@ -22,13 +22,14 @@ import java.util.regex.Pattern;
 public final class IndexXhtml {
 
     /**
-     * One locator of an entry: what is printed ("Kazakhstan in Crisis", "37–39", "4") and where it links; a compact
-     * locator also names the chapter it is listed under.
+     * One locator of an entry: what is printed ("Kazakhstan in Crisis", "37–39", "4"), where it links, and the
+     * anchor it links to (the {@code Inline.IndexMark}'s id in the model; null for a locator that links to none);
+     * a compact locator also names the chapter it is listed under.
      */
-    public record Locator(String label, String href, String group) {
+    public record Locator(String label, String href, String group, String anchor) {
 
         public Locator(String label, String href) {
-            this(label, href, null);
+            this(label, href, null, null);
         }
     }
 
@@ -50,6 +51,8 @@ public final class IndexXhtml {
     private final Labels labels;
     private final Function<BookIndex.Entry, List<Locator>> locators;
     private final Map<String, String> ids = new HashMap<>();
+    /** Each entry's locators, made once: the anchors the pieces keep and the index's markup both need them. */
+    private final Map<BookIndex.Entry, List<Locator>> located = new java.util.IdentityHashMap<>();
 
     /**
      * @param locators the locators of an entry, in order; an entry without any prints only its references
@@ -69,6 +72,18 @@ public final class IndexXhtml {
         }
         ids.put(display(e.key()), "ixe-" + (++n[0]));
         e.subs().forEach(s -> number(s, n));
+    }
+
+    /**
+     * The id of index anchor {@code anchor} in an edition with a page per piece (the EPUB, the site): "ix_12" for
+     * the model's "ix12-some-piece". The model's id names the piece, so that it is unique in the print edition's
+     * single document; in a piece's own page the number alone is, and a 60-character slug written twice per
+     * locator (the anchor, the link) made up a third of a densely indexed book's index documents. The underscore
+     * keeps it apart from every heading id, which are slugs of letters, digits and hyphens.
+     */
+    public static String pageId(String anchor) {
+        int dash = anchor.indexOf('-');
+        return dash > 2 && anchor.startsWith("ix") ? "ix_" + anchor.substring(2, dash) : anchor;
     }
 
     /**
@@ -101,11 +116,11 @@ public final class IndexXhtml {
             List<Locator> out = new ArrayList<>(first.size());
             for (BookIndex.Mention m : first.values()) {
                 Piece p = pieces.get(m.pieceId());
-                String link = href.apply(p) + "#" + m.anchor();
+                String link = href.apply(p) + "#" + pageId(m.anchor());
                 Integer number = numberOf.get(p.id());
                 out.add(compact && number != null
-                        ? new Locator(String.valueOf(number), link, chapterOf.get(p.id()))
-                        : new Locator(p.title(), link));
+                        ? new Locator(String.valueOf(number), link, chapterOf.get(p.id()), m.anchor())
+                        : new Locator(p.title(), link, null, m.anchor()));
             }
             return out;
         };
@@ -126,12 +141,11 @@ public final class IndexXhtml {
         book.pieces().forEach(p -> pieces.put(p.id(), p));
         return e -> {
             // Page numbers of the body are numerals; they are kept in the order of the pages.
-            java.util.TreeMap<Integer, String> firstOnPage = new java.util.TreeMap<>();
+            java.util.TreeMap<Integer, BookIndex.Mention> firstOnPage = new java.util.TreeMap<>();
             for (BookIndex.Mention m : e.mentions()) {
                 String page = pageOf.apply(m.anchor());
-                Piece p = pieces.get(m.pieceId());
-                if (page != null && p != null && page.matches("[0-9]{1,9}")) {
-                    firstOnPage.putIfAbsent(Integer.parseInt(page), href.apply(p) + "#" + m.anchor());
+                if (page != null && pieces.containsKey(m.pieceId()) && page.matches("[0-9]{1,9}")) {
+                    firstOnPage.putIfAbsent(Integer.parseInt(page), m);
                 }
             }
             if (firstOnPage.isEmpty()) {
@@ -139,15 +153,17 @@ public final class IndexXhtml {
             }
             List<Locator> out = new ArrayList<>();
             for (PageRanges.Range r : PageRanges.of(firstOnPage.navigableKeySet())) {
-                out.add(new Locator(r.label(), firstOnPage.get(r.first())));
+                BookIndex.Mention m = firstOnPage.get(r.first());
+                out.add(new Locator(r.label(), href.apply(pieces.get(m.pieceId())) + "#" + pageId(m.anchor()), null,
+                        m.anchor()));
             }
             return out;
         };
     }
 
     /**
-     * The anchors the locators link to ({@code piece.xhtml#ix3-piece} → {@code ix3-piece}): the only index anchors
-     * an edition with this index needs in its text.
+     * The anchors the locators link to, as the model names them ({@code ix3-piece}): the only index anchors an
+     * edition with this index needs in its text.
      */
     public java.util.Set<String> linkedAnchors() {
         java.util.Set<String> out = new java.util.HashSet<>();
@@ -156,12 +172,9 @@ public final class IndexXhtml {
     }
 
     private void linkedAnchors(BookIndex.Entry e, java.util.Set<String> out) {
-        if (!e.mentions().isEmpty()) {
-            for (Locator l : locators.apply(e)) {
-                int hash = l.href().indexOf('#');
-                if (hash >= 0) {
-                    out.add(l.href().substring(hash + 1));
-                }
+        for (Locator l : locators(e)) {
+            if (l.anchor() != null) {
+                out.add(l.anchor());
             }
         }
         e.subs().forEach(s -> linkedAnchors(s, out));
@@ -437,7 +450,7 @@ public final class IndexXhtml {
             x.open("li", attrs);
         }
         x.element("span", e.term(), "epub:type", "index-term", "class", "index-term");
-        List<Locator> found = e.mentions().isEmpty() ? List.of() : locators.apply(e);
+        List<Locator> found = locators(e);
         String group = null;
         for (int i = 0; i < found.size(); i++) {
             Locator l = found.get(i);
@@ -465,6 +478,14 @@ public final class IndexXhtml {
             list(x, subs, "index-subentries");
         }
         x.close("li").nl();
+    }
+
+    /** The locators of {@code e}, made on first use. */
+    private synchronized List<Locator> locators(BookIndex.Entry e) {
+        if (e.mentions().isEmpty()) {
+            return List.of();
+        }
+        return located.computeIfAbsent(e, locators);
     }
 
     /** Page numbers are separated by commas, titles (which may hold commas) by semicolons. */
