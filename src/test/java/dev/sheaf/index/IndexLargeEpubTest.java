@@ -202,27 +202,28 @@ class IndexLargeEpubTest {
         Diagnostics diags = new Diagnostics();
         Book b = new IndexProcessor(diags).process(new BookReader(book, diags).read().orElseThrow());
         IndexXhtml index = new IndexXhtml(b.index(), new Labels(java.util.Locale.ENGLISH), IndexXhtml.byPiece(b, p -> "p.xhtml"));
-        List<IndexXhtml.Part> parts = index.write(new IndexXhtml.Documents() {
-            @Override
-            public Xml start(int n, String title, boolean indexBody) {
-                return new Xml().raw("<title>" + Xml.escape(title) + "</title>");
-            }
-
-            @Override
-            public String end(Xml x, boolean last) {
-                return x.toString();
-            }
-
-            @Override
-            public String file(int n) {
-                return "part" + n;
-            }
-        }, 4_000);
+        List<IndexXhtml.Part> parts = write(index, 4_000);
         assertThat(parts.size()).isGreaterThan(30);
-        assertThat(parts.get(0).markup()).startsWith("<title>Index (A)</title>");
-        assertThat(parts.get(1).label()).isEqualTo("A");
+        // A letter over several documents: each also names its first and last entry, so that no two are alike.
+        assertThat(parts.get(0).markup()).startsWith("<title>Index (Aixa\u2013");
+        assertThat(parts.get(1).label()).startsWith("A").contains("\u2013A");
         assertThat(parts.get(1).markup()).contains("<h2 class=\"index-letter\">A</h2>");
-        assertThat(parts).extracting(IndexXhtml.Part::label).contains("A", "Z").allMatch(s -> s.matches("[A-Z](–[A-Z])?"));
+        assertThat(parts).extracting(IndexXhtml.Part::label).doesNotHaveDuplicates()
+                .allMatch(s -> s.matches("[A-Z](–[A-Z])?|[A-Z][a-z]+(–[A-Z][a-z]+)?"));
+        // A document full just after a letter's heading ends before the letter, not with the heading alone (nor
+        // an empty list): limits around where each of the first letters' lists begins in a single document.
+        String whole = write(index, Integer.MAX_VALUE).get(0).markup();
+        Matcher list = Pattern.compile("<h2 class=\"index-letter\">[B-F]</h2>\\s*<ul[^>]*>").matcher(whole);
+        int tried = 0;
+        while (list.find()) {
+            for (int limit = list.end() - 8; limit <= list.end() + 8; limit++, tried++) {
+                for (IndexXhtml.Part p : write(index, limit)) {
+                    assertThat(p.markup()).as("limit " + limit).doesNotContainPattern("<ul[^>]*>\\s*</ul>")
+                            .doesNotContainPattern("</h2>\\s*</section>");
+                }
+            }
+        }
+        assertThat(tried).isGreaterThan(50);
         for (IndexXhtml.Part p : parts) {
             assertThat(p.markup().length()).isLessThan(4_000 + 2_000);
             assertThat(p.markup().split("<section", -1).length).isEqualTo(p.markup().split("</section>", -1).length);
@@ -305,5 +306,25 @@ class IndexLargeEpubTest {
         v.checkHtmlFile(site.resolve(pages.get(1)).toFile(), true);
         v.checkHtmlFile(site.resolve("index.html").toFile(), true);
         assertThat(errors).isEmpty();
+    }
+
+    /** The index written into documents of about {@code limit} characters, each its bare markup. */
+    private static List<IndexXhtml.Part> write(IndexXhtml index, int limit) {
+        return index.write(new IndexXhtml.Documents() {
+            @Override
+            public Xml start(int n, String title, boolean indexBody) {
+                return new Xml().raw("<title>" + Xml.escape(title) + "</title>");
+            }
+
+            @Override
+            public String end(Xml x, boolean last) {
+                return x.toString();
+            }
+
+            @Override
+            public String file(int n) {
+                return "part" + n;
+            }
+        }, limit);
     }
 }

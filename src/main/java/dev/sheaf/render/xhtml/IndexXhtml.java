@@ -239,11 +239,18 @@ public final class IndexXhtml {
         w.run(docs.start(0, title() + " (" + PART + ")", !index.separate()));
         List<Part> out = new ArrayList<>();
         Pattern xref = Pattern.compile("href=\"#(ixe-[0-9]+)\"");
+        Map<String, Integer> sameLabel = new HashMap<>();
+        w.partLabels.forEach(l -> sameLabel.merge(l, 1, Integer::sum));
         for (int i = 0; i < w.parts.size(); i++) {
             int doc = i;
             String label = w.partLabels.get(i);
-            String markup = w.parts.get(i).replaceFirst(PART, w.parts.size() == 1 ? "" : label)
-                    .replace(" ()", "");
+            String[] terms = w.partTerms.get(i);
+            if (sameLabel.get(label) > 1 && terms[0] != null) {
+                // A letter over several documents: "Caspian–China", "Chechnya–Crimea" tell them apart.
+                label = terms[0].equals(terms[1]) ? terms[0] : terms[0] + "\u2013" + terms[1];
+            }
+            String markup = w.parts.get(i).replaceFirst(PART,
+                    java.util.regex.Matcher.quoteReplacement(w.parts.size() == 1 ? "" : label)).replace(" ()", "");
             if (w.parts.size() > 1) {
                 markup = xref.matcher(markup).replaceAll(m -> {
                     Integer target = w.docOf.get(m.group(1));
@@ -267,6 +274,10 @@ public final class IndexXhtml {
         private final String titleTag;
         private final List<String> parts = new ArrayList<>();
         private final List<String> partLabels = new ArrayList<>();
+        /** The first and last entry of each document. */
+        private final List<String[]> partTerms = new ArrayList<>();
+        private String firstTerm;
+        private String lastTerm;
         private final Map<String, Integer> docOf = new HashMap<>();
         private Xml x;
         private int written;
@@ -320,23 +331,32 @@ public final class IndexXhtml {
             Map<String, List<BookIndex.Entry>> groups = new LinkedHashMap<>();
             entries.forEach(e -> groups.computeIfAbsent(e.group(), g -> new ArrayList<>()).add(e));
             String tag = "h" + Math.min(6, level);
+            boolean[] first = {true};
             groups.forEach((letter, list) -> {
-                breakIfFull();
+                // A document breaks before a letter or an entry, never right after a heading: a kind or a letter
+                // left without entries at the end of a document is no index (EPUBCheck: "At least one
+                // index-entry").
+                if (!first[0]) {
+                    breakIfFull();
+                }
+                first[0] = false;
                 this.letter = letter;
                 seen();
                 x.open("section", "epub:type", "index-group", "class", "index-group").nl();
                 heading(x, tag, letter, "index-letter", null);
                 x.open("ul", "epub:type", "index-entry-list", "class", "index-entries").nl();
                 inList = true;
+                boolean any = false;
                 for (BookIndex.Entry e : list) {
                     if (e.printable()) {
-                        if (breakIfFull()) {
+                        if (any && breakIfFull()) {
                             // The letter goes on in the next document, under its heading again (not a text
                             // container of its own: the print edition's pages are counted in the first).
                             x.element(tag, letter, "class", "index-letter");
                             x.open("ul", "epub:type", "index-entry-list", "class", "index-entries").nl();
                         }
                         entry(x, e);
+                        any = true;
                     }
                 }
                 x.close("ul").nl();
@@ -403,12 +423,17 @@ public final class IndexXhtml {
                     : firstLabel + "\u2013" + lastLabel);
             firstLabel = null;
             lastLabel = null;
+            partTerms.add(new String[] {firstTerm, lastTerm});
+            firstTerm = null;
+            lastTerm = null;
         }
 
         private void entry(Xml x, BookIndex.Entry e) {
             IndexXhtml.this.entry(x, e);
             if (docs != null) {
                 mark(e);
+                firstTerm = firstTerm == null ? e.term() : firstTerm;
+                lastTerm = e.term();
             }
         }
 
