@@ -50,6 +50,8 @@ public final class CitationProcessor {
     private final Diagnostics diags;
     private final CitationCache cache;
     private final BuildCache disk;
+    /** Title casing shared by this processor's citeproc-java processors: the same titles come back in both. */
+    private final CslTitleCase titles = new CslTitleCase();
 
     public CitationProcessor(Diagnostics diags) {
         this(diags, CitationCache.none());
@@ -302,7 +304,7 @@ public final class CitationProcessor {
             throws IOException {
         CslEngine e = cache.engine(role);
         if (e == null) {
-            e = new CslEngine(style, items, language);
+            e = new CslEngine(style, items, language, titles);
             cache.engine(role, e);
         }
         return e.use(items, cache);

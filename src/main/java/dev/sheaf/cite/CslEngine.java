@@ -43,6 +43,12 @@ final class CslEngine implements CitationFormatter {
     };
 
     CslEngine(CitationStyles.Style style, Map<String, CSLItemData> items, String locale) throws IOException {
+        this(style, items, locale, new CslTitleCase());
+    }
+
+    /** @param titles title casing remembered across the processors of a build (see {@link CslTitleCase}) */
+    CslEngine(CitationStyles.Style style, Map<String, CSLItemData> items, String locale, CslTitleCase titles)
+            throws IOException {
         ItemDataProvider provider = new ItemDataProvider() {
             @Override
             public CSLItemData retrieveItem(String id) {
@@ -59,6 +65,7 @@ final class CslEngine implements CitationFormatter {
         this.csl.setOutputFormat("html");
         this.acronyms = acronymPattern(items.values());
         this.sort = CslSort.of(csl);
+        titles.install(csl);
     }
 
     /**
