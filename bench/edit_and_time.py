@@ -9,18 +9,23 @@ script polls every 5 ms for the first change of each output's inode or ctime and
 time of the poll. Outputs rewritten twice (the quick step, then the full build with the PDF) are reported at
 their first new version; `--final` reports also the last one seen after MARKER has appeared COUNT times.
 
-Usage: edit_and_time.py [--count N] [--final] LOG PIECE MARKER OUTFILE...
+Usage: edit_and_time.py [--count N] [--final] [--first S] LOG PIECE MARKER OUTFILE...
   waits (up to 600 s) for MARKER to appear N more times in LOG (default 1: the rebuild's line) and for every
   output to change (at most 2 s more after MARKER: Sheaf leaves a file whose bytes stay the same as it was,
   reported "unchanged"). Prints one line: each output's name and delay, then the 1-minute load average at the edit.
+  --first S: first an untimed edit of the same piece; once MARKER has appeared for it (its quick step is in place),
+  S seconds later the timed one (an author saving twice: with S shorter than the full build that follows the first
+  edit, the second edit arrives while that edit's PDF is being made).
 See docs/PERFORMANCE.md, "Live preview"."""
 import os, sys, time
 
 args = sys.argv[1:]
-count_wanted, final = 1, False
+count_wanted, final, first_after = 1, False, None
 while args and args[0].startswith('--'):
     if args[0] == '--count':
         count_wanted = int(args[1]); args = args[2:]
+    elif args[0] == '--first':
+        first_after = float(args[1]); args = args[2:]
     elif args[0] == '--final':
         final = True; args = args[1:]
     else:
@@ -44,9 +49,17 @@ def version(path):
         return None
 
 
+if first_after is not None:
+    seen = count()
+    with open(piece, 'a') as f:
+        f.write('\nA first added sentence, edited at %.3f.\n' % time.time())
+    deadline = time.time() + 600
+    while count() < seen + 1 and time.time() < deadline:
+        time.sleep(0.05)
+    time.sleep(first_after)
 before = count()
 old = {o: version(o) for o in outs}
-time.sleep(1.0)
+time.sleep(1.0 if first_after is None else 0.0)
 load = os.getloadavg()[0]
 with open(piece, 'a') as f:
     f.write('\nAn added sentence, edited at %.3f.\n' % time.time())

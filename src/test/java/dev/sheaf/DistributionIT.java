@@ -82,6 +82,32 @@ class DistributionIT {
     }
 
     @Test
+    void picoclis_classes_are_compiled_for_java_17() throws IOException {
+        // Java 17's class-data sharing leaves out classes older than Java 6, as Maven Central's picocli jars are;
+        // the build compiles picocli from its sources jar instead (pom.xml, execution picocli-classes).
+        List<String> other = new ArrayList<>();
+        int picocli = 0;
+        try (ZipFile jar = new ZipFile(home.resolve("lib/sheaf.jar").toFile())) {
+            for (ZipEntry e : java.util.Collections.list(jar.entries())) {
+                if (!e.getName().startsWith("picocli/") || !e.getName().endsWith(".class")) {
+                    continue;
+                }
+                byte[] head = new byte[8];
+                try (InputStream in = jar.getInputStream(e)) {
+                    assertThat(in.readNBytes(head, 0, 8)).isEqualTo(8);
+                }
+                int major = ((head[6] & 0xff) << 8) | (head[7] & 0xff);
+                if (major != 61) {
+                    other.add(e.getName() + " (class-file version " + major + ")");
+                }
+                picocli++;
+            }
+        }
+        assertThat(picocli).isGreaterThan(100);
+        assertThat(other).isEmpty();
+    }
+
+    @Test
     void runs_help_version_and_a_build_with_only_java_on_the_path() throws Exception {
         Result help = sheaf(onlyJava(), "--help");
         assertThat(help.code).as(help.output).isZero();

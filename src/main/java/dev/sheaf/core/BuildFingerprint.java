@@ -81,6 +81,26 @@ public final class BuildFingerprint {
      * Every file the book can be made of, in a stable order: the folders of the book folder (chapters/,
      * fonts/, covers/, images…) and its top-level source files; build output and hidden files are not.
      */
+    /**
+     * Every input's path, size and modification time, without reading any of them: equal before and after a reading
+     * of the book when no input changed meanwhile (a session's full build takes its quick step's reading then).
+     * Null when the folder cannot be listed.
+     */
+    static String stamps(Path root, Path out) {
+        StringBuilder sb = new StringBuilder();
+        try {
+            for (Path p : inputs(root, out)) {
+                java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(p,
+                        java.nio.file.attribute.BasicFileAttributes.class);
+                sb.append(p).append('\t').append(a.size()).append('\t').append(a.lastModifiedTime())
+                        .append('\t').append(a.fileKey()).append('\n');
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return null;
+        }
+        return sb.toString();
+    }
+
     private static List<Path> inputs(Path root, Path out) throws IOException {
         try (Stream<Path> top = Files.list(root)) {
             return top.filter(p -> !p.getFileName().toString().startsWith("."))

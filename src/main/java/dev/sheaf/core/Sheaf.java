@@ -40,6 +40,8 @@ public final class Sheaf {
      * lets go of it while its print editions are made (see {@link Rebuilds}).
      */
     private final java.util.concurrent.locks.ReentrantLock session = new java.util.concurrent.locks.ReentrantLock();
+    /** The latest build's reading of the book when it was a quick step that committed, else null (see Reading). */
+    private Reading latestReading;
     /** The print editions a full build is making meanwhile, or null. */
     private volatile Printing printing;
 
@@ -184,10 +186,25 @@ public final class Sheaf {
         }
         // A session keeps its pieces in memory; a single build takes them from the cache on disk.
         PieceCache pieceCache = cache.enabled() && pieces == PieceCache.none() ? PieceCache.onDisk(cache) : pieces;
-        Optional<Book> book = read(root, request.citationStyle(), diags, progress, pieceCache, cache, true);
+        // A session's full build takes the book as the quick step just before it read it (and committed), when no
+        // input has changed since: reading and citing the large book again costs a second or more of the session.
+        Reading earlier = latestReading;
+        latestReading = null;
+        boolean quickOfSession = request.quickStep() && layouts != null && early == null;
+        String stamps = quickOfSession ? BuildFingerprint.stamps(root, out) : null;
+        Optional<Book> book;
+        if (apart && earlier != null && earlier.root().equals(root)
+                && java.util.Objects.equals(earlier.citationStyle(), request.citationStyle())
+                && earlier.stamps() != null && earlier.stamps().equals(BuildFingerprint.stamps(root, out))) {
+            book = Optional.of(earlier.book());
+            earlier.diagnostics().forEach(diags::add);
+        } else {
+            book = read(root, request.citationStyle(), diags, progress, pieceCache, cache, true);
+        }
         if (book.isEmpty() || diags.failsAt(request.failOn())) {
             return failed(diags);
         }
+        List<dev.sheaf.diag.Diagnostic> readDiagnostics = diags.all();
         RenderContext plain = RenderContext.of(book.get(), diags, request.timestamp())
                 .forBuild(renderers.stream().map(Renderer::id).collect(Collectors.toSet()), request.quickStep(),
                         layouts != null ? layouts : PrintLayouts.ofBuild());
@@ -202,20 +219,27 @@ public final class Sheaf {
                 // The print editions (and the exports) first, from this reading of the book, while quick steps may
                 // write newer texts; then, held again, the EPUB and the site with the new layout's page numbers and
                 // the downloads — unless a quick step wrote a newer text meanwhile (it gives this build up).
-                Printing printing = new Printing(book.get(), staged);
-                this.printing = printing;
-                session.unlock();
+                // (Known until the build ends, so that a session that stops gives up its last part too.)
+                this.printing = new Printing(book.get(), staged);
                 try {
-                    renderAll(now.stream().filter(r -> !r.inQuickStep()).toList(), book.get(), ctx, staged, progress,
+                    session.unlock();
+                    try {
+                        renderAll(now.stream().filter(r -> !r.inQuickStep()).toList(), book.get(), ctx, staged,
+                                progress, diags);
+                    } finally {
+                        session.lock();
+                    }
+                    if (staged.abandoned()) {
+                        return superseded();
+                    }
+                    renderAll(now.stream().filter(Renderer::inQuickStep).toList(), book.get(), ctx, staged, progress,
                             diags);
+                    if (staged.abandoned()) {
+                        return superseded();
+                    }
                 } finally {
-                    session.lock();
                     this.printing = null;
                 }
-                if (staged.abandoned()) {
-                    return superseded();
-                }
-                renderAll(now.stream().filter(Renderer::inQuickStep).toList(), book.get(), ctx, staged, progress, diags);
             } else {
                 renderAll(now, book.get(), ctx, staged, progress, diags);
             }
@@ -230,9 +254,13 @@ public final class Sheaf {
             forgetLeftovers(out, staged, now, leftWork);
             // Only now, so that a failed build leaves the cache as the last good build left it.
             cache.commit();
+            // A full build making its print editions meanwhile (a quick step can only run then) is given up.
             Printing behind = this.printing;
-            if (behind != null && !behind.sameText(book.get())) {
+            if (behind != null && behind.staged() != staged && !behind.sameText(book.get())) {
                 behind.staged().abandon(); // its editions would be older than what was just written
+            }
+            if (quickOfSession && stamps != null) {
+                latestReading = new Reading(root, request.citationStyle(), stamps, book.get(), readDiagnostics);
             }
             return new BuildResult(written, diags.all(), true, false, cache.reuse(), leftWork, false);
         } catch (IOException e) {
@@ -240,6 +268,10 @@ public final class Sheaf {
             return failed(diags);
         }
     }
+
+    /** The book as a quick step read it, with what reading it reported, for the full build that follows. */
+    private record Reading(Path root, String citationStyle, String stamps, Book book,
+                           List<dev.sheaf.diag.Diagnostic> diagnostics) { }
 
     /**
      * The print editions of a full build being made without holding the session: the book they are made from and

@@ -12,14 +12,17 @@ public final class FieldNames {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         String lower = name.toLowerCase(java.util.Locale.ROOT).replace('-', '_');
+        int allowed = name.length() <= 4 ? 1 : 2;
         for (String k : known) {
+            if (Math.abs(lower.length() - k.length()) > allowed) {
+                continue;   // the distance is at least the difference in length: never near enough
+            }
             int d = distance(lower, k);
             if (d < bestDistance) {
                 bestDistance = d;
                 best = k;
             }
         }
-        int allowed = name.length() <= 4 ? 1 : 2;
         return bestDistance <= allowed ? Optional.of(best) : Optional.empty();
     }
 

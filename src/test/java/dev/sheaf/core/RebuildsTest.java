@@ -126,6 +126,29 @@ class RebuildsTest {
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("sheaf-full-build") && t.isAlive());
     }
 
+    @Test
+    void a_full_build_reads_the_book_again_when_a_source_changed_after_its_quick_step() throws Exception {
+        // setup: a session's quick step after an edit
+        Path book = book();
+        Path out = tmp.resolve("out");
+        Sheaf sheaf = Sheaf.incremental();
+        BuildRequest request = BuildRequest.of(book, out).withFormats(FORMATS);
+        assertThat(sheaf.build(request).success()).isTrue();
+        append(book, "An edit: quillwort.");
+        assertThat(sheaf.build(request.asQuickStep()).fullBuildNeeded()).isTrue();
+        // when: another edit before the full build (which would otherwise take the quick step's reading)
+        append(book, "Another edit: zyxwv.");
+        BuildResult full = sheaf.build(request);
+        // then: the full build is the newest text's
+        assertThat(full.success()).isTrue();
+        Path fresh = tmp.resolve("fresh");
+        assertThat(new Sheaf().build(BuildRequest.of(book, fresh).withFormats(FORMATS)).success()).isTrue();
+        for (String f : files(fresh)) {
+            assertThat(Files.readAllBytes(out.resolve(f))).as(f).isEqualTo(Files.readAllBytes(fresh.resolve(f)));
+        }
+        assertThat(new EpubText(out.resolve("rebuilt.epub")).text()).contains("zyxwv");
+    }
+
     /** The PDF edition, which waits for {@link #release} before the next PDF it is asked for when told to. */
     private static final class HeldPdf implements Renderer {
         final PdfRenderer pdf = new PdfRenderer();

@@ -12,6 +12,8 @@ import org.apache.batik.gvt.GraphicsNode;
 import org.apache.batik.bridge.DefaultFontFamilyResolver;
 import org.apache.batik.bridge.FontFamilyResolver;
 import org.apache.batik.gvt.font.AWTFontFamily;
+import org.apache.batik.gvt.font.AWTGVTFont;
+import org.apache.batik.gvt.font.GVTFont;
 import org.apache.batik.gvt.font.GVTFontFamily;
 import org.apache.batik.util.XMLResourceDescriptor;
 import org.w3c.dom.svg.SVGDocument;
@@ -20,18 +22,23 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontFormatException;
 import java.awt.Graphics2D;
-import java.awt.GraphicsEnvironment;
 import java.awt.RenderingHints;
+import java.awt.font.TextAttribute;
 import java.awt.geom.Dimension2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.AttributedCharacterIterator;
+import java.text.AttributedCharacterIterator.Attribute;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A cover drawn as SVG (a {@code cover:} ending in {@code .svg}), rendered with Apache Batik: as a PNG for the
@@ -40,9 +47,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * is drawn as outlines, so no font needs embedding for the cover (the title page carries the text).
  */
 public final class SvgCover {
-
-    /** Font files already made known to Java's font system (which is per JVM). */
-    private static final Set<Path> REGISTERED = ConcurrentHashMap.newKeySet();
 
     private SvgCover() {
     }
@@ -92,7 +96,7 @@ public final class SvgCover {
      * filling it and cropped to it, as a bleed would be.
      */
     public static void paint(Book book, Path svg, Graphics2D g, float width, float height) throws IOException {
-        Set<String> families = fonts(book);
+        Map<String, BookFamily> families = fonts(book);
         SVGDocument doc = load(svg);
         UserAgent agent = new UserAgentAdapter() {
             @Override
@@ -121,17 +125,17 @@ public final class SvgCover {
         }
     }
 
-    /** The book's font families first (by the names Java knows them by), then Batik's own resolution. */
-    private record BookFonts(Set<String> families) implements FontFamilyResolver {
+    /**
+     * The book's font families first (by the names Java knows them by), then Batik's own resolution. Batik's
+     * {@code DefaultFontFamilyResolver} lists every font installed on the machine when it is first used (parsing
+     * each file's names), so it is asked only for a family the book does not have.
+     */
+    private record BookFonts(Map<String, BookFamily> families) implements FontFamilyResolver {
         @Override
         public GVTFontFamily resolve(String name) {
             String key = name.strip().replaceAll("^['\"]|['\"]$", "").toLowerCase(Locale.ROOT);
-            for (String family : families) {
-                if (family.toLowerCase(Locale.ROOT).equals(key)) {
-                    return new AWTFontFamily(family);
-                }
-            }
-            return DefaultFontFamilyResolver.SINGLETON.resolve(name);
+            BookFamily family = families.get(key);
+            return family != null ? family : DefaultFontFamilyResolver.SINGLETON.resolve(name);
         }
 
         @Override
@@ -181,25 +185,80 @@ public final class SvgCover {
     }
 
     /**
-     * Makes the book's fonts known to Java under their family names, so that the SVG's text finds them, and
-     * returns those names.
+     * The book's fonts by family (lower case), read by Java. They are handed to Batik as font objects rather than
+     * registered with Java's font system by name: registering one makes Java list and parse every font installed
+     * on the machine first (a tenth of a small book's EPUB build here, more on a desktop with many fonts), and a
+     * family installed on the machine under the same name would be drawn instead of the book's.
      */
-    private static Set<String> fonts(Book book) {
-        GraphicsEnvironment ge = GraphicsEnvironment.getLocalGraphicsEnvironment();
-        Set<String> families = new java.util.TreeSet<>();
+    private static Map<String, BookFamily> fonts(Book book) {
+        Map<String, List<Face>> faces = new TreeMap<>();
+        Map<String, String> names = new TreeMap<>();
         for (FontFace face : book.fonts()) {
             Path file = book.root().resolve(face.file());
             try {
                 Font font = Font.createFont(Font.TRUETYPE_FONT, file.toFile());
-                families.add(font.getFamily(Locale.ROOT));
-                if (REGISTERED.add(file.toAbsolutePath().normalize())) {
-                    ge.registerFont(font);
-                }
+                String family = font.getFamily(Locale.ROOT);
+                String key = family.toLowerCase(Locale.ROOT);
+                names.putIfAbsent(key, family);
+                faces.computeIfAbsent(key, k -> new ArrayList<>())
+                        .add(new Face(font, face.weight() >= 700, "italic".equals(face.style())));
             } catch (FontFormatException | IOException e) {
                 // a font Java cannot read: the SVG's text falls back to Java's default face
             }
         }
+        Map<String, BookFamily> families = new HashMap<>();
+        faces.forEach((key, list) -> families.put(key, new BookFamily(names.get(key), list)));
         return families;
+    }
+
+    /** One of the book's font files, with the style the book gives it. */
+    private record Face(Font font, boolean bold, boolean italic) { }
+
+    /**
+     * A family of the book's faces. For the text's weight and posture it takes the face Java would have chosen
+     * among the same faces registered under the family's name (bold from a weight of 2, that is 700, italic from
+     * a posture of 0.2), else the nearest; the attributes stay on the font, so Java makes up a missing bold or
+     * italic as it would have.
+     */
+    private static final class BookFamily extends AWTFontFamily {
+        private final List<Face> faces;
+
+        BookFamily(String name, List<Face> faces) {
+            super(name);
+            this.faces = List.copyOf(faces);
+        }
+
+        @Override
+        public GVTFont deriveFont(float size, AttributedCharacterIterator aci) {
+            return deriveFont(size, aci.getAttributes());
+        }
+
+        @Override
+        @SuppressWarnings({"rawtypes", "unchecked"})
+        public GVTFont deriveFont(float size, Map attrs) {
+            Map<Attribute, Object> a = new HashMap<>(attrs);
+            a.remove(TEXT_COMPOUND_DELIMITER);
+            a.remove(TextAttribute.FAMILY);
+            a.remove(TextAttribute.FONT);
+            a.put(TextAttribute.SIZE, size);
+            boolean bold = a.get(TextAttribute.WEIGHT) instanceof Number w && w.floatValue() >= 2f;
+            boolean italic = a.get(TextAttribute.POSTURE) instanceof Number p && p.floatValue() >= 0.2f;
+            return new AWTGVTFont(face(bold, italic).font().deriveFont(a));
+        }
+
+        private Face face(boolean bold, boolean italic) {
+            Face best = faces.get(0);
+            int bestScore = -1;
+            for (Face f : faces) {
+                // the posture matters more than the weight, as in CSS's font matching
+                int score = (f.italic() == italic ? 2 : 0) + (f.bold() == bold ? 1 : 0);
+                if (score > bestScore) {
+                    best = f;
+                    bestScore = score;
+                }
+            }
+            return best;
+        }
     }
 
     private static String message(Exception e) {

@@ -125,7 +125,8 @@ public final class PdfRenderer implements Renderer {
         PrintFonts fonts = PrintFonts.of(book, text.all(ctx.labels()));
         reportUnprintable(ctx, fonts, text);
         TrimSize trim = TrimSize.of(book.meta().trim());
-        byte[] cover = Covers.raster(book);
+        // an SVG cover drawn once per build (or taken from an earlier one) for the PDF, the EPUB and the site
+        byte[] cover = Covers.raster(book, ctx.cache());
         String coverUrl = book.meta().cover() != null && !Covers.isSvg(book) ? BookPaths.href(book.meta().cover())
                 : "data:image/png;base64," + Base64.getEncoder().encodeToString(cover);
         reportSmallCover(book, ctx, cover, TrimSize.of(book.meta().trim()));

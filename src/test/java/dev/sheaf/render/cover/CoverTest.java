@@ -95,7 +95,7 @@ class CoverTest {
     }
 
     private static void build(Path dir, Path out, boolean cache) {
-        BuildResult r = new dev.sheaf.core.Sheaf().build(BuildRequest.of(dir, out).withFormats(List.of("epub", "site"))
+        BuildResult r = new dev.sheaf.core.Sheaf().build(BuildRequest.of(dir, out).withFormats(List.of("epub", "pdf", "site"))
                 .withBuildCache(cache));
         assertThat(r.success()).as(r.diagnostics().toString()).isTrue();
     }
@@ -107,7 +107,7 @@ class CoverTest {
     }
 
     private static void assertSameEditions(Path built, Path cold) throws Exception {
-        for (String f : List.of("rivers.epub", "site/cover.png", "site/index.html")) {
+        for (String f : List.of("rivers.epub", "rivers.pdf", "site/cover.png", "site/index.html")) {
             assertThat(Files.readAllBytes(built.resolve(f))).as(f).isEqualTo(Files.readAllBytes(cold.resolve(f)));
         }
     }
