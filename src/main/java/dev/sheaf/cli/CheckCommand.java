@@ -42,7 +42,8 @@ final class CheckCommand implements Callable<Integer> {
         BuildResult result = new Sheaf().check(bookDir, citationStyle);
         // check lists unknown fields (kept for templates) unless asked to be quiet.
         new Reporter(spec.commandLine().getErr(), verbosity.quiet, !verbosity.quiet,
-                diagnostics.json() ? spec.commandLine().getOut() : null).print(result.diagnostics());
+                diagnostics.json() ? spec.commandLine().getOut() : null).everyOne(verbosity.verbose)
+                .print(result.diagnostics());
         boolean failed = result.diagnostics().stream().anyMatch(d -> d.severity() == Severity.ERROR
                 || failOnWarnings && d.severity() == Severity.WARNING);
         String counts = Reporter.counts(result.diagnostics());

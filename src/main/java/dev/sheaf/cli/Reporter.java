@@ -1,19 +1,24 @@
 package dev.sheaf.cli;
 
 import dev.sheaf.diag.Diagnostic;
+import dev.sheaf.diag.DiagnosticDigest;
 import dev.sheaf.diag.DiagnosticJson;
 import dev.sheaf.diag.Severity;
 
 import java.io.PrintWriter;
 import java.util.List;
 
-/** Prints diagnostics the way compilers do, honouring quiet and verbose modes. */
+/**
+ * Prints diagnostics the way compilers do, honouring quiet and verbose modes; past {@link DiagnosticDigest#SHOWN} of
+ * one kind, one line counts the rest (every one with {@link #everyOne}).
+ */
 final class Reporter {
 
     private final PrintWriter err;
     private final boolean quiet;
     private final boolean verbose;
     private final PrintWriter json;
+    private final int ofAKind;
 
     Reporter(PrintWriter err, boolean quiet, boolean verbose) {
         this(err, quiet, verbose, null);
@@ -21,10 +26,20 @@ final class Reporter {
 
     /** @param json where JSON lines go ({@code --diagnostics json}), or null for text on {@code err} */
     Reporter(PrintWriter err, boolean quiet, boolean verbose, PrintWriter json) {
+        this(err, quiet, verbose, json, verbose ? Integer.MAX_VALUE : DiagnosticDigest.SHOWN);
+    }
+
+    private Reporter(PrintWriter err, boolean quiet, boolean verbose, PrintWriter json, int ofAKind) {
         this.err = err;
         this.quiet = quiet;
         this.verbose = verbose;
         this.json = json;
+        this.ofAKind = ofAKind;
+    }
+
+    /** The same reporter, printing every diagnostic ({@code all}) or counting those past the first of a kind. */
+    Reporter everyOne(boolean all) {
+        return new Reporter(err, quiet, verbose, json, all ? Integer.MAX_VALUE : DiagnosticDigest.SHOWN);
     }
 
     void print(List<Diagnostic> diagnostics) {
@@ -34,15 +49,13 @@ final class Reporter {
             json.flush();
             return;
         }
-        for (Diagnostic d : diagnostics) {
-            boolean show = switch (d.severity()) {
-                case ERROR -> true;
-                case WARNING -> !quiet;
-                case INFO -> verbose;
-            };
-            if (show) {
-                err.println(d.format());
-            }
+        List<Diagnostic> shown = diagnostics.stream().filter(d -> switch (d.severity()) {
+            case ERROR -> true;
+            case WARNING -> !quiet;
+            case INFO -> verbose;
+        }).toList();
+        for (Diagnostic d : DiagnosticDigest.of(shown, ofAKind)) {
+            err.println(d.format());
         }
     }
 

@@ -64,6 +64,11 @@ public final class Diagnostics {
         return items.stream().anyMatch(d -> d.severity().ordinal() <= failOn.ordinal());
     }
 
+    /** The bundled text {@code key} with {@code args}, for lines that are not a diagnostic of their own. */
+    static String message(String key, Object... args) {
+        return text(key, args);
+    }
+
     private static String text(String key, Object... args) {
         try {
             return new MessageFormat(MESSAGES.getString(key), Locale.ROOT).format(args);

@@ -156,6 +156,25 @@ class MainTest {
     }
 
     @Test
+    void should_count_the_warnings_of_a_kind_past_the_first_ten_unless_verbose() throws Exception {
+        TestBooks.minimal(dir, "chapters/one/p.md", piece("title: P\ndate: 2020-01-02", "Nothing indexed here."));
+        StringBuilder index = new StringBuilder("entries:\n");
+        for (int i = 1; i <= 14; i++) {
+            index.append("  Absent").append(i).append(":\n");
+        }
+        Files.writeString(dir.resolve("index.yaml"), index.toString());
+        assertThat(run("check", dir.toString())).isZero();
+        assertThat(err.toString().lines().filter(l -> l.matches("index\\.yaml:[0-9]+:3: warning: .*\\[IDX-004]")))
+                .hasSize(10);
+        assertThat(err.toString()).contains("index.yaml: warning: and 4 more like the ones above, 14 in all \u2014 "
+                + "--verbose lists every one, as does --diagnostics json [IDX-004]").contains("14 warnings");
+        err.getBuffer().setLength(0);
+        assertThat(run("check", dir.toString(), "--verbose")).isZero();
+        assertThat(err.toString().lines().filter(l -> l.contains("[IDX-004]"))).hasSize(14)
+                .allMatch(l -> l.matches("index\\.yaml:[0-9]+:3: .*"));
+    }
+
+    @Test
     void should_scaffold_a_new_book_that_builds() {
         Path book = dir.resolve("my-book");
         assertThat(run("new", book.toString())).isZero();

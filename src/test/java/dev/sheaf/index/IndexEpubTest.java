@@ -61,18 +61,42 @@ class IndexEpubTest {
     }
 
     @Test
-    void theIndexIsListedInTheNavigationAndAsALandmark() throws IOException {
+    void theIndexIsListedInTheNavigationAsALandmarkAndInThePackage() throws IOException {
         String nav = read("text/nav.xhtml");
         assertThat(nav).contains("<a href=\"index.xhtml\">Index of Names</a>")
                 .contains("epub:type=\"index\" href=\"index.xhtml\"");
-        assertThat(read("package.opf")).contains("href=\"text/index.xhtml\"");
+        // An index in one document is declared by its item's property (EPUB Indexes 1.0, 2.3.2.1).
+        assertThat(read("package.opf")).contains("href=\"text/index.xhtml\" media-type=\"application/xhtml+xml\" properties=\"index\"")
+                .doesNotContain("<collection");
+    }
+
+    @Test
+    void anIndexSeparatedByKindIsAnIndexPerKindAndValid() throws IOException {
+        Path book = IndexedBook.write(tmp.resolve("separate"), 0);
+        Files.writeString(book.resolve("index.yaml"), IndexedBook.INDEX.replace("title: Index of Names\n",
+                "title: Index of Names\nseparate: true\n"));
+        BuildResult r = new Sheaf().build(BuildRequest.of(book, tmp.resolve("separate-out")).withFormats(List.of("epub")));
+        assertThat(r.success()).as(r.diagnostics().toString()).isTrue();
+        Path separate = r.written().stream().filter(p -> p.toString().endsWith(".epub")).findFirst().orElseThrow();
+        assertThat(EpubValidator.problems(separate)).isEmpty();
+        try (ZipFile zip = new ZipFile(separate.toFile())) {
+            String index = new String(zip.getInputStream(zip.getEntry("EPUB/text/index.xhtml")).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            // Each kind an index with one heading (EPUB Indexes 2.2.1), under the common heading.
+            assertThat(index).contains("<section class=\"index\" id=\"index\" aria-labelledby=\"index-title\">")
+                    .contains("<section epub:type=\"index\" role=\"doc-index\" class=\"index-kind\" id=\"index-person\"")
+                    .contains("<section epub:type=\"index\" role=\"doc-index\" class=\"index-kind\" id=\"index-place\"");
+        }
     }
 
     @Test
     void everyLocatorIsThePrintedPageOfAMentionOfItsEntry() throws IOException {
         String index = read("text/index.xhtml");
         assertThat(index).contains("epub:type=\"index\"").contains("epub:type=\"index-entry-list\"")
-                .contains("<em>See also</em> Soviet Union").contains("<em>See</em> <a href=\"#");
+                .contains("<body epub:type=\"index\" class=\"back-matter index-page\">")
+                // The entry a cross-reference names is its term (EPUB Indexes 2.2.7), linked when it is printed.
+                .contains("<em>See also</em> <span epub:type=\"index-term\">Soviet Union</span>")
+                .contains("<em>See</em> <a href=\"#ixe-5\" epub:type=\"index-term\">Russia</a>");
         Map<String, Integer> starts = new HashMap<>();
         String book = bookInReadingOrder(starts);
         // Each entry: its term, then its locators up to the next entry.

@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A large index in an EPUB without print page numbers: an entry in many pieces gets compact locators (the
  * chapter's title once, then the pieces' numbers), and an index over {@link IndexXhtml#DOCUMENT_CHARS} is split
- * into several documents, all in the navigation, every locator and cross-reference still leading to its target.
+ * into several documents, all in the navigation, every locator and cross-reference still leading to its target;
+ * the site's index is split the same way.
  */
 class IndexLargeEpubTest {
 
@@ -84,7 +85,7 @@ class IndexLargeEpubTest {
         }
         book = TestBooks.minimal(tmp.resolve("book"), files.toArray(String[]::new));
         TestBooks.write(book, "index.yaml", index.toString());
-        BuildResult r = new Sheaf().build(BuildRequest.of(book, tmp.resolve("out")).withFormats(List.of("epub")));
+        BuildResult r = new Sheaf().build(BuildRequest.of(book, tmp.resolve("out")).withFormats(List.of("epub", "site")));
         assertThat(r.success()).as(r.diagnostics().toString()).isTrue();
         epub = r.written().stream().filter(f -> f.toString().endsWith(".epub")).findFirst().orElseThrow();
     }
@@ -99,7 +100,7 @@ class IndexLargeEpubTest {
 
     private static List<String> indexFiles() throws IOException {
         List<String> out = new ArrayList<>();
-        Matcher m = Pattern.compile("href=\"text/(index(?:-[0-9]+)?\\.xhtml)\"").matcher(read("package.opf"));
+        Matcher m = Pattern.compile("<item [^>]*href=\"text/(index(?:-[0-9]+)?\\.xhtml)\"").matcher(read("package.opf"));
         while (m.find()) {
             out.add(m.group(1));
         }
@@ -116,6 +117,10 @@ class IndexLargeEpubTest {
         List<String> files = indexFiles();
         assertThat(files).hasSizeGreaterThanOrEqualTo(2).startsWith("index.xhtml", "index-2.xhtml");
         String opf = read("package.opf");
+        // One index in several documents: a collection of role "index" (EPUB Indexes 1.0, 2.3.2.2), in order.
+        StringBuilder collection = new StringBuilder("<collection role=\"index\">\n");
+        files.forEach(f -> collection.append("<link href=\"text/").append(f).append("\"/>\n"));
+        assertThat(opf).contains(collection.append("</collection>\n</package>")).doesNotContain("properties=\"index\"");
         String nav = read("text/nav.xhtml");
         int entries = 0;
         for (String f : files) {
@@ -124,7 +129,7 @@ class IndexLargeEpubTest {
             assertThat(doc).as(f).contains("epub:type=\"index\"").contains("epub:type=\"index-entry-list\"");
             assertThat(opf).contains("idref=\"" + (f.equals("index.xhtml") ? "index" : f.replace(".xhtml", "")) + "\"");
             assertThat(nav).contains("href=\"" + f + "\"");
-            entries += doc.split("epub:type=\"index-term\"", -1).length - 1;
+            entries += doc.split("class=\"index-term\"", -1).length - 1;
         }
         assertThat(entries).isEqualTo(WORDS + 2);
         assertThat(read("text/index.xhtml")).contains("<h1 class=\"index-title\" id=\"index-title\">Index</h1>");
@@ -197,9 +202,117 @@ class IndexLargeEpubTest {
         Diagnostics diags = new Diagnostics();
         Book b = new IndexProcessor(diags).process(new BookReader(book, diags).read().orElseThrow());
         IndexXhtml index = new IndexXhtml(b.index(), new Labels(java.util.Locale.ENGLISH), IndexXhtml.byPiece(b, p -> "p.xhtml"));
-        List<IndexXhtml.Part> parts = index.write(new IndexXhtml.Documents() {
+        List<IndexXhtml.Part> parts = write(index, 4_000);
+        assertThat(parts.size()).isGreaterThan(30);
+        // A letter over several documents: each also names its first and last entry, so that no two are alike.
+        assertThat(parts.get(0).markup()).startsWith("<title>Index (Aixa\u2013");
+        assertThat(parts.get(1).label()).startsWith("A").contains("\u2013A");
+        assertThat(parts.get(1).markup()).contains("<h2 class=\"index-letter\">A</h2>");
+        assertThat(parts).extracting(IndexXhtml.Part::label).doesNotHaveDuplicates()
+                .allMatch(s -> s.matches("[A-Z](–[A-Z])?|[A-Z][a-z]+(–[A-Z][a-z]+)?"));
+        // A document full just after a letter's heading ends before the letter, not with the heading alone (nor
+        // an empty list): limits around where each of the first letters' lists begins in a single document.
+        String whole = write(index, Integer.MAX_VALUE).get(0).markup();
+        Matcher list = Pattern.compile("<h2 class=\"index-letter\">[B-F]</h2>\\s*<ul[^>]*>").matcher(whole);
+        int tried = 0;
+        while (list.find()) {
+            for (int limit = list.end() - 8; limit <= list.end() + 8; limit++, tried++) {
+                for (IndexXhtml.Part p : write(index, limit)) {
+                    assertThat(p.markup()).as("limit " + limit).doesNotContainPattern("<ul[^>]*>\\s*</ul>")
+                            .doesNotContainPattern("</h2>\\s*</section>");
+                }
+            }
+        }
+        assertThat(tried).isGreaterThan(50);
+        for (IndexXhtml.Part p : parts) {
+            assertThat(p.markup().length()).isLessThan(4_000 + 2_000);
+            assertThat(p.markup().split("<section", -1).length).isEqualTo(p.markup().split("</section>", -1).length);
+            assertThat(p.markup().split("<ul", -1).length).isEqualTo(p.markup().split("</ul>", -1).length);
+        }
+    }
+
+    @Test
+    void theSitesIndexIsSplitLikeTheEpubsWithLinksBetweenItsPages() throws Exception {
+        Path site = tmp.resolve("out/site");
+        List<String> pages = new ArrayList<>(List.of("back/index.html"));
+        while (java.nio.file.Files.exists(site.resolve("back/index-" + (pages.size() + 1) + ".html"))) {
+            pages.add("back/index-" + (pages.size() + 1) + ".html");
+        }
+        assertThat(pages).hasSizeGreaterThanOrEqualTo(2);
+        String landing = java.nio.file.Files.readString(site.resolve("index.html"));
+        Map<String, String> html = new HashMap<>();
+        for (String page : pages) {
+            html.put(page, java.nio.file.Files.readString(site.resolve(page)));
+            // In the contents under the index, by its letters.
+            assertThat(landing).contains("<li><a href=\"" + page + "\">");
+        }
+        Pattern locator = Pattern.compile("href=\"\\.\\./(pieces/[^\"#]+)#([^\"]+)\">([^<]+)</a>");
+        Pattern xref = Pattern.compile("<a href=\"((?:index(?:-[0-9]+)?\\.html)?)#(ixe-[0-9]+)\"");
+        int entries = 0;
+        int located = 0;
+        int refs = 0;
+        for (int i = 0; i < pages.size(); i++) {
+            String page = pages.get(i);
+            String doc = html.get(page);
+            assertThat(doc.length()).as(page).isLessThan(IndexXhtml.DOCUMENT_CHARS + 20_000);
+            entries += doc.split("class=\"index-term\"", -1).length - 1;
+            // Every page links to every other by its letters, and the pager goes through them in order.
+            for (int j = 0; j < pages.size(); j++) {
+                String file = pages.get(j).substring("back/".length());
+                assertThat(doc).contains(j == i ? "<a href=\"" + file + "\" aria-current=\"page\">" : "<a href=\"" + file + "\">");
+            }
+            if (i > 0) {
+                assertThat(doc).contains("class=\"pager-prev\" rel=\"prev\" href=\"../" + pages.get(i - 1) + "\"");
+            }
+            if (i + 1 < pages.size()) {
+                assertThat(doc).contains("class=\"pager-next\" rel=\"next\" href=\"../" + pages.get(i + 1) + "\"");
+            }
+            Matcher l = locator.matcher(doc);
+            while (l.find()) {
+                String piece = java.nio.file.Files.readString(site.resolve(l.group(1)));
+                int at = piece.indexOf("<span id=\"" + l.group(2) + "\" class=\"ix\"></span>");
+                assertThat(at).as(l.group()).isPositive();
+                located++;
+            }
+            Matcher r = xref.matcher(doc);
+            while (r.find()) {
+                String target = r.group(1).isEmpty() ? page : "back/" + r.group(1);
+                assertThat(html.get(target)).as(r.group()).contains(" id=\"" + r.group(2) + "\"");
+                refs++;
+            }
+        }
+        assertThat(entries).isEqualTo(WORDS + 2);
+        assertThat(located).isEqualTo(WORDS * SPREAD + PIECES + 3);
+        assertThat(refs).isEqualTo(2);
+
+        List<String> errors = new ArrayList<>();
+        org.xml.sax.ErrorHandler handler = new org.xml.sax.ErrorHandler() {
             @Override
-            public Xml start(int n, String title) {
+            public void warning(org.xml.sax.SAXParseException e) { }
+
+            @Override
+            public void error(org.xml.sax.SAXParseException e) {
+                errors.add(e.getLineNumber() + ": " + e.getMessage());
+            }
+
+            @Override
+            public void fatalError(org.xml.sax.SAXParseException e) {
+                error(e);
+            }
+        };
+        nu.validator.validation.SimpleDocumentValidator v = new nu.validator.validation.SimpleDocumentValidator(true, false, false);
+        v.setUpMainSchema("http://s.validator.nu/html5-all.rnc", handler);
+        v.setUpValidatorAndParsers(handler, false, false);
+        v.checkHtmlFile(site.resolve(pages.get(1)).toFile(), true);
+        v.checkHtmlFile(site.resolve("index.html").toFile(), true);
+        assertThat(errors).isEmpty();
+    }
+
+    /** The index written into documents of about {@code limit} characters, each its bare markup. */
+    private static List<IndexXhtml.Part> write(IndexXhtml index, int limit) {
+        return index.write(new IndexXhtml.Documents() {
+            @Override
+            public Xml start(int n, String title, boolean indexBody) {
                 return new Xml().raw("<title>" + Xml.escape(title) + "</title>");
             }
 
@@ -212,16 +325,6 @@ class IndexLargeEpubTest {
             public String file(int n) {
                 return "part" + n;
             }
-        }, 4_000);
-        assertThat(parts.size()).isGreaterThan(30);
-        assertThat(parts.get(0).markup()).startsWith("<title>Index (A)</title>");
-        assertThat(parts.get(1).label()).isEqualTo("A");
-        assertThat(parts.get(1).markup()).contains("<h2 class=\"index-letter\">A</h2>");
-        assertThat(parts).extracting(IndexXhtml.Part::label).contains("A", "Z").allMatch(s -> s.matches("[A-Z](–[A-Z])?"));
-        for (IndexXhtml.Part p : parts) {
-            assertThat(p.markup().length()).isLessThan(4_000 + 2_000);
-            assertThat(p.markup().split("<section", -1).length).isEqualTo(p.markup().split("</section>", -1).length);
-            assertThat(p.markup().split("<ul", -1).length).isEqualTo(p.markup().split("</ul>", -1).length);
-        }
+        }, limit);
     }
 }

@@ -184,8 +184,8 @@ final class EpubPages {
         TextPlaces[] places = {null};
         return index.write(new dev.sheaf.render.xhtml.IndexXhtml.Documents() {
             @Override
-            public Xml start(int n, String title) {
-                Xml x = EpubPages.this.start(title, "back-matter index-page");
+            public Xml start(int n, String title, boolean indexBody) {
+                Xml x = EpubPages.this.start(title, "back-matter index-page", indexBody ? "index" : null);
                 if (n == 0) {
                     places[0] = markers(x, PrintPageBreaks.INDEX);
                 } else {
@@ -212,6 +212,11 @@ final class EpubPages {
     }
 
     Xml start(String title, String bodyClass) {
+        return start(title, bodyClass, null);
+    }
+
+    /** @param epubType the body's {@code epub:type}, or null for none */
+    Xml start(String title, String bodyClass, String epubType) {
         Xml x = new Xml();
         x.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n");
         x.open("html", "xmlns", "http://www.w3.org/1999/xhtml", "xmlns:epub", "http://www.idpf.org/2007/ops",
@@ -221,7 +226,7 @@ final class EpubPages {
         x.element("title", title).nl();
         x.empty("link", "rel", "stylesheet", "type", "text/css", "href", "../" + EpubRenderer.CSS).nl();
         x.close("head").nl();
-        x.open("body", "class", bodyClass).nl();
+        x.open("body", "epub:type", epubType, "class", bodyClass).nl();
         return x;
     }
 

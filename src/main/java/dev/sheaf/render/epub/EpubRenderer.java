@@ -153,11 +153,14 @@ public final class EpubRenderer implements Renderer {
         boolean hasIndex = index != null;
         // The files holding the index's print page breaks, by page label, when it is split into several.
         Map<String, String> indexPageFiles = new java.util.HashMap<>();
+        // The index's documents as the package document declares them (EPUB Indexes 1.0, 2.3.2).
+        List<String> indexHrefs = new ArrayList<>();
         if (hasIndex) {
             List<IndexXhtml.Part> parts = pages.indexPages(index, IndexXhtml.DOCUMENT_CHARS);
             List<TocEntry> letters = new ArrayList<>();
             for (int i = 0; i < parts.size(); i++) {
                 addDoc(items, spine, i == 0 ? "index" : "index-" + (i + 1), parts.get(i).markup(), indexFile(i));
+                indexHrefs.add(EpubPages.TEXT_DIR + indexFile(i));
                 if (parts.size() > 1) {
                     letters.add(new TocEntry(parts.get(i).label(), indexFile(i), List.of()));
                     java.util.regex.Matcher page = PAGE_ID.matcher(parts.get(i).markup());
@@ -209,7 +212,7 @@ public final class EpubRenderer implements Renderer {
 
         String opf = PackageDocument.write(book.meta(), ctx.labels(), ctx.timestamp(), items, spine,
                 "cover-image", visual || book.meta().cover() != null, images.described(),
-                printPages.isEmpty() ? null : printEdition(book, ctx));
+                printPages.isEmpty() ? null : printEdition(book, ctx), indexHrefs);
         LocalDateTime time = LocalDateTime.ofInstant(ctx.timestamp(), ZoneOffset.UTC);
         Map<String, Compressed> before = lastEntries;
         Map<String, Compressed> now = new java.util.HashMap<>();

@@ -9,7 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-/** The EPUB 3 package document ({@code content.opf}): metadata, manifest and spine. */
+/** The EPUB 3 package document ({@code content.opf}): metadata, manifest, spine and the index's collection. */
 final class PackageDocument {
 
     private PackageDocument() { }
@@ -19,9 +19,14 @@ final class PackageDocument {
      * @param visual    whether the book holds images (it then declares a visual access mode)
      * @param described whether every image has a text alternative (the EPUB then claims WCAG 2.2 AA)
      * @param pageSource the edition whose page breaks the EPUB marks, or null when it marks none
+     * @param index     the hrefs of the index's documents in reading order (none when the book has no index): one
+     *                  is declared by the {@code index} property of its item, several by a collection of role
+     *                  {@code index} (EPUB Indexes 1.0, 2.3.2), so that a reading system that knows indexes finds
+     *                  all of them as one index
      */
     static String write(BookMeta m, Labels labels, Instant modified, List<EpubItem> items, List<String> spine,
-                        String coverImageId, boolean visual, boolean described, String pageSource) {
+                        String coverImageId, boolean visual, boolean described, String pageSource,
+                        List<String> index) {
         Xml x = new Xml();
         x.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         x.open("package", "xmlns", "http://www.idpf.org/2007/opf", "version", "3.0",
@@ -72,8 +77,10 @@ final class PackageDocument {
         x.close("metadata").nl();
         x.open("manifest").nl();
         for (EpubItem item : items) {
+            String properties = index.size() == 1 && item.href().equals(index.get(0))
+                    ? (item.properties() == null ? "index" : item.properties() + " index") : item.properties();
             x.empty("item", "id", item.id(), "href", item.href(), "media-type", item.mediaType(),
-                    "properties", item.properties()).nl();
+                    "properties", properties).nl();
         }
         x.close("manifest").nl();
         x.open("spine", "toc", "ncx").nl();
@@ -81,6 +88,11 @@ final class PackageDocument {
             x.empty("itemref", "idref", id).nl();
         }
         x.close("spine").nl();
+        if (index.size() > 1) {
+            x.open("collection", "role", "index").nl();
+            index.forEach(href -> x.empty("link", "href", href).nl());
+            x.close("collection").nl();
+        }
         x.close("package").nl();
         return x.toString();
     }

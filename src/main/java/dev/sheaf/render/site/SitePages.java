@@ -20,7 +20,6 @@ import dev.sheaf.render.xhtml.Xml;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The site's HTML pages: the landing page and one page per chapter, piece and back-matter list, all
@@ -86,13 +85,24 @@ final class SitePages {
             order.add(new Page(backPath(list), backTitle(list)));
         }
         if (index != null) {
-            order.add(new Page(INDEX_PAGE, index.title()));
+            indexParts = writeIndex();
+            for (int i = 0; i < indexParts.size(); i++) {
+                order.add(new Page(indexPage(i), indexTitle(i)));
+            }
         }
     }
 
-    /** The index's page, when the book has an index. */
+    /** The index's first page, when the book has an index. */
     static final String INDEX_PAGE = "back/index.html";
     private final IndexXhtml index;
+    /**
+     * The index's pages, split as the EPUB's documents are ({@link IndexXhtml#DOCUMENT_CHARS}): a browser, too, lays
+     * out a whole page before it can be read, and the index of the 2,000-piece benchmark book was 19 MB in one. The
+     * markup holds {@link #PARTS_NAV} and {@link #PAGER}, filled in when the pages' order is known.
+     */
+    private List<IndexXhtml.Part> indexParts = List.of();
+    private static final String PARTS_NAV = "\uE001";
+    private static final String PAGER = "\uE002";
     /** The index anchors the index's page links to: the only ones the pieces' pages carry. */
     private final java.util.Set<String> linked;
 
@@ -101,20 +111,83 @@ final class SitePages {
         return IndexXhtml.anchorsIn(p, linked);
     }
 
-    /** The index: every entry with the pieces that mention it, each linked to the first mention. */
-    Optional<String> index() {
-        if (index == null) {
-            return Optional.empty();
+    /** The path of the index's page {@code n} (0 is the first): back/index.html, back/index-2.html … */
+    static String indexPage(int n) {
+        return n == 0 ? INDEX_PAGE : "back/index-" + (n + 1) + ".html";
+    }
+
+    /** The title of the index's page {@code n}: "Index", or "Index (A–C)" when it has several. */
+    private String indexTitle(int n) {
+        return indexParts.size() == 1 ? index.title() : index.title() + " (" + indexParts.get(n).label() + ")";
+    }
+
+    /**
+     * The index: every entry with the pieces that mention it, each linked to the first mention; one page, or
+     * several between letters, by path, each with links to the others and the pager.
+     */
+    java.util.Map<String, String> index() {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < indexParts.size(); i++) {
+            Xml pager = new Xml();
+            pager(pager, indexPage(i));
+            out.put(indexPage(i), indexParts.get(i).markup().replace(PARTS_NAV, partsNav(i))
+                    .replace(PAGER, Html5.of(pager.toString())));
         }
-        Xml x = start(index.title() + " \u2014 " + meta.title(), "../", "back-page index-page", null);
-        siteHeader(x);
-        x.open("main", "id", "main").nl();
-        TextPlaces places = markers(x, PrintPageBreaks.INDEX);
-        index.write(x, "h1");
-        PageMarkers.end(x, places);
-        x.close("main").nl();
-        pager(x, INDEX_PAGE);
-        return Optional.of(end(x, "../"));
+        return out;
+    }
+
+    /** The index's pages, with a placeholder for what depends on the order of all pages. */
+    private List<IndexXhtml.Part> writeIndex() {
+        TextPlaces[] places = {null};
+        return index.write(new IndexXhtml.Documents() {
+            @Override
+            public Xml start(int n, String title, boolean indexBody) {
+                Xml x = SitePages.this.start(title + " \u2014 " + meta.title(), "../", "back-page index-page", null);
+                siteHeader(x);
+                x.open("main", "id", "main").nl();
+                x.raw(PARTS_NAV);
+                // The print edition's page numbers run on from one page of the index to the next.
+                if (n == 0) {
+                    places[0] = markers(x, PrintPageBreaks.INDEX);
+                } else {
+                    x.places(places[0]);
+                }
+                return x;
+            }
+
+            @Override
+            public String end(Xml x, boolean last) {
+                if (last) {
+                    PageMarkers.end(x, places[0]);
+                } else {
+                    x.places(null);
+                }
+                x.close("main").nl();
+                x.raw(PAGER);
+                return SitePages.this.end(x, "../");
+            }
+
+            @Override
+            public String file(int n) {
+                return indexPage(n).substring("back/".length());
+            }
+        }, IndexXhtml.DOCUMENT_CHARS);
+    }
+
+    /** Links to every page of an index that has several, by their letters ("A–C"), the current one marked. */
+    private String partsNav(int current) {
+        if (indexParts.size() < 2) {
+            return "";
+        }
+        Xml x = new Xml();
+        x.open("nav", "class", "index-parts", "aria-label", index.title()).nl().open("ul").nl();
+        for (int i = 0; i < indexParts.size(); i++) {
+            x.open("li").open("a", "href", indexPage(i).substring("back/".length()),
+                    "aria-current", i == current ? "page" : null).text(indexParts.get(i).label()).close("a")
+                    .close("li").nl();
+        }
+        x.close("ul").nl().close("nav").nl();
+        return Html5.of(x.toString());
     }
 
     /** Every page in reading order, the landing page first. */
@@ -204,7 +277,17 @@ final class SitePages {
         }
         if (index != null) {
             x.open("li", "class", "toc-back").open("a", "class", "toc-chapter-title", "href", INDEX_PAGE)
-                    .element("span", index.title(), "class", "toc-title").close("a").close("li").nl();
+                    .element("span", index.title(), "class", "toc-title").close("a");
+            if (indexParts.size() > 1) {
+                // Its pages by their letters, as the EPUB's contents list its documents.
+                x.nl().open("ol", "class", "toc-index-parts").nl();
+                for (int i = 0; i < indexParts.size(); i++) {
+                    x.open("li").open("a", "href", indexPage(i)).text(indexParts.get(i).label()).close("a")
+                            .close("li").nl();
+                }
+                x.close("ol").nl();
+            }
+            x.close("li").nl();
         }
         x.close("ol").nl();
         x.close("nav").nl();

@@ -190,9 +190,8 @@ public final class SiteRenderer implements Renderer {
         for (ReferenceList list : book.backMatter()) {
             write(out, SitePages.backPath(list), pages.back(list));
         }
-        Optional<String> index = pages.index();
-        if (index.isPresent()) {
-            write(out, SitePages.INDEX_PAGE, index.get());
+        for (Map.Entry<String, String> page : pages.index().entrySet()) {
+            write(out, page.getKey(), page.getValue());
         }
     }
 

@@ -204,8 +204,12 @@ public final class IndexXhtml {
     /** Where {@link #write(Documents, int)} writes: the index's documents, one after the other. */
     public interface Documents {
 
-        /** Starts document {@code n} (0 is the first) titled {@code title}, and returns it. */
-        Xml start(int n, String title);
+        /**
+         * Starts document {@code n} (0 is the first) titled {@code title}, and returns it; {@code indexBody}: the
+         * document holds one index and nothing else, which EPUB Indexes wants said on its body
+         * ({@code epub:type="index"}; the section inside then is not an index of its own).
+         */
+        Xml start(int n, String title, boolean indexBody);
 
         /** Ends document {@code x}; {@code last} when no other follows. Returns its markup. */
         String end(Xml x, boolean last);
@@ -232,14 +236,21 @@ public final class IndexXhtml {
      */
     public List<Part> write(Documents docs, int limit) {
         Writer w = new Writer(docs, limit, "h1");
-        w.run(docs.start(0, title() + " (" + PART + ")"));
+        w.run(docs.start(0, title() + " (" + PART + ")", !index.separate()));
         List<Part> out = new ArrayList<>();
         Pattern xref = Pattern.compile("href=\"#(ixe-[0-9]+)\"");
+        Map<String, Integer> sameLabel = new HashMap<>();
+        w.partLabels.forEach(l -> sameLabel.merge(l, 1, Integer::sum));
         for (int i = 0; i < w.parts.size(); i++) {
             int doc = i;
             String label = w.partLabels.get(i);
-            String markup = w.parts.get(i).replaceFirst(PART, w.parts.size() == 1 ? "" : label)
-                    .replace(" ()", "");
+            String[] terms = w.partTerms.get(i);
+            if (sameLabel.get(label) > 1 && terms[0] != null) {
+                // A letter over several documents: "Caspian–China", "Chechnya–Crimea" tell them apart.
+                label = terms[0].equals(terms[1]) ? terms[0] : terms[0] + "\u2013" + terms[1];
+            }
+            String markup = w.parts.get(i).replaceFirst(PART,
+                    java.util.regex.Matcher.quoteReplacement(w.parts.size() == 1 ? "" : label)).replace(" ()", "");
             if (w.parts.size() > 1) {
                 markup = xref.matcher(markup).replaceAll(m -> {
                     Integer target = w.docOf.get(m.group(1));
@@ -263,6 +274,10 @@ public final class IndexXhtml {
         private final String titleTag;
         private final List<String> parts = new ArrayList<>();
         private final List<String> partLabels = new ArrayList<>();
+        /** The first and last entry of each document. */
+        private final List<String[]> partTerms = new ArrayList<>();
+        private String firstTerm;
+        private String lastTerm;
         private final Map<String, Integer> docOf = new HashMap<>();
         private Xml x;
         private int written;
@@ -282,8 +297,8 @@ public final class IndexXhtml {
 
         void run(Xml first) {
             x = first;
-            x.open("section", "epub:type", "index", "role", "doc-index", "class", "index", "id", "index",
-                    "aria-labelledby", "index-title").nl();
+            x.open("section", "epub:type", indexType(), "role", index.separate() ? null : "doc-index",
+                    "class", "index", "id", "index", "aria-labelledby", "index-title").nl();
             x.element(titleTag, title(), "class", "index-title", "id", "index-title").nl();
             written = x.length();
             level = Integer.parseInt(titleTag.substring(1));
@@ -296,8 +311,9 @@ public final class IndexXhtml {
                     breakIfFull();
                     kindTitle = labels.get("index." + kind.id());
                     kindId = "index-" + kind.id();
-                    x.open("section", "class", "index-kind", "id", kindId).nl();
-                    heading(x, "h" + (level + 1), kindTitle, "index-kind-title");
+                    x.open("section", "epub:type", "index", "role", "doc-index", "class", "index-kind", "id", kindId,
+                            "aria-labelledby", kindId + "-title").nl();
+                    heading(x, "h" + (level + 1), kindTitle, "index-kind-title", kindId + "-title");
                     groups(entries, level + 2);
                     x.close("section").nl();
                     kindTitle = null;
@@ -315,23 +331,32 @@ public final class IndexXhtml {
             Map<String, List<BookIndex.Entry>> groups = new LinkedHashMap<>();
             entries.forEach(e -> groups.computeIfAbsent(e.group(), g -> new ArrayList<>()).add(e));
             String tag = "h" + Math.min(6, level);
+            boolean[] first = {true};
             groups.forEach((letter, list) -> {
-                breakIfFull();
+                // A document breaks before a letter or an entry, never right after a heading: a kind or a letter
+                // left without entries at the end of a document is no index (EPUBCheck: "At least one
+                // index-entry").
+                if (!first[0]) {
+                    breakIfFull();
+                }
+                first[0] = false;
                 this.letter = letter;
                 seen();
                 x.open("section", "epub:type", "index-group", "class", "index-group").nl();
-                heading(x, tag, letter, "index-letter");
+                heading(x, tag, letter, "index-letter", null);
                 x.open("ul", "epub:type", "index-entry-list", "class", "index-entries").nl();
                 inList = true;
+                boolean any = false;
                 for (BookIndex.Entry e : list) {
                     if (e.printable()) {
-                        if (breakIfFull()) {
+                        if (any && breakIfFull()) {
                             // The letter goes on in the next document, under its heading again (not a text
                             // container of its own: the print edition's pages are counted in the first).
                             x.element(tag, letter, "class", "index-letter");
                             x.open("ul", "epub:type", "index-entry-list", "class", "index-entries").nl();
                         }
                         entry(x, e);
+                        any = true;
                     }
                 }
                 x.close("ul").nl();
@@ -367,12 +392,13 @@ public final class IndexXhtml {
             }
             x.close("section").nl();
             finish(false);
-            x = docs.start(parts.size(), title() + " (" + PART + ")");
-            x.open("section", "epub:type", "index", "role", "doc-index", "class", "index",
-                    "aria-label", title()).nl();
+            x = docs.start(parts.size(), title() + " (" + PART + ")", !index.separate());
+            x.open("section", "epub:type", indexType(), "role", index.separate() ? null : "doc-index",
+                    "class", "index", "aria-label", title()).nl();
             written = x.length();
             if (kindTitle != null) {
-                x.open("section", "class", "index-kind", "aria-label", kindTitle).nl();
+                x.open("section", "epub:type", "index", "role", "doc-index", "class", "index-kind",
+                        "aria-label", kindTitle).nl();
                 x.element("h" + (level + 1), kindTitle, "class", "index-kind-title");
             }
             if (reopen) {
@@ -382,18 +408,32 @@ public final class IndexXhtml {
             return reopen;
         }
 
+        /**
+         * The type of the section holding the index: "index" in a document that holds more (the print edition's);
+         * none in a document of its own, whose body is the index, nor when each kind is an index of its own under
+         * the common heading (EPUB Indexes: an index has one heading and its groups or entries).
+         */
+        private String indexType() {
+            return docs == null && !index.separate() ? "index" : null;
+        }
+
         private void finish(boolean last) {
             parts.add(docs.end(x, last));
             partLabels.add(firstLabel == null ? title() : firstLabel.equals(lastLabel) ? firstLabel
                     : firstLabel + "\u2013" + lastLabel);
             firstLabel = null;
             lastLabel = null;
+            partTerms.add(new String[] {firstTerm, lastTerm});
+            firstTerm = null;
+            lastTerm = null;
         }
 
         private void entry(Xml x, BookIndex.Entry e) {
             IndexXhtml.this.entry(x, e);
             if (docs != null) {
                 mark(e);
+                firstTerm = firstTerm == null ? e.term() : firstTerm;
+                lastTerm = e.term();
             }
         }
 
@@ -425,13 +465,13 @@ public final class IndexXhtml {
      * A heading of the index, a text container when the document numbers them, as the print edition's index
      * numbers its lines (so that the print edition's pages can be marked in the index of the others).
      */
-    private static void heading(Xml x, String tag, String text, String cls) {
+    private static void heading(Xml x, String tag, String text, String cls, String id) {
         TextPlaces places = x.places();
         if (places == null) {
-            x.element(tag, text, "class", cls).nl();
+            x.element(tag, text, "class", cls, "id", id).nl();
             return;
         }
-        boolean container = places.open(x, tag, "class", cls);
+        boolean container = places.open(x, tag, "class", cls, "id", id);
         x.text(text);
         if (container) {
             places.close(x, tag);
@@ -505,11 +545,12 @@ public final class IndexXhtml {
             if (i > 0) {
                 x.text("; ");
             }
+            // The entry referred to is the reference's term (EPUB Indexes 2.2.7), linked when it is printed.
             String id = ids.get(targets.get(i));
             if (id == null) {
-                x.text(targets.get(i));
+                x.element("span", targets.get(i), "epub:type", "index-term");
             } else {
-                x.open("a", "href", "#" + id).text(targets.get(i)).close("a");
+                x.open("a", "href", "#" + id, "epub:type", "index-term").text(targets.get(i)).close("a");
             }
         }
         x.close("span");
