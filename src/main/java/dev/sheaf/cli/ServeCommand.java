@@ -117,7 +117,7 @@ final class ServeCommand implements Callable<Integer> {
         // own the print editions, which take many seconds for a large book, and the site again with their downloads;
         // the next edit's page does not wait for them (docs/PERFORMANCE.md, "Live preview").
         Object printing = new Object();
-        Rebuilds rebuilds = new Rebuilds(sheaf, request, step -> (result, nanos) -> {
+        Rebuilds.Steps steps = step -> (result, nanos) -> {
             synchronized (printing) {
                 if (result.superseded()) {
                     if (!quiet) {
@@ -128,7 +128,8 @@ final class ServeCommand implements Callable<Integer> {
                 }
                 report(step, result, nanos, reporter, quiet, stdout, err);
             }
-        });
+        };
+        Rebuilds rebuilds = new Rebuilds(sheaf, request, steps);
         Thread cleanup = new Thread(() -> {
             rebuilds.close();
             server.close();
@@ -141,8 +142,9 @@ final class ServeCommand implements Callable<Integer> {
         try (SourceWatcher watcher = new SourceWatcher(bookDir, List.of(outDir), Duration.ofMillis(intervalMillis),
                 rebuilds::changed).start()) {
             long start = System.nanoTime();
+            // (An edit saved meanwhile is previewed at once; its quick step gives this build's PDF up.)
             BuildResult first = sheaf.build(request);
-            report(request, first, System.nanoTime() - start, reporter, quiet, stdout, err);
+            steps.starting(request).built(first, System.nanoTime() - start);
             stdout.println("sheaf: serving " + server.uri() + " \u2014 edit the book and reload the page; Ctrl+C stops");
             stdout.flush();
             new CountDownLatch(1).await();

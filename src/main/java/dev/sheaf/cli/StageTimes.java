@@ -37,10 +37,14 @@ final class StageTimes implements Progress {
         editions.add(String.format(Locale.ROOT, "%s %.1f s", format, nanos / 1e9));
     }
 
-    /** "read 2000 pieces 3.1 s, citations 2.0 s, epub 1.2 s", or empty when the build stopped early. */
+    /**
+     * "read 2000 pieces 3.1 s, citations 2.0 s, epub 1.2 s" ("the book as the quick step read it, pdf 30.1 s, …"
+     * when it was not read), or empty when the build stopped early.
+     */
     synchronized String summary() {
         if (citingAt == 0) {
-            return "";
+            // A session's full build that took the book as its quick step read it: the editions alone.
+            return editions.isEmpty() ? "" : "the book as the quick step read it, " + String.join(", ", editions);
         }
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "read %d piece%s %.1f s", pieces,
                 pieces == 1 ? "" : "s", (citingAt - start) / 1e9));

@@ -9,7 +9,7 @@ import java.util.BitSet;
  * The characters a TrueType or OpenType font has glyphs for, read from its Unicode {@code cmap} subtable:
  * format 12 (all planes) when there is one, else format 4 (the Basic Multilingual Plane). This is the table
  * OpenPDF reads to embed a face with Identity-H encoding, so a character covered here is a character the PDF
- * can print in that face. A font collection ({@code .ttc}) is read from its first font.
+ * can print in that face. A font collection ({@code .ttc}) is read from its first font ({@link FontTables}).
  */
 public final class Coverage {
 
@@ -21,8 +21,31 @@ public final class Coverage {
 
     /** Reads the coverage of the font in {@code font}. */
     public static Coverage of(byte[] font) throws IOException {
+        return FontTables.read(font, t -> {
+            ByteBuffer cmap = cmap(t);
+            try {
+                return new Coverage(read(cmap, subtable(cmap)));
+            } catch (BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException e) {
+                throw new IOException("not a readable TrueType or OpenType font: " + e, e);
+            }
+        });
+    }
+
+    /**
+     * Whether the font has a glyph for every one of {@code cps}, looked up in the same subtable without
+     * reading the whole map (a CJK face maps some 30,000 characters).
+     */
+    public static boolean coversAll(FontTables font, int... cps) throws IOException {
+        ByteBuffer cmap = cmap(font);
         try {
-            return new Coverage(read(ByteBuffer.wrap(font)));
+            int at = subtable(cmap);
+            boolean format12 = (cmap.getShort(at) & 0xFFFF) == 12;
+            for (int cp : cps) {
+                if (!(format12 ? format12Has(cmap, at, cp) : format4Has(cmap, at, cp))) {
+                    return false;
+                }
+            }
+            return true;
         } catch (BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException e) {
             throw new IOException("not a readable TrueType or OpenType font: " + e, e);
         }
@@ -38,31 +61,21 @@ public final class Coverage {
         return chars.cardinality();
     }
 
-    private static BitSet read(ByteBuffer b) throws IOException {
-        int start = 0;
-        if (b.getInt(0) == 0x74746366) { // 'ttcf'
-            start = b.getInt(12);
-        }
-        int tables = b.getShort(start + 4) & 0xFFFF;
-        int cmap = -1;
-        for (int i = 0; i < tables; i++) {
-            int rec = start + 12 + 16 * i;
-            if (b.getInt(rec) == 0x636D6170) { // 'cmap'
-                cmap = b.getInt(rec + 8);
-            }
-        }
-        if (cmap < 0) {
-            throw new IOException("the font has no cmap table");
-        }
-        int subtables = b.getShort(cmap + 2) & 0xFFFF;
+    private static ByteBuffer cmap(FontTables font) throws IOException {
+        return font.table("cmap").orElseThrow(() -> new IOException("the font has no cmap table"));
+    }
+
+    /** Where in {@code cmap} the subtable read starts. */
+    private static int subtable(ByteBuffer cmap) throws IOException {
+        int subtables = cmap.getShort(2) & 0xFFFF;
         int best = -1;
         int bestRank = 0;
         for (int i = 0; i < subtables; i++) {
-            int rec = cmap + 4 + 8 * i;
-            int platform = b.getShort(rec) & 0xFFFF;
-            int encoding = b.getShort(rec + 2) & 0xFFFF;
-            int offset = cmap + b.getInt(rec + 4);
-            int format = b.getShort(offset) & 0xFFFF;
+            int rec = 4 + 8 * i;
+            int platform = cmap.getShort(rec) & 0xFFFF;
+            int encoding = cmap.getShort(rec + 2) & 0xFFFF;
+            int offset = cmap.getInt(rec + 4);
+            int format = cmap.getShort(offset) & 0xFFFF;
             int rank = rank(platform, encoding, format);
             if (rank > bestRank) {
                 bestRank = rank;
@@ -72,11 +85,15 @@ public final class Coverage {
         if (best < 0) {
             throw new IOException("the font has no Unicode cmap subtable");
         }
+        return best;
+    }
+
+    private static BitSet read(ByteBuffer b, int at) {
         BitSet out = new BitSet(0x10000);
-        if ((b.getShort(best) & 0xFFFF) == 12) {
-            format12(b, best, out);
+        if ((b.getShort(at) & 0xFFFF) == 12) {
+            format12(b, at, out);
         } else {
-            format4(b, best, out);
+            format4(b, at, out);
         }
         return out;
     }
@@ -140,5 +157,57 @@ public final class Coverage {
                 }
             }
         }
+    }
+
+    /** {@link #format12}'s answer for one character. */
+    private static boolean format12Has(ByteBuffer b, int at, int cp) {
+        long groups = b.getInt(at + 12) & 0xFFFFFFFFL;
+        for (long g = 0; g < groups; g++) {
+            int rec = (int) (at + 16 + 12 * g);
+            int first = b.getInt(rec);
+            int last = b.getInt(rec + 4);
+            if (first < 0 || last > 0x10FFFF || first > last || cp < first || cp > last) {
+                continue;
+            }
+            if (cp != first || b.getInt(rec + 8) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@link #format4}'s answer for one character. */
+    private static boolean format4Has(ByteBuffer b, int at, int cp) {
+        if (cp < 0 || cp >= 0xFFFF) {
+            return false;
+        }
+        int segments = (b.getShort(at + 6) & 0xFFFF) / 2;
+        int ends = at + 14;
+        int starts = ends + 2 * segments + 2;
+        int deltas = starts + 2 * segments;
+        int rangeOffsets = deltas + 2 * segments;
+        for (int s = 0; s < segments; s++) {
+            int end = b.getShort(ends + 2 * s) & 0xFFFF;
+            int first = b.getShort(starts + 2 * s) & 0xFFFF;
+            if (cp < first || cp > end) {
+                continue;
+            }
+            int delta = b.getShort(deltas + 2 * s);
+            int rangeOffset = b.getShort(rangeOffsets + 2 * s) & 0xFFFF;
+            int glyph;
+            if (rangeOffset == 0) {
+                glyph = (cp + delta) & 0xFFFF;
+            } else {
+                int where = rangeOffsets + 2 * s + rangeOffset + 2 * (cp - first);
+                glyph = where + 1 < b.limit() ? b.getShort(where) & 0xFFFF : 0;
+                if (glyph != 0) {
+                    glyph = (glyph + delta) & 0xFFFF;
+                }
+            }
+            if (glyph != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 }
