@@ -25,9 +25,19 @@ public final class CitationCache {
     private Generation previous = new Generation();
     private Generation current = new Generation();
     private final Map<String, CslEngine> engines = new java.util.HashMap<>();
+    /** Entries an earlier build kept in the build cache on disk, by {@link #diskKey}; asked when memory has none. */
+    private volatile Map<String, List<Inline>> stored = Map.of();
+    /** Whether the style prints citation numbers, so that an entry depends on its item's (see {@link #diskKey}). */
+    private volatile boolean numbered = true;
+    /** How many entries of the current build came from {@link #stored}. */
+    private final java.util.concurrent.atomic.AtomicInteger fromDisk = new java.util.concurrent.atomic.AtomicInteger();
 
     private CitationCache(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    boolean enabled() {
+        return enabled;
     }
 
     /** A cache to pass to every build of one session. */
@@ -40,18 +50,58 @@ public final class CitationCache {
         return NONE;
     }
 
-    /** Starts a build with {@code style} (its id or XML) in {@code locale}; a change of either empties the cache. */
-    synchronized void begin(String style, String locale) {
+    /**
+     * Starts a build with {@code style} (its id or XML) in {@code locale}; a change of either empties the cache, and so
+     * does a change of {@code acronyms}, the words every entry gives back their capitals (see {@link CslEngine}).
+     */
+    synchronized void begin(String style, String locale, String acronyms) {
         if (!enabled) {
             return;
         }
-        String key = locale + "\n" + style;
+        String key = locale + "\n" + acronyms + "\n" + style;
         if (!key.equals(styleKey)) {
             styleKey = key;
             previous = new Generation();
             engines.clear();
         }
         current = new Generation();
+        stored = Map.of();
+        fromDisk.set(0);
+    }
+
+    /**
+     * Entries kept on disk by an earlier build with the same style, locale, acronyms and code (by {@link #diskKey}),
+     * for this build to take where memory has none.
+     */
+    void seed(Map<String, List<Inline>> entries, boolean numbered) {
+        if (enabled) {
+            this.numbered = numbered;
+            stored = entries;
+        }
+    }
+
+    /** The entries this build used (formatted or taken from earlier builds), by {@link #diskKey}, in key order. */
+    Map<String, List<Inline>> used() {
+        Map<String, List<Inline>> out = new java.util.TreeMap<>();
+        if (enabled) {
+            generation().entries.forEach((item, e) -> out.put(diskKey(item, numbered), e));
+        }
+        return out;
+    }
+
+    /** How many entries of this build came from the entries {@link #seed seeded}. */
+    int takenFromDisk() {
+        return fromDisk.get();
+    }
+
+    /**
+     * What a formatted entry depends on besides the style, the locale and the acronyms: the item (as CSL-JSON, without
+     * its citation number) and, in a style that can print it, its citation number.
+     */
+    static String diskKey(CSLItemData item, boolean numbered) {
+        CSLItemData plain = new de.undercouch.citeproc.csl.CSLItemDataBuilder(item).citationNumber(null).build();
+        return plain.toJson(new de.undercouch.citeproc.helper.json.StringJsonBuilderFactory().createJsonBuilder())
+                + (numbered ? "\n" + item.getCitationNumber() : "");
     }
 
     /** Ends a build: what it did not use is forgotten. */
@@ -86,7 +136,14 @@ public final class CitationCache {
         if (!enabled) {
             return null;
         }
-        return lookup(item, g -> g.entries, i -> null);
+        return lookup(item, g -> g.entries, i -> {
+            Map<String, List<Inline>> disk = stored;
+            List<Inline> e = disk.isEmpty() ? null : disk.get(diskKey(i, numbered));
+            if (e != null) {
+                fromDisk.incrementAndGet();
+            }
+            return e;
+        });
     }
 
     void entry(CSLItemData item, List<Inline> formatted) {

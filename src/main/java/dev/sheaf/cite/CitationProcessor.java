@@ -43,6 +43,8 @@ public final class CitationProcessor {
 
     /** The cache kind of a book's formatted citations. */
     static final String CACHE_KIND = "citations";
+    /** The cache kind of the bibliography entries, each kept on its own. */
+    static final String ENTRIES_KIND = "citation-entries";
     /** citeproc-java and its styles by where they were loaded from (their jar names the version). */
     private static final String CITEPROC = String.valueOf(CSL.class.getProtectionDomain().getCodeSource() == null ? null
             : CSL.class.getProtectionDomain().getCodeSource().getLocation());
@@ -86,11 +88,14 @@ public final class CitationProcessor {
                 return replayed.get();
             }
         }
-        cache.begin(in.get().style().argument(), book.meta().language());
+        // A single build keeps the entries it formats in a cache of its own, to find them in the build cache on disk.
+        CitationCache entries = cache.enabled() || !disk.enabled() ? cache : CitationCache.create();
+        String acronyms = String.join(" ", CslEngine.acronymWords(in.get().items().values()));
+        entries.begin(in.get().style().argument(), book.meta().language(), acronyms);
         try {
-            return process(book, in.get(), key.orElse(null));
+            return process(book, in.get(), key.orElse(null), entries, acronyms);
         } finally {
-            cache.end();
+            entries.end();
         }
     }
 
@@ -222,24 +227,34 @@ public final class CitationProcessor {
         return Optional.of(new Inputs(settings, style.get(), catalog, items, citable, where));
     }
 
-    /** Formats the book's citations with citeproc-java; with a key, keeps what it formatted in the build cache. */
-    private Book process(Book book, Inputs in, CacheKey key) {
+    /**
+     * Formats the book's citations with citeproc-java; with a key, keeps what it formatted in the build cache: the
+     * book's answers as a whole (replayed when nothing changed) and each bibliography entry on its own (taken by a
+     * later build for the items that did not change).
+     *
+     * @param entries  formatted entries from earlier builds (the session's, or this build's own)
+     * @param acronyms the words every entry gives back their capitals, which entries depend on
+     */
+    private Book process(Book book, Inputs in, CacheKey key, CitationCache entries, String acronyms) {
         CitationStyles.Style style = in.style();
         Map<String, CSLItemData> items = in.items();
         String language = book.meta().language();
+        Optional<CacheKey> entriesKey = key == null ? Optional.empty()
+                : CacheKey.of(ENTRIES_KIND, "entries 1", CITEPROC, style.argument(), style.note(), language, acronyms);
         CslEngine engine;
         try {
-            engine = engine("main", style, items, language);
+            engine = engine("main", style, items, language, entries);
         } catch (IOException | RuntimeException e) {
             diags.reportWithHint(MessageId.CIT_003, in.where(), String.valueOf(e.getMessage()), in.settings().style());
             return book;
         }
+        entriesKey.ifPresent(k -> entries.seed(storedEntries(k), engine.numbered()));
         if (key == null) {
-            return format(book, in, engine, () -> engine("cite-this", style, items, language), diags);
+            return format(book, in, engine, () -> engine("cite-this", style, items, language, entries), diags);
         }
         CitationTranscript.Recorder recorder = new CitationTranscript.Recorder(engine);
-        Book out = format(book, in, recorder, () -> recorder.sharing(engine("cite-this", style, items, language)),
-                diags);
+        Book out = format(book, in, recorder,
+                () -> recorder.sharing(engine("cite-this", style, items, language, entries)), diags);
         CitationTranscript transcript = recorder.transcript();
         try {
             disk.put(key, RecordCodec.encode(transcript));
@@ -247,7 +262,32 @@ public final class CitationProcessor {
             // An answer the codec cannot write: the next build formats again.
         }
         disk.count(new Reuse("citations", "citations and lists", "formatted", transcript.size(), 0));
+        if (entriesKey.isPresent()) {
+            Map<String, List<Inline>> used = entries.used();
+            try {
+                disk.put(entriesKey.get(), RecordCodec.encode(new CitationEntries(used)));
+            } catch (RuntimeException e) {
+                // Entries the codec cannot write: the next build formats them again.
+            }
+            int taken = Math.min(used.size(), entries.takenFromDisk());
+            if (taken > 0) {
+                disk.count(new Reuse("citations", "bibliography entries", "formatted", used.size(), taken));
+            }
+        }
         return out;
+    }
+
+    /** The bibliography entries an earlier build kept under {@code key}, by {@link CitationCache#diskKey}. */
+    private Map<String, List<Inline>> storedEntries(CacheKey key) {
+        Optional<byte[]> bytes = disk.get(key);
+        if (bytes.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            return RecordCodec.decode(bytes.get()) instanceof CitationEntries stored ? stored.entries() : Map.of();
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
     }
 
     /**
@@ -300,14 +340,14 @@ public final class CitationProcessor {
     }
 
     /** A processor for {@code role}: the one kept from the previous build of the session, or a new one. */
-    private CslEngine engine(String role, CitationStyles.Style style, Map<String, CSLItemData> items, String language)
-            throws IOException {
-        CslEngine e = cache.engine(role);
+    private CslEngine engine(String role, CitationStyles.Style style, Map<String, CSLItemData> items, String language,
+                             CitationCache entries) throws IOException {
+        CslEngine e = entries.engine(role);
         if (e == null) {
             e = new CslEngine(style, items, language, titles);
-            cache.engine(role, e);
+            entries.engine(role, e);
         }
-        return e.use(items, cache);
+        return e.use(items, entries);
     }
 
     static String citeThisId(Source s) {

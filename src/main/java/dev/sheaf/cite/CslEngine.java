@@ -31,6 +31,7 @@ final class CslEngine implements CitationFormatter {
 
     private final CSL csl;
     private final Optional<CslSort> sort;
+    private final boolean numbered;
     private volatile Map<String, CSLItemData> items;
     private Pattern acronyms;
     private CitationCache cache = CitationCache.none();
@@ -66,6 +67,12 @@ final class CslEngine implements CitationFormatter {
         this.acronyms = acronymPattern(items.values());
         this.sort = CslSort.of(csl);
         titles.install(csl);
+        this.numbered = CslStyleTree.mentions(csl, "citation-number");
+    }
+
+    /** Whether the style can print an item's citation number (then its entries depend on it). */
+    boolean numbered() {
+        return numbered;
     }
 
     /**
@@ -282,6 +289,19 @@ final class CslEngine implements CitationFormatter {
     }
 
     private static Pattern acronymPattern(Collection<CSLItemData> items) {
+        Set<String> words = acronymWords(items);
+        if (words.isEmpty()) {
+            return null;
+        }
+        return Pattern.compile("(?<![\\p{L}\\p{N}&])(?:" + String.join("|", words.stream().map(Pattern::quote).toList())
+                + ")(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    /**
+     * The words written in capitals in the items' titles, containers and publishers, sorted: every formatted entry
+     * gives them back their capitals, so entries depend on them as well as on their own item.
+     */
+    static Set<String> acronymWords(Collection<CSLItemData> items) {
         Set<String> words = new TreeSet<>();
         for (CSLItemData item : items) {
             for (String field : new String[] {item.getTitle(), item.getContainerTitle(), item.getPublisher()}) {
@@ -295,10 +315,6 @@ final class CslEngine implements CitationFormatter {
                 }
             }
         }
-        if (words.isEmpty()) {
-            return null;
-        }
-        return Pattern.compile("(?<![\\p{L}\\p{N}&])(?:" + String.join("|", words.stream().map(Pattern::quote).toList())
-                + ")(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        return words;
     }
 }

@@ -8,6 +8,8 @@ import dev.sheaf.core.Sheaf;
 import dev.sheaf.testing.EpubValidator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,16 +48,40 @@ class PartialRebuildTest {
         build(book, tmp.resolve("cold"), false);
         // then
         assertThat(first.reuse()).extracting(Reuse::reused).containsOnly(0);
-        // A new title changes the sources list: the citations are formatted again.
+        // A new title changes the sources list: the citations are formatted again, but of the bibliography entries
+        // only the edited piece's two (its place in the sources list and its "cite this" line).
         assertThat(second.describeReuse()).matches(
                 "read: 2 of 16 pieces parsed, 14 reused; citations: (\\d+) of \\1 citations and lists formatted, 0 reused; "
+                        + "citations: 2 of (\\d+) bibliography entries formatted, \\d+ reused; "
                         + "EPUB: 2 of 16 pages compressed, 14 reused; site: .*");
-        Reuse site = second.reuse().get(3);
+        Reuse site = second.reuse().get(4);
         assertThat(site.total()).isEqualTo(16);
         assertThat(site.total() - site.reused()).isBetween(2, 4);
         assertSameFiles(out, tmp.resolve("cold"));
         Path epub = second.written().stream().filter(p -> p.toString().endsWith(".epub")).findFirst().orElseThrow();
         assertThat(EpubValidator.problems(epub)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ieee", "chicago-notes-bibliography", "apa"})
+    void should_format_only_the_edited_pieces_entries_and_write_what_a_cold_build_writes(String style) throws Exception {
+        // setup: a numeric style (entries depend on their numbers), a note style, another author-date style
+        Path book = GeneratedBook.write(tmp.resolve("book"), 12, 7, true);
+        Files.writeString(book.resolve("book.yaml"), "citation-style: " + style + "\n", StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
+        Path out = tmp.resolve("out");
+        build(book, out, true);
+        List<Path> pieces = pieces(book);
+        // when: a new title moves the piece in the sources list
+        String text = Files.readString(pieces.get(4), StandardCharsets.UTF_8).replaceFirst("title: .*", "title: \"Aaa\"");
+        Files.writeString(pieces.get(4), text, StandardCharsets.UTF_8);
+        BuildResult second = build(book, out, true);
+        build(book, tmp.resolve("cold"), false);
+        // then
+        assertSameFiles(out, tmp.resolve("cold"));
+        Reuse entries = second.reuse().stream().filter(r -> r.items().equals("bibliography entries")).findFirst()
+                .orElseThrow();
+        assertThat(entries.reused()).isPositive().isLessThanOrEqualTo(entries.total() - 2);
     }
 
     @Test

@@ -335,34 +335,152 @@ final class PdfParts {
             if (opener) {
                 w.toRecto(true);
             }
-            w.layout(parts.end(x));
+            Part part = new Part(w, c, opener, group, more);
+            w.layout(parts.end(x), part);
+            group = part.group;
             int keep = group.size();
             if (more) {
                 keep = lastOnRecto(w.pages(), group);
+                if (keep == 0 && part.done > 0) {
+                    // Laid out whole, the part would have ended where it was cut (its last piece that starts on a
+                    // recto): the rest is laid out again with the next part, as it would have been.
+                    pending = pending.subList(part.done, pending.size());
+                    opener = false;
+                    continue;
+                }
                 if (keep == 0) {
                     keep = group.size();
                 }
             }
-            if (opener) {
-                w.record(PrintDocument.chapterId(c), written, bodyWritten);
-            }
-            for (Piece p : group.subList(0, keep)) {
-                w.record(PrintDocument.pieceId(p), written, bodyWritten);
-            }
-            recordAnchors(w, group.subList(0, keep));
-            int pageCount = keep < group.size() ? w.pages().first(PrintDocument.pieceId(group.get(keep)))
-                    : w.pageCount();
-            int pageBase = written;
-            int folioBase = bodyWritten;
-            breaks.addAll(PageStarts.of(w.renderer, page -> pageBase + page,
-                    page -> page < pageCount ? Integer.toString(folioBase + page + 1) : null));
-            w.write(pageCount, true);
+            writeKept(w, c, part.opener, group, keep);
             if (keep == group.size() && more && written % 2 == 1) {
                 // No piece of the part started on a recto (never seen): the next part starts on one.
                 w.blank(true);
             }
-            pending = pending.subList(keep, pending.size());
+            pending = pending.subList(part.done + keep, pending.size());
             opener = false;
+        }
+    }
+
+    /**
+     * Records and writes the first {@code keep} pieces of {@code group} (and the chapter's opener with them when
+     * {@code opener}) from the document just laid out, whose first page is a recto.
+     */
+    private void writeKept(Writer w, Chapter c, boolean opener, List<Piece> group, int keep) throws DocumentException {
+        if (opener) {
+            w.record(PrintDocument.chapterId(c), written, bodyWritten);
+        }
+        for (Piece p : group.subList(0, keep)) {
+            w.record(PrintDocument.pieceId(p), written, bodyWritten);
+        }
+        recordAnchors(w, group.subList(0, keep));
+        int pageCount = keep < group.size() ? w.pages().first(PrintDocument.pieceId(group.get(keep)))
+                : w.pageCount();
+        int pageBase = written;
+        int folioBase = bodyWritten;
+        breaks.addAll(PageStarts.of(w.renderer, page -> pageBase + page,
+                page -> page < pageCount ? Integer.toString(folioBase + page + 1) : null));
+        w.write(pageCount, true);
+    }
+
+    /**
+     * A part being laid out, which writes its leading pieces as soon as they are final. Each piece starts a page,
+     * so a piece is laid out the same in any document that starts it on a page of the same side, and the
+     * hyphenation rules' checks of a piece read only its own lines. When a check changes nothing before piece
+     * {@code q}, and {@code q} starts on a recto, the pieces before it are final: the part writes them and goes on
+     * with {@code q} and the pieces after it alone, from the same check on. Most checks after the first change a
+     * word or two somewhere in the part (a word newly hyphenated across a page), and each would have laid the
+     * whole part out again.
+     */
+    private final class Part implements Typesetting.Cut {
+        private final Writer w;
+        private final Chapter chapter;
+        private final boolean more;
+        /** Whether the document still holds the chapter's opener, and the pieces it still holds. */
+        private boolean opener;
+        private List<Piece> group;
+        /** Pieces of the part written so far. */
+        private int done;
+
+        Part(Writer w, Chapter chapter, boolean opener, List<Piece> group, boolean more) {
+            this.w = w;
+            this.chapter = chapter;
+            this.opener = opener;
+            this.group = group;
+            this.more = more;
+        }
+
+        @Override
+        public boolean after(org.w3c.dom.Document doc, org.w3c.dom.Text firstChanged) {
+            int changed = pieceOf(firstChanged);
+            if (changed <= 0) {
+                return false;
+            }
+            Pages pages = new Pages(w.renderer);
+            int q = changed;
+            while (q > 0 && pages.first(PrintDocument.pieceId(group.get(q))) % 2 != 0) {
+                q--;
+            }
+            if (q == 0) {
+                return false;
+            }
+            w.pages = pages;
+            try {
+                writeKept(w, chapter, opener, group, q);
+            } catch (DocumentException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+            // What stays is the document the part would have been had it begun with piece q.
+            if (opener) {
+                remove(doc, PrintDocument.chapterId(chapter));
+            }
+            for (Piece p : group.subList(0, q)) {
+                remove(doc, PrintDocument.pieceId(p));
+            }
+            opener = false;
+            group = group.subList(q, group.size());
+            done += q;
+            return true;
+        }
+
+        /** The index in {@link #group} of the piece holding {@code text}, or -1 (the opener). */
+        private int pieceOf(org.w3c.dom.Node text) {
+            for (org.w3c.dom.Node n = text; n != null; n = n.getParentNode()) {
+                if (n instanceof org.w3c.dom.Element e && e.hasAttribute("id")
+                        && e.getParentNode() instanceof org.w3c.dom.Element parent
+                        && "pieces".equals(parent.getAttribute("class"))) {
+                    String id = e.getAttribute("id");
+                    for (int i = 0; i < group.size(); i++) {
+                        if (PrintDocument.pieceId(group.get(i)).equals(id)) {
+                            return i;
+                        }
+                    }
+                    return -1;
+                }
+            }
+            return -1;
+        }
+
+        private void remove(org.w3c.dom.Document doc, String id) {
+            org.w3c.dom.Element body = (org.w3c.dom.Element) doc.getElementsByTagName("body").item(0);
+            for (org.w3c.dom.Node n = body.getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (!(n instanceof org.w3c.dom.Element e)) {
+                    continue;
+                }
+                if (id.equals(e.getAttribute("id"))) {
+                    body.removeChild(e);
+                    return;
+                }
+                if ("pieces".equals(e.getAttribute("class"))) {
+                    for (org.w3c.dom.Node m = e.getFirstChild(); m != null; m = m.getNextSibling()) {
+                        if (m instanceof org.w3c.dom.Element piece && id.equals(piece.getAttribute("id"))) {
+                            e.removeChild(piece);
+                            return;
+                        }
+                    }
+                }
+            }
+            throw new IllegalStateException("no block " + id + " to take out of the part");
         }
     }
 
@@ -572,7 +690,12 @@ final class PdfParts {
         }
 
         void layout(String xhtml) {
-            Typesetting.layout(renderer, xhtml, bookUrl, book.meta().hyphenate());
+            layout(xhtml, null);
+        }
+
+        /** Lays out {@code xhtml}, letting {@code cut} (or null) write what is final before each layout again. */
+        void layout(String xhtml, Typesetting.Cut cut) {
+            Typesetting.layout(renderer, xhtml, bookUrl, book.meta().hyphenate(), Typesetting.PASSES, null, cut);
             pages = new Pages(renderer);
         }
 

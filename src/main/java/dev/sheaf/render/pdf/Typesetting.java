@@ -58,6 +58,31 @@ final class Typesetting {
      */
     static Corrections layout(ITextRenderer renderer, String xhtml, String baseUrl, boolean hyphenate, int passes,
                               Corrections earlier) {
+        return layout(renderer, xhtml, baseUrl, hyphenate, passes, earlier, null);
+    }
+
+    /**
+     * What a caller may do between a check that took break points out and the layout that follows it: a document
+     * made of blocks that each start a page can give up the blocks before the first text the check changed (their
+     * pages are final: they are laid out the same again, and no later check finds anything in them), once it has
+     * used their pages, so that the layouts still to come lay out less (see {@link PdfParts}).
+     */
+    interface Cut {
+        /**
+         * Called with the document and the first of its texts the check changed, while the renderer still holds
+         * the layout the check read. Returns true when it took elements out of {@code doc}, which is then set
+         * again before it is laid out.
+         */
+        boolean after(Document doc, Text firstChanged);
+    }
+
+    /**
+     * As {@link #layout(ITextRenderer, String, String, boolean, int, Corrections)}, letting {@code cut} (or null) take
+     * the part of the document that is final out of the layouts still to come. A document cut so returns no
+     * corrections (its texts are no longer those it began with).
+     */
+    static Corrections layout(ITextRenderer renderer, String xhtml, String baseUrl, boolean hyphenate, int passes,
+                              Corrections earlier, Cut cut) {
         Document doc;
         try (StringReader in = new StringReader(xhtml)) {
             doc = XMLResource.load(new InputSource(in)).getDocument();
@@ -78,15 +103,47 @@ final class Typesetting {
         renderer.setDocument(doc, baseUrl);
         layout(renderer);
         int layouts = 1;
-        for (; hyphenate && pass <= passes && HyphenRules.fix(renderer, pass == 1, pass == passes) > 0; pass++) {
-            // Only texts changed (break points taken out): the document is not set again, so the stylesheet is not
-            // parsed again nor matched against every element again (Flying Saucer's Matcher keeps each element's
-            // match); reset() forgets the computed styles, ids and replaced elements, as setDocument does.
-            renderer.getSharedContext().reset();
+        boolean wasCut = false;
+        while (hyphenate && pass <= passes) {
+            String[] before = cut == null ? null : data(texts);
+            if (HyphenRules.fix(renderer, pass == 1, pass == passes) == 0) {
+                break;
+            }
+            pass++;
+            Text first = cut == null ? null : firstChanged(texts, before);
+            if (first != null && cut.after(doc, first)) {
+                wasCut = true;
+                texts = texts(doc);
+                renderer.setDocument(doc, baseUrl);
+            } else {
+                // Only texts changed (break points taken out): the document is not set again, so the stylesheet is
+                // not parsed again nor matched against every element again (Flying Saucer's Matcher keeps each
+                // element's match); reset() forgets the computed styles, ids and replaced elements, as setDocument
+                // does.
+                renderer.getSharedContext().reset();
+            }
             layout(renderer);
             layouts++;
         }
-        return hyphenate ? new Corrections(points, texts, passes, pass, layouts) : null;
+        return hyphenate && !wasCut ? new Corrections(points, texts, passes, pass, layouts) : null;
+    }
+
+    private static String[] data(List<Text> texts) {
+        String[] out = new String[texts.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = texts.get(i).getData();
+        }
+        return out;
+    }
+
+    /** The first of {@code texts} whose data is no longer {@code before}'s (the check only takes characters out). */
+    private static Text firstChanged(List<Text> texts, String[] before) {
+        for (int i = 0; i < before.length; i++) {
+            if (!texts.get(i).getData().equals(before[i])) {
+                return texts.get(i);
+            }
+        }
+        return null;
     }
 
     /**
