@@ -52,6 +52,9 @@ if [ -z "$work" ]; then
 fi
 mkdir -p "$work"
 
+# Sheaf as a user runs it: through the launcher, which chooses the JVM's options (bench/launcher.sh).
+. "$repo/bench/launcher.sh"
+install_sheaf "$jar" "$work/install" "$heap"
 plain="$work/plain"
 indexed="$work/$mode"
 if [ ! -d "$plain/chapters" ]; then
@@ -63,7 +66,7 @@ if [ ! -f "$indexed/index.yaml" ]; then
   cp -r "$plain" "$indexed"
   common=50
   [ "$mode" = dense ] && common=100
-  java -jar "$jar" index suggest "$indexed" --out "$work/suggested-$mode.yaml" --too-common "$common" >&2
+  "${sheaf[@]}" index suggest "$indexed" --out "$work/suggested-$mode.yaml" --too-common "$common" >&2
   python3 - "$work/suggested-$mode.yaml" "$indexed" "$entries" "$mode" > "$indexed/index.yaml" <<'PY'
 import collections, pathlib, re, statistics, sys
 suggested, book, wanted, mode = open(sys.argv[1], encoding="utf-8").read(), pathlib.Path(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
@@ -127,7 +130,7 @@ run() {
 }
 for f in $formats; do
   for book in plain "$mode"; do
-    run "$book" "$f" java -Xmx"$heap" -jar "$jar" build "$work/$book" --out "$work/out" --format "$f" --quiet
+    run "$book" "$f" "${sheaf[@]}" build "$work/$book" --out "$work/out" --format "$f" --quiet
   done
 done
 if [ "$pandoc" = 1 ]; then

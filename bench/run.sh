@@ -86,12 +86,6 @@ if [ ! -f "$jar" ]; then
   echo "bench: building target/sheaf.jar" >&2
   (cd "$repo" && mvn -q -B package -DskipTests -Dsheaf.book.skip=true)
 fi
-# Sheaf as bin/sheaf runs it: with the class-data archive that `mvn package` makes next to the jar, when there.
-sheaf=(java -Xmx"$heap")
-if [ -f "${jar%.jar}.jsa" ]; then
-  sheaf+=(-XX:SharedArchiveFile="${jar%.jar}.jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)
-fi
-sheaf+=(-jar "$jar")
 
 cleanup=0
 if [ -z "$work" ]; then
@@ -101,6 +95,9 @@ fi
 mkdir -p "$work"
 results="$work/results.tsv"
 : > "$results"
+# Sheaf as a user runs it: through the launcher, which chooses the JVM's options (bench/launcher.sh).
+. "$repo/bench/launcher.sh"
+install_sheaf "$jar" "$work/install" "$heap"
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # wait_idle: with --idle L, waits until the 1-minute load average is below L (at most 5 minutes)

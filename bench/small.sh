@@ -26,13 +26,8 @@ done
 command -v pandoc >/dev/null || { echo "small: pandoc is missing (apt-get install pandoc)" >&2; exit 2; }
 work=$(mktemp -d "${TMPDIR:-/tmp}/sheaf-small.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/home/bin" "$work/home/lib"
-cp "$repo/src/main/dist/bin/sheaf" "$work/home/bin/sheaf"
-cp "$jar" "$work/home/lib/sheaf.jar"
-sheaf=(sh "$work/home/bin/sheaf")
-"${sheaf[@]}" build "$book" --out "$work/first" --quiet > "$work/log" 2>&1 \
-  || { echo "small: the first build failed" >&2; tail -5 "$work/log" >&2; exit 1; }
-[ -f "$work/home/lib/sheaf.jsa" ] || echo "small: no class-data archive was written" >&2
+. "$repo/bench/launcher.sh"
+install_sheaf "$jar" "$work" || exit 1
 # The same text as one Markdown file for Pandoc: each chapter's pieces, front matter dropped, title as heading.
 python3 - "$book" "$work/book.md" <<'PY'
 import os, re, sys

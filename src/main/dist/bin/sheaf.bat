@@ -39,10 +39,11 @@ del "%PROBE%" >nul 2>nul
 set CDS_OPTS="-XX:ArchiveClassesAtExit=%JSA%" -Xlog:cds=off -Xlog:cds+dynamic=off
 
 :jit
-rem Small books: sheaf check and a single sheaf build of a book of at most SHEAF_SMALL_BOOK (default 300) pieces
-rem run with the JIT compiler's first tier only (C1): such a run is over before the optimising compiler pays for
-rem itself (docs/PERFORMANCE.md, "JIT: the first tier only for small books"). Watch sessions, serve and large books
-rem keep the default. SHEAF_SMALL_BOOK=0 turns this off; JIT options in JAVA_OPTS or SHEAF_OPTS come later and win.
+rem Small books, and every book on two processors: sheaf check and a single sheaf build of a book of at most
+rem SHEAF_SMALL_BOOK (default 300) pieces, or of any size on a machine with at most two processors, run with the JIT
+rem compiler's first tier only (C1): such a run is over before the optimising compiler pays for itself
+rem (docs/PERFORMANCE.md, "JIT: the first tier only"). Watch sessions and serve keep the default.
+rem SHEAF_SMALL_BOOK=0 turns this off; JIT options in JAVA_OPTS or SHEAF_OPTS come later and win.
 set "JIT_OPTS="
 set "LIMIT=%SHEAF_SMALL_BOOK%"
 if not defined LIMIT set "LIMIT=300"
@@ -64,7 +65,8 @@ set "JIT_OPTS=-XX:TieredStopAtLevel=1"
 exit /b %ERRORLEVEL%
 
 rem Exit code 0 when the command line (command first) builds once, without --watch, a folder (the first argument
-rem that is not an option, else the current folder) with book.yaml and at most LIMIT Markdown files under chapters\.
+rem that is not an option, else the current folder) with book.yaml and, on more than two processors, at most LIMIT
+rem Markdown files under chapters\.
 :smallBook
 setlocal
 set "DIR="
@@ -87,6 +89,8 @@ goto smallArg
 if not defined DIR set "DIR=."
 if not exist "%DIR%\book.yaml" exit /b 1
 if not exist "%DIR%\chapters\" exit /b 1
+rem two processors or fewer: every book
+if defined NUMBER_OF_PROCESSORS if %NUMBER_OF_PROCESSORS% leq 2 exit /b 0
 set /a "PIECES=0"
 rem counting stops past the limit, so a large book costs no more than a small one
 for /r "%DIR%\chapters" %%f in (*.md) do call :smallPiece || exit /b 1

@@ -24,7 +24,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The launcher's choice of JVM options ({@code src/main/dist/bin/sheaf}): the JIT's first tier only for a check or
- * a single build of a small book, the default for anything else. A stand-in {@code java} prints its arguments.
+ * a single build of a small book, or of any book on a machine of at most two processors, the default for anything
+ * else. A stand-in {@code java} prints its arguments; a stand-in {@code getconf} tells the launcher how many
+ * processors there are (eight unless a test says otherwise).
  * The Windows launcher ({@code sheaf.bat}) cannot run here: its options and the command line it reads are compared
  * with this one's and with the commands' own model instead.
  */
@@ -51,6 +53,10 @@ class LauncherTest {
         Files.createDirectories(java.getParent());
         Files.writeString(java, "#!/bin/sh\necho \"$@\"\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path getconf = tmp.resolve("tools/getconf");
+        Files.createDirectories(getconf.getParent());
+        Files.writeString(getconf, "#!/bin/sh\necho \"${TEST_PROCESSORS:-8}\"\n");
+        Files.setPosixFilePermissions(getconf, PosixFilePermissions.fromString("rwxr-xr-x"));
         small = book("small", 12);
         large = book("large", 301);
     }
@@ -73,6 +79,7 @@ class LauncherTest {
         env.keySet().removeIf(k -> k.startsWith("SHEAF") || k.equals("JAVA_OPTS"));
         env.put("JAVA_HOME", tmp.resolve("jdk").toString());
         env.put("SHEAF_CDS", "off");
+        env.put("PATH", tmp.resolve("tools") + ":" + env.getOrDefault("PATH", "/usr/bin:/bin"));
         env.putAll(extraEnv);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
@@ -108,6 +115,20 @@ class LauncherTest {
     }
 
     @Test
+    void on_two_processors_every_single_build_and_check_uses_the_first_tier_only() throws Exception {
+        Map<String, String> two = Map.of("TEST_PROCESSORS", "2");
+        assertThat(run(tmp, two, "build", large.toString(), "--out", "o")).startsWith(C1);
+        assertThat(run(tmp, two, "check", large.toString())).startsWith(C1);
+        assertThat(run(tmp, Map.of("TEST_PROCESSORS", "1"), "build", large.toString(), "-f", "pdf")).startsWith(C1);
+        assertThat(run(tmp, Map.of("TEST_PROCESSORS", "4"), "build", large.toString())).doesNotContain(C1);
+        assertThat(run(tmp, two, "build", large.toString(), "--watch")).doesNotContain(C1);
+        assertThat(run(tmp, two, "serve", large.toString())).doesNotContain(C1);
+        assertThat(run(tmp, two, "check", tmp.resolve("not-a-book").toString())).doesNotContain(C1);
+        Map<String, String> off = Map.of("TEST_PROCESSORS", "2", "SHEAF_SMALL_BOOK", "0");
+        assertThat(run(tmp, off, "build", large.toString())).doesNotContain(C1);
+    }
+
+    @Test
     void the_limit_can_be_moved_or_turned_off_and_the_users_options_come_last() throws Exception {
         assertThat(run(tmp, Map.of("SHEAF_SMALL_BOOK", "0"), "check", small.toString())).doesNotContain(C1);
         assertThat(run(tmp, Map.of("SHEAF_SMALL_BOOK", "400"), "check", large.toString())).startsWith(C1);
@@ -138,6 +159,8 @@ class LauncherTest {
             assertThat(launcher).contains("SHEAF_SMALL_BOOK", C1, "300", "SHEAF_CDS", "-XX:ArchiveClassesAtExit=",
                     "-Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off", "chapters", ".md");
         }
+        assertThat(sh).contains("getconf _NPROCESSORS_ONLN").contains("[12]) return 0");
+        assertThat(bat).contains("if defined NUMBER_OF_PROCESSORS if %NUMBER_OF_PROCESSORS% leq 2 exit /b 0");
         assertThat(sh).contains("$CDS_OPTS $JIT_OPTS $JAVA_OPTS $SHEAF_OPTS -jar");
         assertThat(bat).contains("%CDS_OPTS% %JIT_OPTS% %JAVA_OPTS% %SHEAF_OPTS% -jar");
         assertThat(bat).as("CRLF throughout").doesNotContainPattern("[^\\r]\\n");
