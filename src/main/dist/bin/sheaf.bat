@@ -39,11 +39,11 @@ del "%PROBE%" >nul 2>nul
 set CDS_OPTS="-XX:ArchiveClassesAtExit=%JSA%" -Xlog:cds=off -Xlog:cds+dynamic=off
 
 :jit
-rem Small books, and every book on two processors: sheaf check and a single sheaf build of a book of at most
-rem SHEAF_SMALL_BOOK (default 300) pieces, or of any size on a machine with at most two processors, run with the JIT
-rem compiler's first tier only (C1): such a run is over before the optimising compiler pays for itself
-rem (docs/PERFORMANCE.md, "JIT: the first tier only"). Watch sessions and serve keep the default.
-rem SHEAF_SMALL_BOOK=0 turns this off; JIT options in JAVA_OPTS or SHEAF_OPTS come later and win.
+rem Small books, and books without print editions on two processors: sheaf check and a single sheaf build of a
+rem book of at most SHEAF_SMALL_BOOK (default 300) pieces run with the JIT compiler's first tier only (C1); so do,
+rem on a machine with at most two processors, sheaf check and a single build whose --format names neither the PDF
+rem nor the handouts, for a book of any size (docs/PERFORMANCE.md, "JIT: the first tier only"). Watch sessions and
+rem serve keep the default. SHEAF_SMALL_BOOK=0 turns this off; JIT options in JAVA_OPTS or SHEAF_OPTS come later and win.
 set "JIT_OPTS="
 set "LIMIT=%SHEAF_SMALL_BOOK%"
 if not defined LIMIT set "LIMIT=300"
@@ -65,16 +65,21 @@ set "JIT_OPTS=-XX:TieredStopAtLevel=1"
 exit /b %ERRORLEVEL%
 
 rem Exit code 0 when the command line (command first) builds once, without --watch, a folder (the first argument
-rem that is not an option, else the current folder) with book.yaml and, on more than two processors, at most LIMIT
-rem Markdown files under chapters\.
+rem that is not an option, else the current folder) with book.yaml and at most LIMIT Markdown files under chapters\,
+rem or, on two processors or fewer, checks it or builds formats without print editions.
 :smallBook
 setlocal
 set "DIR="
+set "COMMAND=%~1"
+set "FORMATS="
 shift
 :smallArg
 if "%~1"=="" goto smallCount
 set "ARG=%~1"
 shift
+if "%ARG%"=="-f" set "FORMATS=%~1"
+if "%ARG%"=="--format" set "FORMATS=%~1"
+if "%ARG:~0,9%"=="--format=" set "FORMATS=%ARG:~9%"
 if "%ARG%"=="--watch" exit /b 1
 if "%ARG:~0,1%"=="-" goto smallOption
 if not defined DIR set "DIR=%ARG%"
@@ -89,8 +94,8 @@ goto smallArg
 if not defined DIR set "DIR=."
 if not exist "%DIR%\book.yaml" exit /b 1
 if not exist "%DIR%\chapters\" exit /b 1
-rem two processors or fewer: every book
-if defined NUMBER_OF_PROCESSORS if %NUMBER_OF_PROCESSORS% leq 2 exit /b 0
+rem two processors or fewer: a check, or a build without print editions, of any size
+if defined NUMBER_OF_PROCESSORS if %NUMBER_OF_PROCESSORS% leq 2 call :withoutPrint && exit /b 0
 set /a "PIECES=0"
 rem counting stops past the limit, so a large book costs no more than a small one
 for /r "%DIR%\chapters" %%f in (*.md) do call :smallPiece || exit /b 1
@@ -98,4 +103,16 @@ exit /b 0
 :smallPiece
 set /a "PIECES+=1"
 if %PIECES% gtr %LIMIT% exit /b 1
+exit /b 0
+:withoutPrint
+if "%COMMAND%"=="check" exit /b 0
+if not defined FORMATS exit /b 1
+set "REST=,%FORMATS: =%,"
+for %%p in (1 2) do call :stripLight
+if "%REST%"=="," exit /b 0
+exit /b 1
+:stripLight
+set "REST=%REST:,epub,=,%"
+set "REST=%REST:,site,=,%"
+set "REST=%REST:,citations,=,%"
 exit /b 0

@@ -24,8 +24,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The launcher's choice of JVM options ({@code src/main/dist/bin/sheaf}): the JIT's first tier only for a check or
- * a single build of a small book, or of any book on a machine of at most two processors, the default for anything
- * else. A stand-in {@code java} prints its arguments; a stand-in {@code getconf} tells the launcher how many
+ * a single build of a small book, or on a machine of at most two processors a check or a build without print
+ * editions of any book, the default for anything else. A stand-in {@code java} prints its arguments; a stand-in {@code getconf} tells the launcher how many
  * processors there are (eight unless a test says otherwise).
  * The Windows launcher ({@code sheaf.bat}) cannot run here: its options and the command line it reads are compared
  * with this one's and with the commands' own model instead.
@@ -115,17 +115,23 @@ class LauncherTest {
     }
 
     @Test
-    void on_two_processors_every_single_build_and_check_uses_the_first_tier_only() throws Exception {
+    void on_two_processors_checks_and_builds_without_print_editions_use_the_first_tier_only() throws Exception {
         Map<String, String> two = Map.of("TEST_PROCESSORS", "2");
-        assertThat(run(tmp, two, "build", large.toString(), "--out", "o")).startsWith(C1);
         assertThat(run(tmp, two, "check", large.toString())).startsWith(C1);
-        assertThat(run(tmp, Map.of("TEST_PROCESSORS", "1"), "build", large.toString(), "-f", "pdf")).startsWith(C1);
-        assertThat(run(tmp, Map.of("TEST_PROCESSORS", "4"), "build", large.toString())).doesNotContain(C1);
-        assertThat(run(tmp, two, "build", large.toString(), "--watch")).doesNotContain(C1);
+        assertThat(run(tmp, two, "build", large.toString(), "--out", "o", "--format", "epub")).startsWith(C1);
+        assertThat(run(tmp, two, "build", large.toString(), "-f", "epub,site,citations")).startsWith(C1);
+        assertThat(run(tmp, two, "build", large.toString(), "--format=EPUB")).startsWith(C1);
+        assertThat(run(tmp, Map.of("TEST_PROCESSORS", "1"), "build", "-f", "site", large.toString())).startsWith(C1);
+        // a large book's PDF lays out long enough on one thread for the optimising compiler to win
+        assertThat(run(tmp, two, "build", large.toString(), "--out", "o")).doesNotContain(C1);
+        assertThat(run(tmp, two, "build", large.toString(), "-f", "pdf")).doesNotContain(C1);
+        assertThat(run(tmp, two, "build", large.toString(), "-f", "epub,handouts")).doesNotContain(C1);
+        assertThat(run(tmp, Map.of("TEST_PROCESSORS", "4"), "build", large.toString(), "-f", "epub")).doesNotContain(C1);
+        assertThat(run(tmp, two, "build", large.toString(), "-f", "epub", "--watch")).doesNotContain(C1);
         assertThat(run(tmp, two, "serve", large.toString())).doesNotContain(C1);
         assertThat(run(tmp, two, "check", tmp.resolve("not-a-book").toString())).doesNotContain(C1);
         Map<String, String> off = Map.of("TEST_PROCESSORS", "2", "SHEAF_SMALL_BOOK", "0");
-        assertThat(run(tmp, off, "build", large.toString())).doesNotContain(C1);
+        assertThat(run(tmp, off, "build", large.toString(), "-f", "epub")).doesNotContain(C1);
     }
 
     @Test
@@ -159,8 +165,11 @@ class LauncherTest {
             assertThat(launcher).contains("SHEAF_SMALL_BOOK", C1, "300", "SHEAF_CDS", "-XX:ArchiveClassesAtExit=",
                     "-Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off", "chapters", ".md");
         }
-        assertThat(sh).contains("getconf _NPROCESSORS_ONLN").contains("[12]) return 0");
-        assertThat(bat).contains("if defined NUMBER_OF_PROCESSORS if %NUMBER_OF_PROCESSORS% leq 2 exit /b 0");
+        // two processors: the same formats count as without print editions in both
+        assertThat(sh).contains("getconf _NPROCESSORS_ONLN").contains("[12]) without_print && return 0")
+                .contains("grep -qvxE 'epub|site|citations'");
+        assertThat(bat).contains("if %NUMBER_OF_PROCESSORS% leq 2 call :withoutPrint && exit /b 0")
+                .contains("%REST:,epub,=,%", "%REST:,site,=,%", "%REST:,citations,=,%");
         assertThat(sh).contains("$CDS_OPTS $JIT_OPTS $JAVA_OPTS $SHEAF_OPTS -jar");
         assertThat(bat).contains("%CDS_OPTS% %JIT_OPTS% %JAVA_OPTS% %SHEAF_OPTS% -jar");
         assertThat(bat).as("CRLF throughout").doesNotContainPattern("[^\\r]\\n");
