@@ -142,17 +142,7 @@ public final class Coverage {
             int delta = b.getShort(deltas + 2 * s);
             int rangeOffset = b.getShort(rangeOffsets + 2 * s) & 0xFFFF;
             for (int c = first; c <= end && c != 0xFFFF; c++) {
-                int glyph;
-                if (rangeOffset == 0) {
-                    glyph = (c + delta) & 0xFFFF;
-                } else {
-                    int where = rangeOffsets + 2 * s + rangeOffset + 2 * (c - first);
-                    glyph = where + 1 < b.limit() ? b.getShort(where) & 0xFFFF : 0;
-                    if (glyph != 0) {
-                        glyph = (glyph + delta) & 0xFFFF;
-                    }
-                }
-                if (glyph != 0) {
+                if (format4Glyph(b, rangeOffsets + 2 * s, rangeOffset, delta, c - first, c) != 0) {
                     out.set(c);
                 }
             }
@@ -194,20 +184,23 @@ public final class Coverage {
             }
             int delta = b.getShort(deltas + 2 * s);
             int rangeOffset = b.getShort(rangeOffsets + 2 * s) & 0xFFFF;
-            int glyph;
-            if (rangeOffset == 0) {
-                glyph = (cp + delta) & 0xFFFF;
-            } else {
-                int where = rangeOffsets + 2 * s + rangeOffset + 2 * (cp - first);
-                glyph = where + 1 < b.limit() ? b.getShort(where) & 0xFFFF : 0;
-                if (glyph != 0) {
-                    glyph = (glyph + delta) & 0xFFFF;
-                }
-            }
-            if (glyph != 0) {
+            if (format4Glyph(b, rangeOffsets + 2 * s, rangeOffset, delta, cp - first, cp) != 0) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The glyph of {@code c}, the {@code index}-th character of a format 4 segment whose idRangeOffset word is at
+     * {@code rangeOffsetAt} (0: no glyph; a glyph index past the table's end counts as none).
+     */
+    private static int format4Glyph(ByteBuffer b, int rangeOffsetAt, int rangeOffset, int delta, int index, int c) {
+        if (rangeOffset == 0) {
+            return (c + delta) & 0xFFFF;
+        }
+        int where = rangeOffsetAt + rangeOffset + 2 * index;
+        int glyph = where + 1 < b.limit() ? b.getShort(where) & 0xFFFF : 0;
+        return glyph == 0 ? 0 : (glyph + delta) & 0xFFFF;
     }
 }
