@@ -181,26 +181,18 @@ final class EpubPages {
      * {@code limit} characters each (the print edition's page breaks marked in them as in one).
      */
     java.util.List<dev.sheaf.render.xhtml.IndexXhtml.Part> indexPages(dev.sheaf.render.xhtml.IndexXhtml index, int limit) {
-        TextPlaces[] places = {null};
+        PageMarkers.RunOn runOn = new PageMarkers.RunOn();
         return index.write(new dev.sheaf.render.xhtml.IndexXhtml.Documents() {
             @Override
             public Xml start(int n, String title, boolean indexBody) {
                 Xml x = EpubPages.this.start(title, "back-matter index-page", indexBody ? "index" : null);
-                if (n == 0) {
-                    places[0] = markers(x, PrintPageBreaks.INDEX);
-                } else {
-                    x.places(places[0]);
-                }
+                runOn.document(x, n, y -> markers(y, PrintPageBreaks.INDEX));
                 return x;
             }
 
             @Override
             public String end(Xml x, boolean last) {
-                if (last) {
-                    PageMarkers.end(x, places[0]);
-                } else {
-                    x.places(null);
-                }
+                runOn.end(x, last);
                 return EpubPages.end(x);
             }
 

@@ -5,6 +5,7 @@ import dev.sheaf.render.xhtml.Xml;
 
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * Writes a marker where each print page begins, while a unit of an edition (a piece, a chapter opener) is
@@ -47,6 +48,32 @@ public final class PageMarkers extends TextPlaces {
         if (places != null) {
             places.endUnit(x);
             x.places(null);
+        }
+    }
+
+    /**
+     * The markers of one unit written over several documents (an index split between letters): the print
+     * edition's page numbers run on from one document to the next, the unit begun in the first and ended in the last.
+     */
+    public static final class RunOn {
+        private TextPlaces places;
+
+        /** Document {@code n} starts in {@code x}; in the first, {@code start} begins the unit's markers. */
+        public void document(Xml x, int n, Function<Xml, TextPlaces> start) {
+            if (n == 0) {
+                places = start.apply(x);
+            } else {
+                x.places(places);
+            }
+        }
+
+        /** The document in {@code x} ends; the unit ends with the {@code last} one. */
+        public void end(Xml x, boolean last) {
+            if (last) {
+                PageMarkers.end(x, places);
+            } else {
+                x.places(null);
+            }
         }
     }
 

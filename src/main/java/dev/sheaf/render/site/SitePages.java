@@ -138,7 +138,7 @@ final class SitePages {
 
     /** The index's pages, with a placeholder for what depends on the order of all pages. */
     private List<IndexXhtml.Part> writeIndex() {
-        TextPlaces[] places = {null};
+        PageMarkers.RunOn runOn = new PageMarkers.RunOn();
         return index.write(new IndexXhtml.Documents() {
             @Override
             public Xml start(int n, String title, boolean indexBody) {
@@ -147,21 +147,13 @@ final class SitePages {
                 x.open("main", "id", "main").nl();
                 x.raw(PARTS_NAV);
                 // The print edition's page numbers run on from one page of the index to the next.
-                if (n == 0) {
-                    places[0] = markers(x, PrintPageBreaks.INDEX);
-                } else {
-                    x.places(places[0]);
-                }
+                runOn.document(x, n, y -> markers(y, PrintPageBreaks.INDEX));
                 return x;
             }
 
             @Override
             public String end(Xml x, boolean last) {
-                if (last) {
-                    PageMarkers.end(x, places[0]);
-                } else {
-                    x.places(null);
-                }
+                runOn.end(x, last);
                 x.close("main").nl();
                 x.raw(PAGER);
                 return SitePages.this.end(x, "../");
