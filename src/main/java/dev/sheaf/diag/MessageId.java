@@ -48,6 +48,7 @@ public enum MessageId {
     CIT_002("CIT-002", Severity.ERROR),     // bibliography file unreadable
     CIT_003("CIT-003", Severity.ERROR),     // unknown citation style
     CIT_004("CIT-004", Severity.WARNING),   // duplicate key in bibliographies
+    CIT_005("CIT-005", Severity.ERROR),     // a book's .csl file is not well-formed XML or not a usable CSL style
     IDX_001("IDX-001", Severity.ERROR),     // index.yaml not valid YAML / wrong shape
     IDX_002("IDX-002", Severity.ERROR),     // index field of wrong type / bad value
     IDX_003("IDX-003", Severity.WARNING),   // unknown field in an index entry
