@@ -6,7 +6,7 @@ package dev.sheaf.diag;
  *
  * <p>Prefixes: BOOK (book.yaml), FM (front matter), MD (Markdown body), CH (chapters and selection),
  * IMG (images), LINK (links), CIT (citations), IDX (the index), OUT (writing editions), IO (reading files),
- * IMP (sheaf import).
+ * IMP (sheaf import), FONT (the book's fonts).
  */
 public enum MessageId {
     BOOK_001("BOOK-001", Severity.ERROR),   // book.yaml missing
@@ -65,6 +65,7 @@ public enum MessageId {
     OUT_003("OUT-003", Severity.ERROR),     // writing an edition failed
     OUT_004("OUT-004", Severity.WARNING),   // characters no embedded font can print
     COVER_001("COVER-001", Severity.WARNING), // raster cover under 300 dpi at the trim size
+    FONT_001("FONT-001", Severity.WARNING), // a file in fonts/ is no usable font: left out
     IMP_001("IMP-001", Severity.ERROR),     // source cannot be imported (truncated, protected, no article)
     IMP_002("IMP-002", Severity.ERROR),     // not a format sheaf import reads
     IMP_003("IMP-003", Severity.WARNING),   // image only linked, kept as a link

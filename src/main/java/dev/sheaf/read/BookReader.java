@@ -95,7 +95,7 @@ public final class BookReader {
         if (!manifest.get().dateGiven()) {
             meta = meta.withDate(latest(chapters));
         }
-        return Optional.of(new Book(root, meta, chapters, FontScanner.scan(root.resolve("fonts"), root)));
+        return Optional.of(new Book(root, meta, chapters, FontScanner.scan(root.resolve("fonts"), root, diags)));
     }
 
     /** A chapter folder as read from disk: its intro file (if any) and all its pieces. */
