@@ -1,6 +1,7 @@
 package dev.sheaf.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What a user reads from the command line itself: every command's help, the help command, and the usage errors
  * (a missing command, a misspelt one with its suggestions, an unknown option, a missing value), with their exit
- * codes, compared with the texts kept in {@code src/test/resources/dev/sheaf/cli/usage/}. Some commands' models
+ * codes, and the manual pages and completion scripts made from the same model, compared with the texts kept in
+ * {@code src/test/resources/dev/sheaf/cli/usage/}. Some commands' models
  * are built in code and the others from annotations; this is what keeps them saying exactly what they said.
  * After a deliberate change of a text, regenerate with {@value #REGENERATE}.
  */
@@ -57,6 +59,26 @@ class UsageTextTest {
         int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
         return "$ sheaf " + String.join(" ", args) + "\nexit " + code + "\n--- standard output\n" + out
                 + "--- standard error\n" + err;
+    }
+
+    @Test
+    void the_manual_pages_and_completion_scripts_are_what_they_were(@TempDir Path dir) throws IOException {
+        boolean update = Boolean.getBoolean("sheaf.updateUsage");
+        List<String> differ = new ArrayList<>();
+        for (Path made : dev.sheaf.cli.install.ShellFiles.write(dir, "0.1.0-SNAPSHOT", "2026-01-01")) {
+            String name = dir.relativize(made).toString().replace('\\', '/');
+            Path kept = KEPT.resolve("shell").resolve(name);
+            String text = Files.readString(made, StandardCharsets.UTF_8);
+            if (update) {
+                Files.createDirectories(kept.getParent());
+                Files.writeString(kept, text, StandardCharsets.UTF_8);
+            } else if (!Files.exists(kept) || !Files.readString(kept, StandardCharsets.UTF_8).equals(text)) {
+                differ.add(name);
+                assertThat(text).as("%s (after a deliberate change: %s)", kept, REGENERATE)
+                        .isEqualTo(Files.exists(kept) ? Files.readString(kept, StandardCharsets.UTF_8) : "");
+            }
+        }
+        assertThat(differ).isEmpty();
     }
 
     @Test
