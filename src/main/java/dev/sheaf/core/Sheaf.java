@@ -125,10 +125,12 @@ public final class Sheaf {
             return book;
         }
         // The index first: its matcher must see citations as citations, not as the text they become.
+        progress.stage("index");
         Book indexed = new IndexProcessor(diags).process(book.get());
         progress.citing();
         CitationProcessor citing = new CitationProcessor(diags, citations, disk);
         Book cited = format ? citing.process(indexed, citationStyle) : citing.check(indexed, citationStyle);
+        progress.stage("links");
         return Optional.of(new LinkResolver(diags).process(cited));
     }
 
@@ -250,6 +252,7 @@ public final class Sheaf {
                 return failed(diags);
             }
             leftWork = request.quickStep() && (now.size() < renderers.size() || layouts != null && layouts.tookEarlier());
+            progress.stage("commit");
             List<Path> written = staged.commit();
             forgetLeftovers(out, staged, now, leftWork);
             // Only now, so that a failed build leaves the cache as the last good build left it.
