@@ -16,7 +16,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -53,6 +57,11 @@ public final class BuildCache {
     private final Set<String> kept = ConcurrentHashMap.newKeySet();
     private final Set<String> made = ConcurrentHashMap.newKeySet();
     private final List<Reuse> reuse = new ArrayList<>();
+    /** Items this build makes once for every edition that asks (see {@link #once}), by key. */
+    private final Map<CacheKey, FutureTask<Made>> making = new ConcurrentHashMap<>();
+
+    /** An item as {@link #once} made it, and whether it came from an earlier build. */
+    private record Made(byte[] value, boolean earlier) { }
 
     private BuildCache(Path dir, Path scratch, String identity) {
         this.dir = dir;
@@ -129,6 +138,62 @@ public final class BuildCache {
         } else {
             put(key, value.get());
         }
+    }
+
+    /**
+     * The item {@code key}, made once in this build however many editions ask for it (the SVG cover: the PDF, the EPUB
+     * and the site), perhaps begun before any of them asked ({@link #begin}): taken from an earlier build when the
+     * cache has it, else made by {@code make} and kept for later builds. Whoever asks first makes it, on their own
+     * thread unless {@link #begin} did; the others wait for it and get the same value or the same exception. Works
+     * the same when the cache is disabled, which then keeps nothing.
+     */
+    public byte[] once(CacheKey key, Callable<byte[]> make) throws IOException {
+        FutureTask<Made> task = making.computeIfAbsent(key, k -> task(k, make));
+        task.run(); // nothing when it has run or is running: then it is waited for
+        Made made;
+        try {
+            made = task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for " + key.kind(), e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IOException(cause);
+        }
+        if (!made.earlier()) {
+            // Kept by whoever asked, in the build's own time: a making begun early may outlive a build that failed.
+            put(key, made.value());
+        }
+        return made.value();
+    }
+
+    /**
+     * Begins making the item {@code key} on a thread of its own, for {@link #once} to take when an edition asks for
+     * it: work that needs only part of the book (book.yaml, the fonts) can run while the pieces are read. Nothing is
+     * written from that thread; its failure is thrown to the edition that asks, as if the edition had made it.
+     * Nobody waits for it when no edition asks (a build that fails while reading): it runs on a daemon thread.
+     */
+    public void begin(CacheKey key, Callable<byte[]> make) {
+        FutureTask<Made> task = making.computeIfAbsent(key, k -> task(k, make));
+        Thread t = new Thread(task, "sheaf-early-" + key.kind());
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private FutureTask<Made> task(CacheKey key, Callable<byte[]> make) {
+        return new FutureTask<>(() -> {
+            Optional<byte[]> earlier = get(key);
+            return earlier.isPresent() ? new Made(earlier.get(), true) : new Made(make.call(), false);
+        });
     }
 
     /** Records what an edition reused; see {@link #reuse()}. */

@@ -54,6 +54,13 @@ public final class CitationProcessor {
     private final BuildCache disk;
     /** Title casing shared by this processor's citeproc-java processors: the same titles come back in both. */
     private final CslTitleCase titles = new CslTitleCase();
+    /** The main citeproc-java processor, begun before the pieces were read ({@link #begin}), or null. */
+    private volatile Early early;
+    /** Whether the main processor was the one {@link #begin} made (for tests). */
+    private volatile boolean tookEarly;
+
+    /** A processor being made on a thread of its own for a style and language. */
+    private record Early(String language, java.util.concurrent.FutureTask<CslEngine> engine) { }
 
     public CitationProcessor(Diagnostics diags) {
         this(diags, CitationCache.none());
@@ -73,6 +80,56 @@ public final class CitationProcessor {
         this.diags = diags;
         this.cache = cache;
         this.disk = disk;
+    }
+
+    /**
+     * Begins making the citeproc-java processor for {@code book}'s style on a thread of its own, from book.yaml alone
+     * ({@code book} needs no chapters), for {@link #process} to take: citeproc-java parses the style's XML when the
+     * processor is made (a fifth of a small book's first EPUB build), and its items are asked for only when
+     * citations are formatted, so it can be made while the pieces are read. Nothing is reported from there:
+     * {@link #process} finds the style again and reports as before, and makes the processor itself when this one
+     * failed or is for another style. Not for a session's builds, which keep their processors from one to the next.
+     */
+    public void begin(Book book, String styleOverride) {
+        if (cache.enabled()) {
+            return;
+        }
+        CitationSettings settings = book.meta().citations();
+        String styleName = styleOverride != null ? styleOverride : settings.style();
+        String language = book.meta().language();
+        Path root = book.root();
+        java.util.concurrent.FutureTask<CslEngine> task = new java.util.concurrent.FutureTask<>(() -> {
+            Optional<CitationStyles.Style> style = CitationStyles.load(styleName, root, SourceRef.of(Path.of("book.yaml")),
+                    new Diagnostics());
+            return style.isEmpty() ? null : new CslEngine(style.get(), Map.of(), language, titles);
+        });
+        early = new Early(language, task);
+        Thread t = new Thread(task, "sheaf-early-citations");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The processor {@link #begin} made for {@code style} and {@code language}, or null. */
+    private CslEngine takeEarly(CitationStyles.Style style, String language) {
+        Early e = early;
+        early = null;
+        if (e == null || !e.language().equals(language)) {
+            return null;
+        }
+        try {
+            CslEngine engine = e.engine().get();
+            tookEarly = engine != null && engine.style().equals(style);
+            return tookEarly ? engine : null;
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (java.util.concurrent.ExecutionException ex) {
+            return null; // made again here, which reports why it fails
+        }
+    }
+
+    boolean tookEarly() {
+        return tookEarly;
     }
 
     /** @param styleOverride a style given on the command line or in the Maven plugin; null for book.yaml's */
@@ -176,7 +233,7 @@ public final class CitationProcessor {
             try {
                 new CslEngine(i.style(), i.items(), book.meta().language());
             } catch (IOException | RuntimeException e) {
-                diags.reportWithHint(MessageId.CIT_003, i.where(), String.valueOf(e.getMessage()), i.settings().style());
+                unreadable(i, e);
                 return book;
             }
         }
@@ -193,6 +250,17 @@ public final class CitationProcessor {
         }
         return new Book(book.root(), book.meta(), List.copyOf(chapters), book.fonts(), List.of(), List.of(),
                 book.index());
+    }
+
+    /** Reports a style citeproc-java could not read: a book's own file at the file, a bundled one at book.yaml. */
+    private void unreadable(Inputs in, Exception e) {
+        String style = in.settings().style();
+        if (style.endsWith(".csl")) {
+            diags.report(MessageId.CIT_005, SourceRef.of(Path.of(style).normalize()), style,
+                    "citeproc-java cannot read it (" + e.getMessage() + ")");
+        } else {
+            diags.reportWithHint(MessageId.CIT_003, in.where(), String.valueOf(e.getMessage()), style);
+        }
     }
 
     /**
@@ -245,7 +313,7 @@ public final class CitationProcessor {
         try {
             engine = engine("main", style, items, language, entries);
         } catch (IOException | RuntimeException e) {
-            diags.reportWithHint(MessageId.CIT_003, in.where(), String.valueOf(e.getMessage()), in.settings().style());
+            unreadable(in, e);
             return book;
         }
         entriesKey.ifPresent(k -> entries.seed(storedEntries(k), engine.numbered()));
@@ -343,6 +411,9 @@ public final class CitationProcessor {
     private CslEngine engine(String role, CitationStyles.Style style, Map<String, CSLItemData> items, String language,
                              CitationCache entries) throws IOException {
         CslEngine e = entries.engine(role);
+        if (e == null && role.equals("main")) {
+            e = takeEarly(style, language);
+        }
         if (e == null) {
             e = new CslEngine(style, items, language, titles);
             entries.engine(role, e);

@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
 final class CslEngine implements CitationFormatter {
 
     private final CSL csl;
+    private final CitationStyles.Style style;
     private final Optional<CslSort> sort;
     private final boolean numbered;
     private volatile Map<String, CSLItemData> items;
@@ -62,12 +63,18 @@ final class CslEngine implements CitationFormatter {
             }
         };
         this.items = items;
+        this.style = style;
         this.csl = new CSL(provider, style.argument(), CslLocales.forLanguage(locale));
         this.csl.setOutputFormat("html");
         this.acronyms = acronymPattern(items.values());
         this.sort = CslSort.of(csl);
         titles.install(csl);
         this.numbered = CslStyleTree.mentions(csl, "citation-number");
+    }
+
+    /** The style this processor formats in. */
+    CitationStyles.Style style() {
+        return style;
     }
 
     /** Whether the style can print an item's citation number (then its entries depend on it). */

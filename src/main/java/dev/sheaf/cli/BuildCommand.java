@@ -7,10 +7,8 @@ import dev.sheaf.core.Progress;
 import dev.sheaf.core.Sheaf;
 import dev.sheaf.diag.Severity;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,10 +18,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-/** {@code sheaf build [BOOK_DIR] --out DIR [--format epub,pdf] [--watch]}. */
-@Command(name = "build", mixinStandardHelpOptions = true,
-        description = "Build the book's editions. Writes nothing when the book has errors. "
-                + "Shows progress on a terminal; --watch keeps rebuilding as the sources change.")
+/**
+ * {@code sheaf build [BOOK_DIR] --out DIR [--format epub,pdf] [--watch]}. Its model is written in code
+ * ({@link CodedModel}).
+ */
 final class BuildCommand implements Callable<Integer> {
 
     /**
@@ -32,41 +30,46 @@ final class BuildCommand implements Callable<Integer> {
      */
     private static final long SETTLE_MILLIS = 30;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Parameters(index = "0", arity = "0..1", paramLabel = "BOOK_DIR",
-            description = "Folder with book.yaml and chapters/ (default: the current folder).")
+    CommandSpec spec;
     Path bookDir = Path.of(".");
-
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR",
-            description = "Output folder (default: BOOK_DIR/target/book).")
     Path out;
-
-    @Option(names = {"-f", "--format"}, split = ",", paramLabel = "FORMAT",
-            description = "Formats to build, comma-separated (default: all).")
     List<String> formats = List.of();
-
-    @Option(names = "--fail-on-warnings", description = "Treat warnings as errors.")
     boolean failOnWarnings;
-
-    @Option(names = "--citation-style", paramLabel = "STYLE",
-            description = "CSL style id (apa, modern-language-association, …) or .csl file; overrides book.yaml.")
     String citationStyle;
-
-    @Option(names = {"-w", "--watch"},
-            description = "Keep running and rebuild whenever a source changes; only what changed is redone. Stop with Ctrl+C.")
     boolean watch;
-
-    @Mixin
     Verbosity verbosity;
-
-    @Option(names = "--no-cache",
-            description = "Make every page afresh, without the build cache the output folder keeps (.sheaf-cache/).")
     boolean noCache;
-
-    @Mixin
     DiagnosticsFormat diagnostics;
+
+    private BuildCommand() {
+    }
+
+    /** The command's model, bound to a new command. */
+    static CommandSpec model() {
+        BuildCommand c = new BuildCommand();
+        CommandSpec spec = CodedModel.command("build", c, "Build the book's editions. Writes nothing when the book "
+                + "has errors. Shows progress on a terminal; --watch keeps rebuilding as the sources change.");
+        spec.addPositional(CodedModel.bookDir(() -> c.bookDir, p -> c.bookDir = p));
+        spec.addOption(CodedModel.option(Path.class, () -> c.out, p -> c.out = p, "DIR",
+                "Output folder (default: BOOK_DIR/target/book).", "-o", "--out").build());
+        spec.addOption(OptionSpec.builder("-f", "--format").type(List.class).auxiliaryTypes(String.class).splitRegex(",")
+                .paramLabel("FORMAT").description("Formats to build, comma-separated (default: all).")
+                .initialValue(c.formats).getter(CodedModel.getter(() -> c.formats))
+                .setter(CodedModel.<List<String>>setter(() -> c.formats, f -> c.formats = f)).build());
+        spec.addOption(CodedModel.flag(() -> c.failOnWarnings, f -> c.failOnWarnings = f,
+                "Treat warnings as errors.", "--fail-on-warnings"));
+        spec.addOption(CodedModel.option(String.class, () -> c.citationStyle, s -> c.citationStyle = s, "STYLE",
+                "CSL style id (apa, modern-language-association, …) or .csl file; overrides book.yaml.",
+                "--citation-style").build());
+        spec.addOption(CodedModel.flag(() -> c.watch, w -> c.watch = w, "Keep running and rebuild whenever a source "
+                + "changes; only what changed is redone. Stop with Ctrl+C.", "-w", "--watch"));
+        c.verbosity = Verbosity.addTo(spec);
+        spec.addOption(CodedModel.flag(() -> c.noCache, n -> c.noCache = n, "Make every page afresh, without the "
+                + "build cache the output folder keeps (.sheaf-cache/).", "--no-cache"));
+        c.diagnostics = DiagnosticsFormat.addTo(spec);
+        c.spec = CodedModel.standardHelp(spec);
+        return spec;
+    }
 
     @Override
     public Integer call() {

@@ -13,6 +13,7 @@ import dev.sheaf.read.PieceCache;
 import dev.sheaf.render.RenderContext;
 import dev.sheaf.render.Renderer;
 import dev.sheaf.render.RendererRegistry;
+import dev.sheaf.render.cover.Covers;
 import dev.sheaf.render.pagelist.PrintLayouts;
 
 import java.io.IOException;
@@ -101,7 +102,7 @@ public final class Sheaf {
     public BuildResult check(Path bookDir, String citationStyle) {
         Diagnostics diags = new Diagnostics();
         read(bookDir.toAbsolutePath().normalize(), citationStyle, diags, Progress.NONE, pieces, BuildCache.disabled(),
-                false);
+                false, false);
         return new BuildResult(List.of(), diags.all(), !diags.hasErrors());
     }
 
@@ -112,16 +113,38 @@ public final class Sheaf {
 
     /** The book as renderers see it: read, index mentions anchored, citations resolved, then links resolved. */
     private Optional<Book> read(Path root, String citationStyle, Diagnostics diags, Progress progress) {
-        return read(root, citationStyle, diags, progress, pieces, BuildCache.disabled(), true);
+        return read(root, citationStyle, diags, progress, pieces, BuildCache.disabled(), true, false);
     }
 
     /**
-     * @param disk   the build cache, for the formatted citations
-     * @param format whether to format the citations; a check only looks for their problems
+     * @param disk   the build cache, for the formatted citations (and the cover, see {@code cover})
+     * @param format whether to format the citations; a check only looks for their problems (and then does not begin
+     *               making the citation processor while the pieces are read)
+     * @param cover  whether an edition of the build shows the cover: an SVG cover is then drawn, into {@code disk}'s
+     *               items of this build, while the pieces are read
      */
     private Optional<Book> read(Path root, String citationStyle, Diagnostics diags, Progress progress,
-                                PieceCache pieceCache, BuildCache disk, boolean format) {
-        Optional<Book> book = new BookReader(root, diags, pieceCache, progress::piecesRead).read();
+                                PieceCache pieceCache, BuildCache disk, boolean format, boolean cover) {
+        CitationProcessor citing = new CitationProcessor(diags, citations, disk);
+        // What needs only book.yaml and the fonts begins on other threads while the pieces are read: on a small
+        // book's first build the cover and the citation style were the last things the EPUB waited for.
+        BookReader.Listener listener = new BookReader.Listener() {
+            @Override
+            public void piecesRead(int done, int total) {
+                progress.piecesRead(done, total);
+            }
+
+            @Override
+            public void begun(Book preview) {
+                if (cover) {
+                    Covers.begin(preview, disk);
+                }
+                if (format) {
+                    citing.begin(preview, citationStyle);
+                }
+            }
+        };
+        Optional<Book> book = new BookReader(root, diags, pieceCache, listener).read();
         if (book.isEmpty()) {
             return book;
         }
@@ -129,7 +152,6 @@ public final class Sheaf {
         progress.stage("index");
         Book indexed = new IndexProcessor(diags).process(book.get());
         progress.citing();
-        CitationProcessor citing = new CitationProcessor(diags, citations, disk);
         Book cited = format ? citing.process(indexed, citationStyle) : citing.check(indexed, citationStyle);
         progress.stage("links");
         return Optional.of(new LinkResolver(diags).process(cited));
@@ -202,7 +224,11 @@ public final class Sheaf {
             book = Optional.of(earlier.book());
             earlier.diagnostics().forEach(diags::add);
         } else {
-            book = read(root, request.citationStyle(), diags, progress, pieceCache, cache, true);
+            // Only a single build begins work early: a session keeps its citation processors, and its quick steps
+            // would only draw the cover sooner than the EPUB does anyway.
+            boolean single = layouts == null;
+            book = read(root, request.citationStyle(), diags, progress, pieceCache, cache, true,
+                    single && now(request, renderers).stream().anyMatch(Renderer::showsCover));
         }
         if (book.isEmpty() || diags.failsAt(request.failOn())) {
             return failed(diags);
@@ -211,8 +237,7 @@ public final class Sheaf {
         RenderContext plain = RenderContext.of(book.get(), diags, request.timestamp())
                 .forBuild(renderers.stream().map(Renderer::id).collect(Collectors.toSet()), request.quickStep(),
                         layouts != null ? layouts : PrintLayouts.ofBuild());
-        List<Renderer> now = request.quickStep()
-                ? renderers.stream().filter(Renderer::inQuickStep).toList() : renderers;
+        List<Renderer> now = now(request, renderers);
         if (layouts != null) {
             layouts.tookEarlier(); // counts from this build on
         }
@@ -274,6 +299,11 @@ public final class Sheaf {
             diags.report(MessageId.OUT_001, null, out, describe(e));
             return failed(diags);
         }
+    }
+
+    /** The formats a build makes now: all, or those of the quick step. */
+    private static List<Renderer> now(BuildRequest request, List<Renderer> renderers) {
+        return request.quickStep() ? renderers.stream().filter(Renderer::inQuickStep).toList() : renderers;
     }
 
     /** The book as a quick step read it, with what reading it reported, for the full build that follows. */

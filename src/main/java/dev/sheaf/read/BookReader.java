@@ -5,6 +5,7 @@ import dev.sheaf.diag.MessageId;
 import dev.sheaf.model.Book;
 import dev.sheaf.model.BookMeta;
 import dev.sheaf.model.Chapter;
+import dev.sheaf.model.FontFace;
 import dev.sheaf.model.Piece;
 import dev.sheaf.model.SourceRef;
 
@@ -38,6 +39,15 @@ public final class BookReader {
     @FunctionalInterface
     public interface Listener {
         void piecesRead(int done, int total);
+
+        /**
+         * Hears that book.yaml and the fonts have been read, before any piece is: {@code book} has their answers and
+         * no chapters (its date and handouts are not final either), so that work which needs nothing else (drawing
+         * the cover, reading the citation style) can begin on other threads while the pieces are read. Not called
+         * when book.yaml cannot be read. Must return at once and throw nothing.
+         */
+        default void begun(Book book) {
+        }
     }
 
     private final Path root;
@@ -77,6 +87,10 @@ public final class BookReader {
             diags.report(MessageId.CH_001, SourceRef.of(Path.of(CHAPTERS)), root);
             return Optional.empty();
         }
+        // The fonts first: with book.yaml they are all that some of the build's work needs (see Listener.begun).
+        List<FontFace> fonts = manifest.isPresent() ? FontScanner.scan(root.resolve("fonts"), root, diags)
+                : List.of();
+        manifest.ifPresent(m -> listener.begun(new Book(root, m.meta(), List.of(), fonts)));
         List<String> defaultAuthors = manifest.map(m -> m.meta().authors()).orElse(List.of());
         List<Folder> folders = readFolders(chaptersDir, defaultAuthors);
         if (manifest.isEmpty()) {
@@ -95,7 +109,7 @@ public final class BookReader {
         if (!manifest.get().dateGiven()) {
             meta = meta.withDate(latest(chapters));
         }
-        return Optional.of(new Book(root, meta, chapters, FontScanner.scan(root.resolve("fonts"), root)));
+        return Optional.of(new Book(root, meta, chapters, fonts));
     }
 
     /** A chapter folder as read from disk: its intro file (if any) and all its pieces. */

@@ -51,4 +51,12 @@ public interface Renderer {
     default boolean readsOutput() {
         return false;
     }
+
+    /**
+     * Whether the format shows the book's cover as a picture ({@code render.cover.Covers#raster}): a build begins
+     * drawing an SVG cover while it reads the pieces when one of its formats does.
+     */
+    default boolean showsCover() {
+        return false;
+    }
 }

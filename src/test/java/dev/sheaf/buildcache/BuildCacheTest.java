@@ -171,6 +171,86 @@ class BuildCacheTest {
         assertThat(cache.reuse()).extracting(Reuse::describe).containsExactly("EPUB: 1 of 14 pages compressed, 13 reused");
     }
 
+    @Test
+    void should_make_an_item_once_for_every_edition_that_asks_and_keep_it() throws Exception {
+        // setup
+        BuildCache cache = open("sheaf 1");
+        java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.Callable<byte[]> make = () -> {
+            made.incrementAndGet();
+            return bytes("cover");
+        };
+        // when: begun early, then asked for from two threads
+        cache.begin(key("svg-cover", "a"), make);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> cache.once(key("svg-cover", "a"), make));
+            var second = pool.submit(() -> cache.once(key("svg-cover", "a"), make));
+            // then
+            assertThat(first.get()).isEqualTo(bytes("cover"));
+            assertThat(second.get()).isEqualTo(bytes("cover"));
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(made).hasValue(1);
+        cache.commit();
+        BuildCache next = open("sheaf 1");
+        assertThat(next.once(key("svg-cover", "a"), make)).isEqualTo(bytes("cover"));
+        assertThat(made).as("taken from the earlier build").hasValue(1);
+    }
+
+    @Test
+    void should_write_nothing_from_an_item_begun_early_that_no_edition_asked_for() throws Exception {
+        // setup
+        BuildCache failed = open("sheaf 1");
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        // when: begun, made, never asked for (the build failed while reading)
+        failed.begin(key("svg-cover", "a"), () -> {
+            done.countDown();
+            return bytes("cover");
+        });
+        done.await();
+        // then
+        try (Stream<Path> s = Files.walk(out)) {
+            assertThat(s.filter(Files::isRegularFile).toList()).isEmpty();
+        }
+    }
+
+    @Test
+    void should_throw_the_same_failure_to_every_edition_that_asks() throws Exception {
+        // setup
+        BuildCache cache = open("sheaf 1");
+        java.util.concurrent.atomic.AtomicInteger tried = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.Callable<byte[]> broken = () -> {
+            tried.incrementAndGet();
+            throw new java.io.IOException("the cover cannot be drawn");
+        };
+        cache.begin(key("svg-cover", "a"), broken);
+        // when / then
+        for (int i = 0; i < 2; i++) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> cache.once(key("svg-cover", "a"), broken))
+                    .isInstanceOf(java.io.IOException.class).hasMessage("the cover cannot be drawn");
+        }
+        assertThat(tried).hasValue(1);
+        cache.commit();
+        assertThat(open("sheaf 1").get(key("svg-cover", "a"))).isEmpty();
+    }
+
+    @Test
+    void should_make_an_item_once_when_disabled_and_keep_nothing() throws Exception {
+        // setup
+        BuildCache cache = BuildCache.disabled();
+        java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+        // when
+        byte[] a = cache.once(key("svg-cover", "a"), () -> bytes("v" + made.incrementAndGet()));
+        byte[] b = cache.once(key("svg-cover", "a"), () -> bytes("v" + made.incrementAndGet()));
+        cache.commit();
+        // then
+        assertThat(a).isEqualTo(bytes("v1"));
+        assertThat(b).isEqualTo(bytes("v1"));
+        assertThat(cache.get(key("svg-cover", "a"))).isEmpty();
+    }
+
     private List<Path> entries(String kind) throws Exception {
         try (Stream<Path> s = Files.list(out.resolve(BuildCache.FOLDER).resolve(kind))) {
             return s.sorted().toList();

@@ -77,6 +77,43 @@ class CitationProcessorTest {
         assertThat(apa).isEqualTo("Example, A. (2022, June 1). A Piece That Cites. The Example Review.");
     }
 
+    /** A self-published collection: one piece by its author, one written with another, one by an organisation. */
+    private Book collection(String publisher, String style) {
+        TestBooks.minimal(tmp,
+                "chapters/x/a.md", piece("title: Wooing Central Asia\ndate: 2021-02-01", "Text."),
+                "chapters/x/b.md", piece("title: China and Russia\ndate: 2021-03-01\n"
+                        + "authors: [Raffaello Pantucci, Alexandros Petersen]", "Text."),
+                "chapters/x/c.md", piece("title: Annual Report\ndate: 2021-04-01\nauthor: RUSI", "Text."));
+        TestBooks.write(tmp, "book.yaml", "title: Between Empires\nauthor: Raffaello Pantucci\nlanguage: en-GB\n"
+                + "date: 2026-12-01\npublisher: " + publisher + "\n");
+        return process(tmp, style);
+    }
+
+    private static List<String> citeThisLines(Book book) {
+        return book.pieces().stream().map(p -> Walk.text(p.citeAs())).toList();
+    }
+
+    @Test
+    void should_name_the_author_of_a_piece_in_their_own_collection_once() {
+        Book book = collection("Raffaello Pantucci", "chicago-author-date");
+        assertThat(diags.all()).isEmpty();
+        // The collection's author names no one new after its title, and publishing it oneself is no publisher.
+        assertThat(citeThisLines(book)).containsExactly(
+                "Pantucci, Raffaello. 2026. \u2018Wooing Central Asia\u2019. In Between Empires.",
+                "Pantucci, Raffaello, and Alexandros Petersen. 2026. \u2018China and Russia\u2019. In Between Empires, "
+                        + "by Raffaello Pantucci.",
+                "RUSI. 2026. \u2018Annual Report\u2019. In Between Empires, by Raffaello Pantucci.");
+        assertThat(Walk.text(book.citeAs())).isEqualTo("Pantucci, Raffaello. 2026. Between Empires.");
+    }
+
+    @Test
+    void should_keep_a_publisher_who_is_not_the_author() {
+        Book book = collection("Hurst", "chicago-author-date");
+        assertThat(citeThisLines(book).get(0))
+                .isEqualTo("Pantucci, Raffaello. 2026. \u2018Wooing Central Asia\u2019. In Between Empires. Hurst.");
+        assertThat(Walk.text(book.citeAs())).isEqualTo("Pantucci, Raffaello. 2026. Between Empires. Hurst.");
+    }
+
     @Test
     void should_report_an_unknown_key_at_its_place_with_the_nearest_keys() {
         TestBooks.minimal(tmp, "chapters/x/a.md", piece("title: A\ndate: 2020", "Text [@rachmann2021] here."),

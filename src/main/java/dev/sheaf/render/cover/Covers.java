@@ -55,21 +55,41 @@ public final class Covers {
      * drawing it (Batik, then the PNG writer) was more than half of the CPU time of an EPUB-only build of a small
      * book. The drawing depends only on the SVG file (which may load nothing else, see {@code SvgImages}), the book's
      * fonts (by file, size and time, as the piece cache checks images), the width and the Java runtime that
-     * rasterises it; Sheaf's own code is added by the cache. A JPEG or PNG cover is read as it is.
+     * rasterises it; Sheaf's own code is added by the cache. A build draws it once for all its editions, or takes
+     * the drawing {@link #begin} started. A JPEG or PNG cover is read as it is.
      */
     public static byte[] raster(Book book, BuildCache cache) throws IOException {
         Path file = file(book);
-        if (file == null || !SvgCover.isSvg(file) || !cache.enabled()) {
+        if (file == null || !SvgCover.isSvg(file)) {
             return raster(book);
         }
-        Optional<CacheKey> key = svgKey(book, file);
-        Optional<byte[]> kept = key.flatMap(cache::get);
-        if (kept.isPresent()) {
-            return kept.get();
+        Optional<CacheKey> key = svgKeyOrEmpty(book, file);
+        if (key.isEmpty()) {
+            return raster(book);
         }
-        byte[] png = raster(book);
-        key.ifPresent(k -> cache.put(k, png));
-        return png;
+        return cache.once(key.get(), () -> raster(book));
+    }
+
+    /**
+     * Begins drawing the book's SVG cover on a thread of its own, for {@link #raster(Book, BuildCache)} to take: it
+     * needs only book.yaml and the fonts, so a build can draw it while the pieces are read (on a small book's first
+     * build the EPUB otherwise waited for it at its end). {@code book} needs no chapters. Does nothing for a book
+     * without an SVG cover; whatever goes wrong is found again, and reported, by the edition that asks for it.
+     */
+    public static void begin(Book book, BuildCache cache) {
+        Path file = file(book);
+        if (file != null && SvgCover.isSvg(file) && Files.isRegularFile(file)) {
+            svgKeyOrEmpty(book, file).ifPresent(k -> cache.begin(k, () -> raster(book)));
+        }
+    }
+
+    /** {@link #svgKey}, empty when a file cannot be read (the cover is then drawn without the cache). */
+    private static Optional<CacheKey> svgKeyOrEmpty(Book book, Path svg) {
+        try {
+            return svgKey(book, svg);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<CacheKey> svgKey(Book book, Path svg) throws IOException {

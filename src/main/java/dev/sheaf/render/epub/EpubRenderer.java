@@ -89,6 +89,11 @@ public final class EpubRenderer implements Renderer {
     }
 
     @Override
+    public boolean showsCover() {
+        return true;
+    }
+
+    @Override
     public void render(Book book, RenderContext ctx, OutputSink out) throws IOException {
         // The PDF edition's page numbers, marked where its pages begin (taken from its layout).
         PrintPageBreaks printPages = PdfRenderer.pageBreaks(book, ctx);

@@ -58,6 +58,11 @@ public final class PdfRenderer implements Renderer {
     }
 
     @Override
+    public boolean showsCover() {
+        return true;
+    }
+
+    @Override
     public void render(Book drawn, RenderContext ctx, OutputSink out) throws IOException {
         PrintPageBreaks breaks;
         try (OutputStream os = out.create(ctx.baseName() + ".pdf")) {

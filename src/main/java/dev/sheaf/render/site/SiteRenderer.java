@@ -54,6 +54,11 @@ public final class SiteRenderer implements Renderer {
         return true;
     }
 
+    @Override
+    public boolean showsCover() {
+        return true;
+    }
+
     /** The site's folder inside the output folder. */
     public static final String ROOT = "site/";
 
