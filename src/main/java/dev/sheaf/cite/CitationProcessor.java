@@ -233,7 +233,7 @@ public final class CitationProcessor {
             try {
                 new CslEngine(i.style(), i.items(), book.meta().language());
             } catch (IOException | RuntimeException e) {
-                diags.reportWithHint(MessageId.CIT_003, i.where(), String.valueOf(e.getMessage()), i.settings().style());
+                unreadable(i, e);
                 return book;
             }
         }
@@ -250,6 +250,17 @@ public final class CitationProcessor {
         }
         return new Book(book.root(), book.meta(), List.copyOf(chapters), book.fonts(), List.of(), List.of(),
                 book.index());
+    }
+
+    /** Reports a style citeproc-java could not read: a book's own file at the file, a bundled one at book.yaml. */
+    private void unreadable(Inputs in, Exception e) {
+        String style = in.settings().style();
+        if (style.endsWith(".csl")) {
+            diags.report(MessageId.CIT_005, SourceRef.of(Path.of(style).normalize()), style,
+                    "citeproc-java cannot read it (" + e.getMessage() + ")");
+        } else {
+            diags.reportWithHint(MessageId.CIT_003, in.where(), String.valueOf(e.getMessage()), style);
+        }
     }
 
     /**
@@ -302,7 +313,7 @@ public final class CitationProcessor {
         try {
             engine = engine("main", style, items, language, entries);
         } catch (IOException | RuntimeException e) {
-            diags.reportWithHint(MessageId.CIT_003, in.where(), String.valueOf(e.getMessage()), in.settings().style());
+            unreadable(in, e);
             return book;
         }
         entriesKey.ifPresent(k -> entries.seed(storedEntries(k), engine.numbered()));

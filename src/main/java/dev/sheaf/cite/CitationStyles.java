@@ -55,18 +55,7 @@ final class CitationStyles {
                 diags.reportWithHint(MessageId.CIT_003, where, "the file must exist inside the book folder", style);
                 return Optional.empty();
             }
-            try {
-                String xml = Files.readString(p, StandardCharsets.UTF_8);
-                if (xml.contains("<!DOCTYPE") || xml.contains("<!ENTITY")) {
-                    // External entities could read files outside the book: CSL styles never need a DTD.
-                    diags.reportWithHint(MessageId.CIT_003, where, "a CSL style must not declare a DOCTYPE or entities", style);
-                    return Optional.empty();
-                }
-                return Optional.of(new Style(xml, isNoteStyle(xml)));
-            } catch (IOException e) {
-                diags.report(MessageId.IO_001, where, e.getMessage());
-                return Optional.empty();
-            }
+            return StyleFiles.load(p, root.relativize(p), diags);
         }
         if (!style.matches("[a-z0-9-]+") || !CSL.supportsStyle(style)) {
             diags.reportWithHint(MessageId.CIT_003, where, suggestion(style), style);

@@ -7,10 +7,8 @@ import dev.sheaf.core.Progress;
 import dev.sheaf.core.Sheaf;
 import dev.sheaf.diag.Severity;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,50 +18,58 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-/** {@code sheaf build [BOOK_DIR] --out DIR [--format epub,pdf] [--watch]}. */
-@Command(name = "build", mixinStandardHelpOptions = true,
-        description = "Build the book's editions. Writes nothing when the book has errors. "
-                + "Shows progress on a terminal; --watch keeps rebuilding as the sources change.")
+/**
+ * {@code sheaf build [BOOK_DIR] --out DIR [--format epub,pdf] [--watch]}. Its model is written in code
+ * ({@link CodedModel}).
+ */
 final class BuildCommand implements Callable<Integer> {
 
-    /** An editor's save is often several writes: wait this long for quiet before rebuilding. */
-    private static final long SETTLE_MILLIS = 100;
+    /**
+     * An editor's save is often several writes and a rename, a few milliseconds apart: wait this long for quiet
+     * before rebuilding (100 ms until 2026-12-03: a tenth of the one-second preview went to waiting).
+     */
+    private static final long SETTLE_MILLIS = 30;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Parameters(index = "0", arity = "0..1", paramLabel = "BOOK_DIR",
-            description = "Folder with book.yaml and chapters/ (default: the current folder).")
+    CommandSpec spec;
     Path bookDir = Path.of(".");
-
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR",
-            description = "Output folder (default: BOOK_DIR/target/book).")
     Path out;
-
-    @Option(names = {"-f", "--format"}, split = ",", paramLabel = "FORMAT",
-            description = "Formats to build, comma-separated (default: all).")
     List<String> formats = List.of();
-
-    @Option(names = "--fail-on-warnings", description = "Treat warnings as errors.")
     boolean failOnWarnings;
-
-    @Option(names = "--citation-style", paramLabel = "STYLE",
-            description = "CSL style id (apa, modern-language-association, …) or .csl file; overrides book.yaml.")
     String citationStyle;
-
-    @Option(names = {"-w", "--watch"},
-            description = "Keep running and rebuild whenever a source changes; only what changed is redone. Stop with Ctrl+C.")
     boolean watch;
-
-    @Mixin
     Verbosity verbosity;
-
-    @Option(names = "--no-cache",
-            description = "Make every page afresh, without the build cache the output folder keeps (.sheaf-cache/).")
     boolean noCache;
-
-    @Mixin
     DiagnosticsFormat diagnostics;
+
+    private BuildCommand() {
+    }
+
+    /** The command's model, bound to a new command. */
+    static CommandSpec model() {
+        BuildCommand c = new BuildCommand();
+        CommandSpec spec = CodedModel.command("build", c, "Build the book's editions. Writes nothing when the book "
+                + "has errors. Shows progress on a terminal; --watch keeps rebuilding as the sources change.");
+        spec.addPositional(CodedModel.bookDir(() -> c.bookDir, p -> c.bookDir = p));
+        spec.addOption(CodedModel.option(Path.class, () -> c.out, p -> c.out = p, "DIR",
+                "Output folder (default: BOOK_DIR/target/book).", "-o", "--out").build());
+        spec.addOption(OptionSpec.builder("-f", "--format").type(List.class).auxiliaryTypes(String.class).splitRegex(",")
+                .paramLabel("FORMAT").description("Formats to build, comma-separated (default: all).")
+                .initialValue(c.formats).getter(CodedModel.getter(() -> c.formats))
+                .setter(CodedModel.<List<String>>setter(() -> c.formats, f -> c.formats = f)).build());
+        spec.addOption(CodedModel.flag(() -> c.failOnWarnings, f -> c.failOnWarnings = f,
+                "Treat warnings as errors.", "--fail-on-warnings"));
+        spec.addOption(CodedModel.option(String.class, () -> c.citationStyle, s -> c.citationStyle = s, "STYLE",
+                "CSL style id (apa, modern-language-association, …) or .csl file; overrides book.yaml.",
+                "--citation-style").build());
+        spec.addOption(CodedModel.flag(() -> c.watch, w -> c.watch = w, "Keep running and rebuild whenever a source "
+                + "changes; only what changed is redone. Stop with Ctrl+C.", "-w", "--watch"));
+        c.verbosity = Verbosity.addTo(spec);
+        spec.addOption(CodedModel.flag(() -> c.noCache, n -> c.noCache = n, "Make every page afresh, without the "
+                + "build cache the output folder keeps (.sheaf-cache/).", "--no-cache"));
+        c.diagnostics = DiagnosticsFormat.addTo(spec);
+        c.spec = CodedModel.standardHelp(spec);
+        return spec;
+    }
 
     @Override
     public Integer call() {
@@ -102,6 +108,8 @@ final class BuildCommand implements Callable<Integer> {
         final Progress line;
         final StageTimes times = new StageTimes();
         final BuildSummary summary = new BuildSummary();
+        /** Where a rebuild's milliseconds went ({@code --verbose}), or null. */
+        Timeline timeline;
         /** What to do when the build has ended (a rebuild's report). */
         java.util.function.BiConsumer<BuildResult, Told> after = (r, t) -> { };
 
@@ -111,7 +119,8 @@ final class BuildCommand implements Callable<Integer> {
 
         @Override
         public Progress progress() {
-            return line.and(times).and(summary);
+            Progress all = line.and(times).and(summary);
+            return timeline == null ? all : all.and(timeline);
         }
 
         @Override
@@ -166,9 +175,14 @@ final class BuildCommand implements Callable<Integer> {
         PrintWriter said = diagnostics.json() ? err : stdout;
         // Two builds may end at once (a quick step beside a full build): their reports are printed one after the other.
         Object printing = new Object();
+        // How long the latest change took to be seen, for the quick step's timeline (--verbose).
+        java.util.concurrent.atomic.AtomicLong seenAfter = new java.util.concurrent.atomic.AtomicLong(-1);
         dev.sheaf.core.Rebuilds.Steps steps = step -> {
             // The progress line is the quick step's; the full build runs beside it and says only how it ended.
             Told told = new Told(step.quickStep() ? ProgressLine.forTerminal(err, verbosity.quiet) : Progress.NONE);
+            if (step.quickStep() && verbosity.verbose && !verbosity.quiet) {
+                told.timeline = new Timeline(seenAfter.getAndSet(-1));
+            }
             told.after = (result, t) -> {
                 synchronized (printing) {
                     if (result.superseded()) {
@@ -178,7 +192,12 @@ final class BuildCommand implements Callable<Integer> {
                         }
                         return;
                     }
+                    long end = System.nanoTime();
                     report(step, result, t, err, stdout, "rebuilt", false);
+                    if (t.timeline != null && result.success()) {
+                        said.println("sheaf: " + t.timeline.describe(end));
+                        said.flush();
+                    }
                     if (verbosity.verbose && (step.quickStep() || !dev.sheaf.core.Rebuilds.startsWithQuickStep(sheaf, step.formats()))) {
                         said.println("sheaf: " + sheaf.piecesParsedInLastBuild() + " piece(s) parsed again");
                         said.flush();
@@ -202,6 +221,10 @@ final class BuildCommand implements Callable<Integer> {
                     Set<String> changed = watcher.awaitChange(SETTLE_MILLIS);
                     if (changed.isEmpty()) {
                         continue;
+                    }
+                    if (verbosity.verbose) {
+                        Path root = bookDir.toAbsolutePath().normalize();
+                        seenAfter.set(Timeline.sinceNewest(changed.stream().map(root::resolve).toList()));
                     }
                     if (verbosity.verbose) {
                         synchronized (printing) {

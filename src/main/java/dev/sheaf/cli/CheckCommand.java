@@ -3,39 +3,40 @@ package dev.sheaf.cli;
 import dev.sheaf.core.BuildResult;
 import dev.sheaf.core.Sheaf;
 import dev.sheaf.diag.Severity;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code sheaf check [BOOK_DIR]}: report every problem, write nothing. */
-@Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Check the book's sources and report every problem at once. Writes nothing.")
+/** {@code sheaf check [BOOK_DIR]}: report every problem, write nothing. Its model is written in code ({@link CodedModel}). */
 final class CheckCommand implements Callable<Integer> {
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Parameters(index = "0", arity = "0..1", paramLabel = "BOOK_DIR",
-            description = "Folder with book.yaml and chapters/ (default: the current folder).")
+    CommandSpec spec;
     Path bookDir = Path.of(".");
-
-    @Option(names = "--fail-on-warnings", description = "Exit with 1 when there are warnings.")
     boolean failOnWarnings;
-
-    @Option(names = "--citation-style", paramLabel = "STYLE",
-            description = "CSL style id (apa, modern-language-association, …) or .csl file; overrides book.yaml.")
     String citationStyle;
-
-    @Mixin
     Verbosity verbosity;
-
-    @Mixin
     DiagnosticsFormat diagnostics;
+
+    private CheckCommand() {
+    }
+
+    /** The command's model, bound to a new command. */
+    static CommandSpec model() {
+        CheckCommand c = new CheckCommand();
+        CommandSpec spec = CodedModel.command("check", c,
+                "Check the book's sources and report every problem at once. Writes nothing.");
+        spec.addPositional(CodedModel.bookDir(() -> c.bookDir, p -> c.bookDir = p));
+        spec.addOption(CodedModel.flag(() -> c.failOnWarnings, f -> c.failOnWarnings = f,
+                "Exit with 1 when there are warnings.", "--fail-on-warnings"));
+        spec.addOption(CodedModel.option(String.class, () -> c.citationStyle, s -> c.citationStyle = s, "STYLE",
+                "CSL style id (apa, modern-language-association, …) or .csl file; overrides book.yaml.",
+                "--citation-style").build());
+        c.verbosity = Verbosity.addTo(spec);
+        c.diagnostics = DiagnosticsFormat.addTo(spec);
+        c.spec = CodedModel.standardHelp(spec);
+        return spec;
+    }
 
     @Override
     public Integer call() {

@@ -1,30 +1,37 @@
 package dev.sheaf.cli;
 
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The {@code sheaf} command. Exit codes: 0 success, 1 the book has errors (or the build failed),
- * 2 the command line is wrong.
+ * 2 the command line is wrong. Its model, and those of {@code build} and {@code check}, are written in code
+ * ({@link CodedModel}); the other commands are read from their annotations.
  */
-@Command(name = "sheaf", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Builds anthologies of short pieces from Markdown: EPUB, PDF, handouts, citation exports and a web site.")
 public final class Main implements Runnable {
 
+    /** A subcommand: its name and its model (a {@code CommandSpec}, or an annotated class). */
+    private record Sub(String name, Supplier<Object> model) { }
+
     /** The subcommands, in the order the help lists them. */
-    private static final List<Class<?>> COMMANDS = List.of(BuildCommand.class, CheckCommand.class, NewCommand.class,
-            ServeCommand.class, ImportCommand.class, IndexCommand.class, CommandLine.HelpCommand.class);
+    private static final List<Sub> COMMANDS = List.of(new Sub("build", BuildCommand::model),
+            new Sub("check", CheckCommand::model), new Sub("new", () -> NewCommand.class),
+            new Sub("serve", () -> ServeCommand.class), new Sub("import", () -> ImportCommand.class),
+            new Sub("index", () -> IndexCommand.class), new Sub("help", () -> CommandLine.HelpCommand.class));
 
     public static final int OK = 0;
     public static final int INPUT_ERRORS = 1;
     public static final int USAGE = 2;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    private CommandSpec spec;
+
+    private Main() {
+    }
 
     @Override
     public void run() {
@@ -50,19 +57,18 @@ public final class Main implements Runnable {
      * Anything else ({@code --help}, {@code help}, a misspelt command) gets them all.
      */
     static CommandLine commandLine(String first) {
-        CommandLine cl = new CommandLine(new Main());
-        boolean one = first != null && !first.equals("help")
-                && COMMANDS.stream().anyMatch(c -> first.equals(name(c)));
-        for (Class<?> c : COMMANDS) {
-            if (!one || first.equals(name(c))) {
-                cl.addSubcommand(c);
+        Main main = new Main();
+        main.spec = CodedModel.standardHelp(CodedModel.command("sheaf", main, "Builds anthologies of short pieces "
+                + "from Markdown: EPUB, PDF, handouts, citation exports and a web site."));
+        main.spec.versionProvider(new Version());
+        CommandLine cl = new CommandLine(main.spec);
+        boolean one = first != null && !first.equals("help") && COMMANDS.stream().anyMatch(c -> first.equals(c.name()));
+        for (Sub c : COMMANDS) {
+            if (!one || first.equals(c.name())) {
+                cl.addSubcommand(c.name(), c.model().get());
             }
         }
         return cl;
-    }
-
-    private static String name(Class<?> command) {
-        return command.getAnnotation(Command.class).name();
     }
 
     /** Runs the command line with the given streams; returns the exit code. */

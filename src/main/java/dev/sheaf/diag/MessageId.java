@@ -6,7 +6,7 @@ package dev.sheaf.diag;
  *
  * <p>Prefixes: BOOK (book.yaml), FM (front matter), MD (Markdown body), CH (chapters and selection),
  * IMG (images), LINK (links), CIT (citations), IDX (the index), OUT (writing editions), IO (reading files),
- * IMP (sheaf import).
+ * IMP (sheaf import), FONT (the book's fonts).
  */
 public enum MessageId {
     BOOK_001("BOOK-001", Severity.ERROR),   // book.yaml missing
@@ -48,6 +48,7 @@ public enum MessageId {
     CIT_002("CIT-002", Severity.ERROR),     // bibliography file unreadable
     CIT_003("CIT-003", Severity.ERROR),     // unknown citation style
     CIT_004("CIT-004", Severity.WARNING),   // duplicate key in bibliographies
+    CIT_005("CIT-005", Severity.ERROR),     // a book's .csl file is not well-formed XML or not a usable CSL style
     IDX_001("IDX-001", Severity.ERROR),     // index.yaml not valid YAML / wrong shape
     IDX_002("IDX-002", Severity.ERROR),     // index field of wrong type / bad value
     IDX_003("IDX-003", Severity.WARNING),   // unknown field in an index entry
@@ -64,6 +65,7 @@ public enum MessageId {
     OUT_003("OUT-003", Severity.ERROR),     // writing an edition failed
     OUT_004("OUT-004", Severity.WARNING),   // characters no embedded font can print
     COVER_001("COVER-001", Severity.WARNING), // raster cover under 300 dpi at the trim size
+    FONT_001("FONT-001", Severity.WARNING), // a file in fonts/ is no usable font: left out
     IMP_001("IMP-001", Severity.ERROR),     // source cannot be imported (truncated, protected, no article)
     IMP_002("IMP-002", Severity.ERROR),     // not a format sheaf import reads
     IMP_003("IMP-003", Severity.WARNING),   // image only linked, kept as a link

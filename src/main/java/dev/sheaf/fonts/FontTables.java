@@ -22,6 +22,8 @@ public final class FontTables {
     private static final int TRUE = 0x74727565;
     private static final int OTTO = 0x4F54544F;
     private static final int VERSION_1 = 0x00010000;
+    private static final int WOFF = 0x774F4646;
+    private static final int WOFF2 = 0x774F4632;
 
     private final SeekableByteChannel in;
     private final Map<Integer, long[]> tables;
@@ -64,15 +66,38 @@ public final class FontTables {
         return Optional.of(bytes(in, where[0], (int) where[1]));
     }
 
+    /**
+     * Fails when a table the directory lists lies (partly) outside the file: a truncated download or copy, which the
+     * PDF engine would fail on when it embeds the face, long after the book was read.
+     */
+    public void requireWhole() throws IOException {
+        long size = in.size();
+        for (long[] t : tables.values()) {
+            if (t[0] + t[1] > size) {
+                throw new IOException("the font file ends before its tables do: " + size + " bytes, truncated");
+            }
+        }
+    }
+
     private static FontTables directory(SeekableByteChannel in) throws IOException {
         try {
             long start = 0;
+            if (in.size() < 12) {
+                // Too short for a font's header: say what it is not unless it starts like one.
+                int magic = in.size() >= 4 ? bytes(in, 0, 4).getInt(0) : 0;
+                throw new IOException(magic == VERSION_1 || magic == TRUE || magic == OTTO || magic == TTCF
+                        ? "the font file ends before its tables do" : "not a TrueType or OpenType font");
+            }
             ByteBuffer head = bytes(in, 0, 12);
             int version = head.getInt(0);
             if (version == TTCF) {
                 start = bytes(in, 12, 4).getInt(0) & 0xFFFFFFFFL; // the first font's offset
                 head = bytes(in, start, 12);
                 version = head.getInt(0);
+            }
+            if (version == WOFF || version == WOFF2) {
+                throw new IOException("a compressed web font (WOFF" + (version == WOFF2 ? "2" : "")
+                        + "), not a TrueType or OpenType font");
             }
             if (version != VERSION_1 && version != TRUE && version != OTTO) {
                 throw new IOException("not a TrueType or OpenType font");

@@ -23,8 +23,10 @@ import java.util.regex.Pattern;
 /**
  * What a link inside the book can point at: each piece by its source path, by the names an author's site
  * gives it, and the ids each piece's page carries in every edition — its headings' ids, its notes
- * ({@code fn-N}), its note references ({@code fnref-N}, {@code fnref-N-2} for a second reference) and its
- * index marks. Renderers write exactly these (with a per-piece prefix where pieces share a document).
+ * ({@code fn-N}), its note references ({@code fnref-N}, {@code fnref-N-2} for a second reference). Renderers write
+ * exactly these (with a per-piece prefix where pieces share a document). Index anchors are not among them: the
+ * model's {@code ix12-piece} is written only by the PDF; the EPUB and the site write {@code ix_12}, and only where
+ * their index links; and both number the mentions in reading order, so that any edit before one moves it.
  */
 final class LinkTargets {
 
@@ -64,8 +66,6 @@ final class LinkTargets {
         Walk.inlines(all, i -> {
             if (i instanceof Inline.NoteRef r) {
                 pieceIds.add(r.occurrence() <= 1 ? "fnref-" + r.number() : "fnref-" + r.number() + "-" + r.occurrence());
-            } else if (i instanceof Inline.IndexMark m) {
-                pieceIds.add(m.id());
             }
         });
         ids.put(p.id(), pieceIds);

@@ -88,7 +88,7 @@ public final class BookReader {
             return Optional.empty();
         }
         // The fonts first: with book.yaml they are all that some of the build's work needs (see Listener.begun).
-        List<FontFace> fonts = manifest.isPresent() ? FontScanner.scan(root.resolve("fonts"), root)
+        List<FontFace> fonts = manifest.isPresent() ? FontScanner.scan(root.resolve("fonts"), root, diags)
                 : List.of();
         manifest.ifPresent(m -> listener.begun(new Book(root, m.meta(), List.of(), fonts)));
         List<String> defaultAuthors = manifest.map(m -> m.meta().authors()).orElse(List.of());

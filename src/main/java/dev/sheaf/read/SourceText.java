@@ -19,14 +19,15 @@ import java.util.Optional;
  * Reads a source file as text the way every reader wants it: strict UTF-8 (an error with the byte
  * offset otherwise), without a byte-order mark, with {@code \n} line ends.
  */
-final class SourceText {
+public final class SourceText {
 
     private SourceText() { }
 
     /** Sources larger than this are refused; the longest real piece is a few hundred kilobytes. */
     static final long MAX_BYTES = 64L << 20;
 
-    static Optional<String> read(Path file, SourceRef where, Diagnostics diags) {
+    /** The file's text, or empty with the problem reported at {@code where} (IO-001, IO-002 with the place). */
+    public static Optional<String> read(Path file, SourceRef where, Diagnostics diags) {
         byte[] bytes;
         try {
             if (Files.size(file) > MAX_BYTES) {

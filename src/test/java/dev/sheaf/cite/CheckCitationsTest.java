@@ -80,7 +80,7 @@ class CheckCitationsTest {
         TestBooks.write(book, "chapters/essays/more.md", TestBooks.piece("title: More\ndate: \"2022-07-01\"",
                 "Unknown [@nosuch].\n"));
         assertSameProblems(book, "broken.csl");
-        assertThat(checked(book, "broken.csl")).extracting(Diagnostic::id).containsExactly(MessageId.CIT_003);
+        assertThat(checked(book, "broken.csl")).extracting(Diagnostic::id).containsExactly(MessageId.CIT_005);
     }
 
     @Test

@@ -76,7 +76,7 @@ class EarlyProcessorTest {
                 + " class=\"in-text\" version=\"1.0\"><info><title>Broken</title></info><citation>");
         assertSame(dir, "broken.csl", false);
         assertThat(process(dir, "broken.csl", true, "broken.csl").problems()).singleElement().asString()
-                .contains("[" + MessageId.CIT_003.code() + "]");
+                .contains("[" + MessageId.CIT_005.code() + "]");
         assertSame(dir, "chicago-autor-date", false);
     }
 }

@@ -46,12 +46,53 @@ class MainTest {
                 continue;
             }
             assertThat(alone.getSubcommands().keySet()).containsExactly(name);
+            assertThat(alone.getSubcommands().get(name).getCommandName()).isEqualTo(name);
             assertThat(alone.getSubcommands().get(name).getUsageMessage())
                     .isEqualTo(all.getSubcommands().get(name).getUsageMessage());
         }
         assertThat(Main.commandLine("biuld").getSubcommands()).hasSameSizeAs(all.getSubcommands());
         assertThat(run("biuld")).isEqualTo(2);
         assertThat(err.toString()).contains("build");
+    }
+
+    @Test
+    void the_commands_written_in_code_set_each_option_on_their_own_field() {
+        picocli.CommandLine check = Main.commandLine("check");
+        check.parseArgs("check");
+        CheckCommand c = check.getSubcommands().get("check").getCommand();
+        assertThat(c.bookDir).isEqualTo(Path.of("."));
+        assertThat(c.failOnWarnings || c.verbosity.quiet || c.verbosity.verbose || c.diagnostics.json()).isFalse();
+        assertThat(c.citationStyle).isNull();
+        check.parseArgs("check", "b", "--fail-on-warnings", "--citation-style", "apa", "-q", "--diagnostics", "json");
+        assertThat(c.bookDir).isEqualTo(Path.of("b"));
+        assertThat(c.failOnWarnings).isTrue();
+        assertThat(c.citationStyle).isEqualTo("apa");
+        assertThat(c.verbosity.quiet).isTrue();
+        assertThat(c.verbosity.verbose).isFalse();
+        assertThat(c.diagnostics.json()).isTrue();
+        check.parseArgs("check", "--verbose");
+        assertThat(c.verbosity.verbose).isTrue();
+        assertThat(c.verbosity.quiet || c.failOnWarnings || c.diagnostics.json()).isFalse();
+        assertThat(c.bookDir).isEqualTo(Path.of("."));
+
+        picocli.CommandLine build = Main.commandLine("build");
+        build.parseArgs("build");
+        BuildCommand b = build.getSubcommands().get("build").getCommand();
+        assertThat(b.formats).isEmpty();
+        assertThat(b.out).isNull();
+        assertThat(b.failOnWarnings || b.watch || b.noCache || b.verbosity.quiet || b.verbosity.verbose).isFalse();
+        build.parseArgs("build", "b", "-o", "o", "-f", "epub,pdf", "--format", "site", "--fail-on-warnings", "--citation-style",
+                "mla", "-w", "-v", "--no-cache", "--diagnostics=json");
+        assertThat(b.bookDir).isEqualTo(Path.of("b"));
+        assertThat(b.out).isEqualTo(Path.of("o"));
+        assertThat(b.formats).containsExactly("epub", "pdf", "site");
+        assertThat(b.citationStyle).isEqualTo("mla");
+        assertThat(b.failOnWarnings && b.watch && b.noCache && b.verbosity.verbose && b.diagnostics.json()).isTrue();
+        assertThat(b.verbosity.quiet).isFalse();
+        build.parseArgs("build", "--quiet");
+        assertThat(b.formats).isEmpty();
+        assertThat(b.verbosity.quiet).isTrue();
+        assertThat(b.failOnWarnings || b.watch || b.noCache || b.verbosity.verbose || b.diagnostics.json()).isFalse();
     }
 
     @Test

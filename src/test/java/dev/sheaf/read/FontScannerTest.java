@@ -1,5 +1,7 @@
 package dev.sheaf.read;
 
+import dev.sheaf.diag.Diagnostic;
+import dev.sheaf.diag.Diagnostics;
 import dev.sheaf.fonts.ShippedFonts;
 import dev.sheaf.model.FontFace;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link FontScanner} reads a font's names and cmap itself; its answers must stay those {@code java.awt.Font}
  * gave when it read them (AWT is used here only, as the reference), for every face Sheaf and its example book
  * ship, the same faces as OpenType with CFF outlines ('OTTO') and in a collection, and files that are no font.
+ * Weight and style are the font's own (OS/2, head), which AWT does not tell: for these faces, the ones their
+ * names say. A file that is no usable font is left out with a warning.
  */
 class FontScannerTest {
 
@@ -45,8 +49,15 @@ class FontScannerTest {
         for (ShippedFonts.Face face : ShippedFonts.text()) {
             Files.write(fonts.resolve(face.file()), ShippedFonts.bytes(face));
         }
-        List<FontFace> scanned = FontScanner.scan(fonts, root);
+        Diagnostics diags = new Diagnostics();
+        List<FontFace> scanned = FontScanner.scan(fonts, root, diags);
 
+        assertThat(diags.all()).isEmpty();
+        for (ShippedFonts.Face face : ShippedFonts.text()) {
+            assertThat(scanned).filteredOn(f -> f.file().endsWith(face.file())).singleElement()
+                    .satisfies(f -> assertThat(f.weight()).isEqualTo(face.weight()))
+                    .satisfies(f -> assertThat(f.style()).isEqualTo(face.style()));
+        }
         assertThat(scanned).hasSize(shipped.size() - 1 + ShippedFonts.text().size()); // Droid Sans twice
         assertThat(scanned).isEqualTo(byJavaAwt(fonts));
         assertThat(scanned).filteredOn(FontFace::cjk).extracting(FontFace::family)
@@ -67,7 +78,7 @@ class FontScannerTest {
         Files.write(fonts.resolve("b-collection.ttf"), collection(cjk, bold));
         Files.write(fonts.resolve("c-collection.ttf"), collection(bold, cjk));
 
-        List<FontFace> scanned = FontScanner.scan(fonts, root);
+        List<FontFace> scanned = FontScanner.scan(fonts, root, new Diagnostics());
 
         assertThat(scanned).isEqualTo(byJavaAwt(fonts));
         assertThat(scanned).extracting(FontFace::family)
@@ -76,7 +87,7 @@ class FontScannerTest {
     }
 
     @Test
-    void should_skip_files_that_are_no_font_as_before() throws Exception {
+    void should_leave_out_files_that_are_no_usable_font_with_a_warning_each() throws Exception {
         Path fonts = Files.createDirectories(root.resolve("fonts"));
         byte[] good = Files.readAllBytes(Path.of("fonts/NotoSerif-Regular.ttf"));
         Files.writeString(fonts.resolve("a.ttf"), "not really a font");
@@ -89,9 +100,44 @@ class FontScannerTest {
         System.arraycopy("wOFF".getBytes(StandardCharsets.US_ASCII), 0, wrongTag, 0, 4);
         Files.write(fonts.resolve("e.ttf"), wrongTag);
         Files.write(fonts.resolve("f.ttf"), good);
+        Files.write(fonts.resolve("g.ttf"), Arrays.copyOf(good, good.length / 2)); // a download cut short
+        Diagnostics diags = new Diagnostics();
 
-        assertThat(FontScanner.scan(fonts, root)).isEqualTo(byJavaAwt(fonts))
-                .extracting(FontFace::file).containsExactly(Path.of("fonts/f.ttf"));
+        assertThat(FontScanner.scan(fonts, root, diags)).extracting(FontFace::file)
+                .containsExactly(Path.of("fonts/f.ttf"));
+        assertThat(diags.all()).extracting(Diagnostic::format).containsExactly(
+                "fonts/a.ttf: warning: the font file fonts/a.ttf cannot be used (not a TrueType or OpenType font);"
+                        + " the editions are set without it \u2014 " + HINT + " [FONT-001]",
+                "fonts/b.otf: warning: the font file fonts/b.otf cannot be used (the file is empty);"
+                        + " the editions are set without it \u2014 " + HINT + " [FONT-001]",
+                "fonts/c.ttf: warning: the font file fonts/c.ttf cannot be used (the font file ends before its tables"
+                        + " do); the editions are set without it \u2014 " + HINT + " [FONT-001]",
+                "fonts/d.ttf: warning: the font file fonts/d.ttf cannot be used (the font has no name table);"
+                        + " the editions are set without it \u2014 " + HINT + " [FONT-001]",
+                "fonts/e.ttf: warning: the font file fonts/e.ttf cannot be used (a compressed web font (WOFF), not a"
+                        + " TrueType or OpenType font); the editions are set without it \u2014 " + HINT + " [FONT-001]",
+                "fonts/g.ttf: warning: the font file fonts/g.ttf cannot be used (the font file ends before its tables"
+                        + " do: " + good.length / 2 + " bytes, truncated); the editions are set without it \u2014 " + HINT
+                        + " [FONT-001]");
+    }
+
+    private static final String HINT = "copy the complete .ttf or .otf file into fonts/ again, or remove it";
+
+    @Test
+    void should_take_weight_and_style_from_the_fonts_tables_not_its_name() throws Exception {
+        Path fonts = Files.createDirectories(root.resolve("fonts"));
+        // name, OS/2 usWeightClass and fsSelection, head macStyle (-1: no such table)
+        Files.write(fonts.resolve("a.ttf"), SyntheticFont.of("Sample Sans", "Sample Sans SemiBold", 600, 0, 0));
+        Files.write(fonts.resolve("b.ttf"), SyntheticFont.of("Sample Sans", "Sample Sans Black", 900, 0, 0));
+        Files.write(fonts.resolve("c.ttf"), SyntheticFont.of("Sample Sans", "Sample Sans Light Italic", 300, 1, 2));
+        Files.write(fonts.resolve("d.ttf"), SyntheticFont.of("Sample Sans", "Sample Sans Book Slanted", 400, 1 << 9, 0));
+        Files.write(fonts.resolve("e.ttf"), SyntheticFont.of("Sample Sans", "Sample Sans Fett", -1, 0, 1 | 2));
+        Files.write(fonts.resolve("f.ttf"), SyntheticFont.of("Sample Sans", "Sample Sans Regular", 0, 1 << 5, 0));
+        Diagnostics diags = new Diagnostics();
+
+        assertThat(FontScanner.scan(fonts, root, diags)).extracting(f -> f.weight() + " " + f.style())
+                .containsExactly("600 normal", "900 normal", "300 italic", "400 italic", "700 italic", "700 normal");
+        assertThat(diags.all()).isEmpty();
     }
 
     /** What the scanner answered when it asked {@code java.awt.Font}. */
