@@ -6,6 +6,7 @@ import dev.sheaf.cite.CitationProcessor;
 import dev.sheaf.diag.Diagnostics;
 import dev.sheaf.diag.MessageId;
 import dev.sheaf.index.IndexProcessor;
+import dev.sheaf.links.LinkCache;
 import dev.sheaf.links.LinkResolver;
 import dev.sheaf.model.Book;
 import dev.sheaf.read.BookReader;
@@ -32,6 +33,8 @@ public final class Sheaf {
     private final RendererRegistry registry;
     private final PieceCache pieces;
     private final CitationCache citations;
+    /** The ids each piece carries, from the previous build of a session. */
+    private final LinkCache links;
     /** The print layouts of the session (null: each build has its own). */
     private final PrintLayouts layouts;
     /** Whether the latest build was a quick step that left work to a full build (see {@link #fullBuildNeeded}). */
@@ -52,14 +55,16 @@ public final class Sheaf {
     }
 
     public Sheaf(RendererRegistry registry) {
-        this(registry, PieceCache.none(), CitationCache.none(), null);
+        this(registry, PieceCache.none(), CitationCache.none(), LinkCache.none(), null);
     }
 
-    private Sheaf(RendererRegistry registry, PieceCache pieces, CitationCache citations, PrintLayouts layouts) {
+    private Sheaf(RendererRegistry registry, PieceCache pieces, CitationCache citations, LinkCache links,
+                  PrintLayouts layouts) {
         this.registry = registry;
         this.pieces = pieces;
         this.citations = citations;
         this.layouts = layouts;
+        this.links = links;
     }
 
     /**
@@ -74,7 +79,12 @@ public final class Sheaf {
 
     /** {@link #incremental()} with the formats of {@code registry} (whose renderers keep what they reuse). */
     public static Sheaf incremental(RendererRegistry registry) {
-        return new Sheaf(registry, PieceCache.create(), CitationCache.create(), PrintLayouts.ofSession());
+        return incremental(registry, LinkCache.create());
+    }
+
+    /** {@link #incremental(RendererRegistry)} keeping the pieces' link targets in {@code links} (a test looks at it). */
+    public static Sheaf incremental(RendererRegistry registry, LinkCache links) {
+        return new Sheaf(registry, PieceCache.create(), CitationCache.create(), links, PrintLayouts.ofSession());
     }
 
     /**
@@ -154,7 +164,7 @@ public final class Sheaf {
         progress.citing();
         Book cited = format ? citing.process(indexed, citationStyle) : citing.check(indexed, citationStyle);
         progress.stage("links");
-        return Optional.of(new LinkResolver(diags).process(cited));
+        return Optional.of(new LinkResolver(diags, links).process(cited));
     }
 
     /** Reads the book and, when it has no errors, writes the requested editions into the output folder. */
