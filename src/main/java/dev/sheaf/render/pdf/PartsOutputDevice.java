@@ -68,6 +68,14 @@ final class PartsOutputDevice extends TaggingOutputDevice {
         }
     }
 
+    /** The cover as vector shapes (see {@link VectorCover}), any other picture as it is. */
+    @Override
+    protected void drawPicture(org.xhtmlrenderer.extend.FSImage image, int x, int y) {
+        if (!VectorCover.painted(image, getCurrentPage())) {
+            super.drawPicture(image, x, y);
+        }
+    }
+
     @Override
     public void finish(RenderingContext c, Box root) {
         // The outline of the whole book is written once every part has been laid out.

@@ -132,7 +132,9 @@ public final class PdfRenderer implements Renderer {
         TrimSize trim = TrimSize.of(book.meta().trim());
         // an SVG cover drawn once per build (or taken from an earlier one) for the PDF, the EPUB and the site
         byte[] cover = Covers.raster(book, ctx.cache());
-        String coverUrl = book.meta().cover() != null && !Covers.isSvg(book) ? BookPaths.href(book.meta().cover())
+        // An SVG cover is laid out as a pixel and painted as vector shapes (see VectorCover).
+        String coverUrl = Covers.isSvg(book) ? VectorCover.URI
+                : book.meta().cover() != null ? BookPaths.href(book.meta().cover())
                 : "data:image/png;base64," + Base64.getEncoder().encodeToString(cover);
         reportSmallCover(book, ctx, cover, TrimSize.of(book.meta().trim()));
         String css = PrintStyle.css(trim, fonts);
@@ -168,18 +170,13 @@ public final class PdfRenderer implements Renderer {
                 ? new PartsOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT, blanks,
                         (writer, id) -> destination(writer, anchors, pageTop[0], id), true)
                 : new PrintOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT);
-        ITextRenderer renderer = renderer(device, trim, bookUrl, faces);
+        ITextRenderer renderer = renderer(device, trim, bookUrl, faces, VectorCover.of(book, trim));
         // the body as the layout that counted the index's pages left it (see Typesetting.Corrections)
         Typesetting.layout(renderer, xhtml, bookUrl, book.meta().hyphenate(), counted);
         Pages pages = new Pages(renderer);
         Set<Integer> inserted = pages.insertedBlanks(doc.rectoStarts());
         if (device instanceof PrintOutputDevice print) {
             print.blankPages(inserted);
-            if (Covers.isSvg(book)) {
-                // drawn from the SVG as vector shapes in place of the PNG laid out for it
-                print.vectorCover(book, Covers.file(book), (float) (trim.width * 72 / 25.4),
-                        (float) (trim.height * 72 / 25.4));
-            }
         } else {
             blanks.addAll(inserted);
         }
@@ -207,10 +204,16 @@ public final class PdfRenderer implements Renderer {
     }
 
     private static ITextRenderer renderer(ITextOutputDevice device, TrimSize trim, String bookUrl, KeptFonts faces) {
+        return renderer(device, trim, bookUrl, faces, null);
+    }
+
+    /** A renderer whose layout paints {@code cover} (null: none, or not painted) as vector shapes. */
+    private static ITextRenderer renderer(ITextOutputDevice device, TrimSize trim, String bookUrl, KeptFonts faces,
+                                          VectorCover cover) {
         float dotsPerMm = ITextRenderer.DEFAULT_DOTS_PER_POINT * 72 / 25.4f;
         return Typesetting.prepare(new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT,
                 ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device,
-                new PrintUserAgent(device, ITextRenderer.DEFAULT_DOTS_PER_PIXEL, bookUrl), faces,
+                new PrintUserAgent(device, ITextRenderer.DEFAULT_DOTS_PER_PIXEL, bookUrl).cover(cover), faces,
                 new FittingImages(device, (int) (trim.measure() * dotsPerMm), (int) (trim.imageHeight() * dotsPerMm)),
                 new PrintText()));
     }

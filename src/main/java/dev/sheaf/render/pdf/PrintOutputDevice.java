@@ -22,10 +22,6 @@ final class PrintOutputDevice extends TaggingOutputDevice {
     private Set<Integer> blankPages = Set.of();
     private int page = -1;
     private FSFont font;
-    private dev.sheaf.model.Book coverBook;
-    private java.nio.file.Path coverSvg;
-    private float coverWidth;
-    private float coverHeight;
 
     PrintOutputDevice(float dotsPerPoint) {
         super(dotsPerPoint);
@@ -63,33 +59,11 @@ final class PrintOutputDevice extends TaggingOutputDevice {
         return font instanceof org.xhtmlrenderer.pdf.ITextFSFont f ? f.getFontDescription().getFont() : null;
     }
 
-    /**
-     * Draws the cover page from {@code svg} as vector shapes instead of the picture laid out for it;
-     * {@code width} and {@code height} are the page's, in points.
-     */
-    void vectorCover(dev.sheaf.model.Book book, java.nio.file.Path svg, float width, float height) {
-        this.coverBook = book;
-        this.coverSvg = svg;
-        this.coverWidth = width;
-        this.coverHeight = height;
-    }
-
+    /** The cover as vector shapes (see {@link VectorCover}), any other picture as it is. */
     @Override
-    public void drawImage(org.xhtmlrenderer.extend.FSImage image, int x, int y) {
-        if (coverSvg == null || page != 0) {
-            super.drawImage(image, x, y);
-            return;
-        }
-        PdfContentByte cb = getCurrentPage();
-        cb.saveState();
-        java.awt.Graphics2D g = cb.createGraphicsShapes(coverWidth, coverHeight);
-        try {
-            dev.sheaf.render.cover.SvgCover.paint(coverBook, coverSvg, g, coverWidth, coverHeight);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } finally {
-            g.dispose();
-            cb.restoreState();
+    protected void drawPicture(org.xhtmlrenderer.extend.FSImage image, int x, int y) {
+        if (!VectorCover.painted(image, getCurrentPage())) {
+            super.drawPicture(image, x, y);
         }
     }
 }

@@ -34,6 +34,7 @@ final class PrintUserAgent extends ITextUserAgent {
 
     private final int dotsPerPixel;
     private final Map<String, ImageResource> svgs = new HashMap<>();
+    private VectorCover cover;
 
     PrintUserAgent(ITextOutputDevice device, int dotsPerPixel, String bookUrl) {
         super(device, dotsPerPixel);
@@ -41,8 +42,17 @@ final class PrintUserAgent extends ITextUserAgent {
         setBaseURL(bookUrl);
     }
 
+    /** Gives the layout {@code cover} for {@link VectorCover#URI}, to be painted as vector shapes. */
+    PrintUserAgent cover(VectorCover cover) {
+        this.cover = cover;
+        return this;
+    }
+
     @Override
     public ImageResource getImageResource(String uri) {
+        if (cover != null && VectorCover.URI.equals(uri)) {
+            return cover.resource();
+        }
         String resolved = uri.startsWith("data:") ? null : resolveURI(uri);
         Path file = resolved == null ? null : file(resolved);
         if (file == null || !ImageTypes.of(file).map("image/svg+xml"::equals).orElse(false)) {

@@ -60,7 +60,44 @@ class CoverTest {
             assertThat(new java.awt.Color(png.getRGB(800, 1500))).isEqualTo(new java.awt.Color(0xc9a55c));
         }
         assertThat(tmp.resolve("out/site/cover.png")).exists();
-        Path pdf = r.written().stream().filter(p -> p.toString().endsWith(".pdf")).findFirst().orElseThrow();
+        assertVectorCover(r.written().stream().filter(p -> p.toString().endsWith(".pdf")).findFirst().orElseThrow());
+    }
+
+    /** The devices of an indexed book and of a book laid out in parts paint the SVG cover as the single layout's does. */
+    @Test
+    void anSvgCoverIsVectorShapesInAnIndexedPdfAndInOneLaidOutInParts(@TempDir Path tmp) throws Exception {
+        Path indexed = book(tmp.resolve("indexed"), "covers/cover.svg", SVG.getBytes());
+        Files.writeString(indexed.resolve("chapters/one/a.md"),
+                TestBooks.piece("title: A\ndate: \"2020-01-01\"", "Rivers run past Kabul."));
+        Files.writeString(indexed.resolve("index.yaml"), "entries:\n  Kabul: {kind: place}\n");
+        BuildResult r = new dev.sheaf.core.Sheaf().build(BuildRequest.of(indexed, tmp.resolve("out-indexed"))
+                .withFormats(List.of("pdf")));
+        assertThat(r.success()).as(r.diagnostics().toString()).isTrue();
+        assertVectorCover(tmp.resolve("out-indexed/rivers.pdf"));
+
+        Path parts = book(tmp.resolve("parts"), "covers/cover.svg", SVG.getBytes());
+        for (int i = 0; i < 3; i++) {
+            TestBooks.write(parts, "chapters/one/p" + i + ".md",
+                    TestBooks.piece("title: P" + i + "\ndate: \"2020-01-0" + (i + 1) + "\"", "More text."));
+        }
+        String before = System.getProperty("sheaf.pdf.piecesPerPart");
+        System.setProperty("sheaf.pdf.piecesPerPart", "1");
+        try {
+            r = new dev.sheaf.core.Sheaf().build(BuildRequest.of(parts, tmp.resolve("out-parts"))
+                    .withFormats(List.of("pdf")));
+        } finally {
+            if (before == null) {
+                System.clearProperty("sheaf.pdf.piecesPerPart");
+            } else {
+                System.setProperty("sheaf.pdf.piecesPerPart", before);
+            }
+        }
+        assertThat(r.success()).as(r.diagnostics().toString()).isTrue();
+        assertVectorCover(tmp.resolve("out-parts/rivers.pdf"));
+    }
+
+    /** The cover page of {@code pdf} holds no picture, only the SVG's filled shapes, and the file no raster at all. */
+    private static void assertVectorCover(Path pdf) throws Exception {
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             PDPage cover = doc.getPage(0);
             assertThat(cover.getResources().getXObjectNames()).as("no picture on the cover page").isEmpty();
@@ -68,6 +105,8 @@ class CoverTest {
             long fills = tokens.stream().filter(t -> t instanceof Operator o && o.getName().equals("f")).count();
             assertThat(fills).as("filled shapes: background, circle, letters").isGreaterThanOrEqualTo(3);
         }
+        assertThat(new String(Files.readAllBytes(pdf), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .as("no image anywhere in the file").doesNotContain("/Subtype /Image").doesNotContain("/Subtype/Image");
     }
 
     @Test

@@ -207,6 +207,11 @@ public class TaggingOutputDevice extends ITextOutputDevice {
                 artifact(inContent ? Mode.ARTIFACT : Mode.PAGINATION);
             }
         }
+        drawPicture(image, x, y);
+    }
+
+    /** Paints a picture once it has its place in the structure; a subclass may paint it some other way. */
+    protected void drawPicture(FSImage image, int x, int y) {
         super.drawImage(image, x, y);
     }
 
