@@ -408,6 +408,8 @@ public final class MentionMatcher {
         static final int APOSTROPHE = 8;
 
         final String text;
+        /** The text's characters, read once: the loops below read each several times. */
+        final char[] chars;
         final Inflection inflection;
         int size;
         int[] start;
@@ -418,6 +420,7 @@ public final class MentionMatcher {
 
         private Tokens(String text, Inflection inflection) {
             this.text = text;
+            this.chars = text.toCharArray();
             this.inflection = inflection;
             int capacity = Math.max(4, text.length() / 4);
             start = new int[capacity];
@@ -429,10 +432,11 @@ public final class MentionMatcher {
             Tokens t = new Tokens(s, inflection);
             int i = 0;
             boolean gap = false;
-            int length = s.length();
+            char[] cs = t.chars;
+            int length = cs.length;
             while (i < length) {
-                char c = s.charAt(i);
-                int cp = Character.isHighSurrogate(c) ? s.codePointAt(i) : c;
+                char c = cs[i];
+                int cp = Character.isHighSurrogate(c) ? Character.codePointAt(cs, i) : c;
                 int len = Character.charCount(cp);
                 if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
                     gap = true;
@@ -446,8 +450,8 @@ public final class MentionMatcher {
                     int j = i + len;
                     boolean plain = plain(cp);
                     while (j < length) {
-                        char d = s.charAt(j);
-                        int c2 = Character.isHighSurrogate(d) ? s.codePointAt(j) : d;
+                        char d = cs[j];
+                        int c2 = Character.isHighSurrogate(d) ? Character.codePointAt(cs, j) : d;
                         if (!wordChar(c2) || MentionMatcher.cjk(c2)) {
                             break;
                         }
@@ -533,21 +537,21 @@ public final class MentionMatcher {
             char[] buf = look.key(n);
             if (!word(i)) {
                 // Apostrophes and hyphens written in any of their Unicode forms compare as one.
-                char c = text.charAt(from);
+                char c = chars[from];
                 char common = n == 1 ? punctuation(c) : 0;
                 if (common != 0) {
                     buf[0] = common;
                     return 1;
                 }
-                text.getChars(from, end[i], buf, 0);
+                System.arraycopy(chars, from, buf, 0, n);
                 return n;
             }
             if (cjk(i)) {
-                text.getChars(from, end[i], buf, 0);
+                System.arraycopy(chars, from, buf, 0, n);
                 return n;
             }
             for (int k = 0; k < n; k++) {
-                buf[k] = inflection.fold(Character.toLowerCase(text.charAt(from + k)));
+                buf[k] = inflection.fold(Character.toLowerCase(chars[from + k]));
             }
             return n;
         }
@@ -569,7 +573,7 @@ public final class MentionMatcher {
         }
 
         private char keyChar(int i, int at) {
-            char c = text.charAt(at);
+            char c = chars[at];
             if (!word(i)) {
                 char common = end[i] - start[i] == 1 ? punctuation(c) : 0;
                 return common != 0 ? common : c;
