@@ -104,6 +104,21 @@ public final class BuildCache {
         return found;
     }
 
+    /**
+     * Whether an earlier build kept any item of {@code kind}: a hint that this build may find what it needs (work
+     * begun early in case it does not can then be skipped), never a promise that it will.
+     */
+    public boolean holds(String kind) {
+        if (!enabled()) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(dir.resolve(kind))) {
+            return files.findAny().isPresent();
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Keeps {@code value} as the item {@code key} for later builds (if this build succeeds). */
     public void put(CacheKey key, byte[] value) {
         if (!enabled() || value.length > MAX_ENTRY) {

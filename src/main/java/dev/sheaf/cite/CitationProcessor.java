@@ -88,10 +88,13 @@ public final class CitationProcessor {
      * processor is made (a fifth of a small book's first EPUB build), and its items are asked for only when
      * citations are formatted, so it can be made while the pieces are read. Nothing is reported from there:
      * {@link #process} finds the style again and reports as before, and makes the processor itself when this one
-     * failed or is for another style. Not for a session's builds, which keep their processors from one to the next.
+     * failed or is for another style. Not for a session's builds, which keep their processors from one to the next,
+     * nor when the build cache holds formatted citations (see {@link #process}: then usually nothing is formatted).
      */
     public void begin(Book book, String styleOverride) {
-        if (cache.enabled()) {
+        if (cache.enabled() || disk.holds(CACHE_KIND)) {
+            // A session keeps its processors; a build into a folder whose cache holds formatted citations is likely
+            // to replay them without citeproc-java (parsing the style then would only cost time).
             return;
         }
         CitationSettings settings = book.meta().citations();

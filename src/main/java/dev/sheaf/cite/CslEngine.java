@@ -64,7 +64,7 @@ final class CslEngine implements CitationFormatter {
         };
         this.items = items;
         this.style = style;
-        this.csl = new CSL(provider, style.argument(), CslLocales.forLanguage(locale));
+        this.csl = new CSL(provider, CslLocales.PROVIDER, null, style.argument(), CslLocales.forLanguage(locale));
         this.csl.setOutputFormat("html");
         this.acronyms = acronymPattern(items.values());
         this.sort = CslSort.of(csl);

@@ -24,8 +24,11 @@ import java.util.concurrent.Callable;
  */
 final class BuildCommand implements Callable<Integer> {
 
-    /** An editor's save is often several writes: wait this long for quiet before rebuilding. */
-    private static final long SETTLE_MILLIS = 100;
+    /**
+     * An editor's save is often several writes and a rename, a few milliseconds apart: wait this long for quiet
+     * before rebuilding (100 ms until 2026-12-03: a tenth of the one-second preview went to waiting).
+     */
+    private static final long SETTLE_MILLIS = 30;
 
     CommandSpec spec;
     Path bookDir = Path.of(".");
@@ -105,6 +108,8 @@ final class BuildCommand implements Callable<Integer> {
         final Progress line;
         final StageTimes times = new StageTimes();
         final BuildSummary summary = new BuildSummary();
+        /** Where a rebuild's milliseconds went ({@code --verbose}), or null. */
+        Timeline timeline;
         /** What to do when the build has ended (a rebuild's report). */
         java.util.function.BiConsumer<BuildResult, Told> after = (r, t) -> { };
 
@@ -114,7 +119,8 @@ final class BuildCommand implements Callable<Integer> {
 
         @Override
         public Progress progress() {
-            return line.and(times).and(summary);
+            Progress all = line.and(times).and(summary);
+            return timeline == null ? all : all.and(timeline);
         }
 
         @Override
@@ -169,9 +175,14 @@ final class BuildCommand implements Callable<Integer> {
         PrintWriter said = diagnostics.json() ? err : stdout;
         // Two builds may end at once (a quick step beside a full build): their reports are printed one after the other.
         Object printing = new Object();
+        // How long the latest change took to be seen, for the quick step's timeline (--verbose).
+        java.util.concurrent.atomic.AtomicLong seenAfter = new java.util.concurrent.atomic.AtomicLong(-1);
         dev.sheaf.core.Rebuilds.Steps steps = step -> {
             // The progress line is the quick step's; the full build runs beside it and says only how it ended.
             Told told = new Told(step.quickStep() ? ProgressLine.forTerminal(err, verbosity.quiet) : Progress.NONE);
+            if (step.quickStep() && verbosity.verbose && !verbosity.quiet) {
+                told.timeline = new Timeline(seenAfter.getAndSet(-1));
+            }
             told.after = (result, t) -> {
                 synchronized (printing) {
                     if (result.superseded()) {
@@ -181,7 +192,12 @@ final class BuildCommand implements Callable<Integer> {
                         }
                         return;
                     }
+                    long end = System.nanoTime();
                     report(step, result, t, err, stdout, "rebuilt", false);
+                    if (t.timeline != null && result.success()) {
+                        said.println("sheaf: " + t.timeline.describe(end));
+                        said.flush();
+                    }
                     if (verbosity.verbose && (step.quickStep() || !dev.sheaf.core.Rebuilds.startsWithQuickStep(sheaf, step.formats()))) {
                         said.println("sheaf: " + sheaf.piecesParsedInLastBuild() + " piece(s) parsed again");
                         said.flush();
@@ -205,6 +221,10 @@ final class BuildCommand implements Callable<Integer> {
                     Set<String> changed = watcher.awaitChange(SETTLE_MILLIS);
                     if (changed.isEmpty()) {
                         continue;
+                    }
+                    if (verbosity.verbose) {
+                        Path root = bookDir.toAbsolutePath().normalize();
+                        seenAfter.set(Timeline.sinceNewest(changed.stream().map(root::resolve).toList()));
                     }
                     if (verbosity.verbose) {
                         synchronized (printing) {

@@ -117,17 +117,37 @@ final class ServeCommand implements Callable<Integer> {
         // own the print editions, which take many seconds for a large book, and the site again with their downloads;
         // the next edit's page does not wait for them (docs/PERFORMANCE.md, "Live preview").
         Object printing = new Object();
-        Rebuilds.Steps steps = step -> (result, nanos) -> {
-            synchronized (printing) {
-                if (result.superseded()) {
-                    if (!quiet) {
-                        stdout.println("sheaf: the book changed while the print editions were made; making them again");
-                        stdout.flush();
-                    }
-                    return;
+        // How long the latest change took to be seen, for the quick step's timeline (--verbose).
+        java.util.concurrent.atomic.AtomicLong seenAfter = new java.util.concurrent.atomic.AtomicLong(-1);
+        boolean timed = verbosity.verbose && !quiet;
+        Rebuilds.Steps steps = step -> {
+            Timeline timeline = timed && step.quickStep() ? new Timeline(seenAfter.getAndSet(-1)) : null;
+            return new Rebuilds.Step() {
+                @Override
+                public dev.sheaf.core.Progress progress() {
+                    return timeline == null ? dev.sheaf.core.Progress.NONE : timeline;
                 }
-                report(step, result, nanos, reporter, quiet, stdout, err);
-            }
+
+                @Override
+                public void built(BuildResult result, long nanos) {
+                    long end = System.nanoTime();
+                    synchronized (printing) {
+                        if (result.superseded()) {
+                            if (!quiet) {
+                                stdout.println("sheaf: the book changed while the print editions were made; "
+                                        + "making them again");
+                                stdout.flush();
+                            }
+                            return;
+                        }
+                        report(step, result, nanos, reporter, quiet, stdout, err);
+                        if (timeline != null && result.success()) {
+                            stdout.println("sheaf: " + timeline.describe(end));
+                            stdout.flush();
+                        }
+                    }
+                }
+            };
         };
         Rebuilds rebuilds = new Rebuilds(sheaf, request, steps);
         Thread cleanup = new Thread(() -> {
@@ -139,8 +159,18 @@ final class ServeCommand implements Callable<Integer> {
         });
         Runtime.getRuntime().addShutdownHook(cleanup);
         // Watching starts before the first build, so an edit made while it runs is not missed.
+        java.util.concurrent.atomic.AtomicReference<SourceWatcher> watching = new java.util.concurrent.atomic.AtomicReference<>();
+        Runnable changed = () -> {
+            SourceWatcher w = watching.get();
+            if (timed && w != null) {
+                seenAfter.set(Timeline.sinceNewest(w.lastChanged()));
+            }
+            rebuilds.changed();
+        };
         try (SourceWatcher watcher = new SourceWatcher(bookDir, List.of(outDir), Duration.ofMillis(intervalMillis),
-                rebuilds::changed).start()) {
+                changed)) {
+            watching.set(watcher);
+            watcher.start();
             long start = System.nanoTime();
             // (An edit saved meanwhile is previewed at once; its quick step gives this build's PDF up.)
             BuildResult first = sheaf.build(request);

@@ -16,6 +16,14 @@ public interface Progress {
     /** Citations are being formatted (sources list, "cite this" lines, inline citations). */
     default void citing() { }
 
+    /**
+     * A pass over the whole book begins: {@code "index"} (index marks), {@code "links"} (link resolution), {@code
+     * "commit"} (the editions are complete and being moved into place). Reading begins with the build, citations
+     * with {@link #citing()}, each edition with {@link #writing}; a timeline ({@code --verbose} of a rebuild) puts
+     * them together.
+     */
+    default void stage(String name) { }
+
     /** The edition {@code format} (a renderer id such as {@code epub}) is being written. */
     default void writing(String format) { }
 
@@ -45,6 +53,12 @@ public interface Progress {
             public void citing() {
                 self.citing();
                 other.citing();
+            }
+
+            @Override
+            public void stage(String name) {
+                self.stage(name);
+                other.stage(name);
             }
 
             @Override

@@ -50,6 +50,8 @@ public final class Rebuilds implements AutoCloseable {
     private final Steps steps;
     private final boolean quickFirst;
     private final ExecutorService full;
+    /** The full builds' thread (the latest the executor made), for {@link #close} to wait for. */
+    private volatile Thread thread;
     private volatile boolean closed;
     /** Whether a full build is waiting to start (then a further change needs no other). */
     private final AtomicBoolean waiting = new AtomicBoolean();
@@ -67,6 +69,7 @@ public final class Rebuilds implements AutoCloseable {
         this.full = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "sheaf-full-build");
             t.setDaemon(true);
+            thread = t;
             return t;
         });
     }
@@ -154,6 +157,12 @@ public final class Rebuilds implements AutoCloseable {
             do {
                 sheaf.abandonPrinting();
             } while (!full.awaitTermination(50, TimeUnit.MILLISECONDS) && System.nanoTime() < end);
+            // The executor counts as terminated a moment before its thread has ended: wait for the thread too.
+            Thread t = thread;
+            long left = end - System.nanoTime();
+            if (t != null && left > 0) {
+                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

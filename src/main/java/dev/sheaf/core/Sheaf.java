@@ -6,6 +6,7 @@ import dev.sheaf.cite.CitationProcessor;
 import dev.sheaf.diag.Diagnostics;
 import dev.sheaf.diag.MessageId;
 import dev.sheaf.index.IndexProcessor;
+import dev.sheaf.links.LinkCache;
 import dev.sheaf.links.LinkResolver;
 import dev.sheaf.model.Book;
 import dev.sheaf.read.BookReader;
@@ -32,13 +33,16 @@ public final class Sheaf {
     private final RendererRegistry registry;
     private final PieceCache pieces;
     private final CitationCache citations;
+    /** The ids each piece carries, from the previous build of a session. */
+    private final LinkCache links;
     /** The print layouts of the session (null: each build has its own). */
     private final PrintLayouts layouts;
     /** Whether the latest build was a quick step that left work to a full build (see {@link #fullBuildNeeded}). */
     private volatile boolean leftWork;
     /**
      * One build at a time reads the book, renders with the session's kept pages and commits; a session's full build
-     * lets go of it while its print editions are made (see {@link Rebuilds}).
+     * lets go of it while its editions are made, holding it only to read the book and to commit (see {@link
+     * Rebuilds}), so a quick step waits at most for a full build's reading or commit.
      */
     private final java.util.concurrent.locks.ReentrantLock session = new java.util.concurrent.locks.ReentrantLock();
     /** The latest build's reading of the book when it was a quick step that committed, else null (see Reading). */
@@ -51,14 +55,16 @@ public final class Sheaf {
     }
 
     public Sheaf(RendererRegistry registry) {
-        this(registry, PieceCache.none(), CitationCache.none(), null);
+        this(registry, PieceCache.none(), CitationCache.none(), LinkCache.none(), null);
     }
 
-    private Sheaf(RendererRegistry registry, PieceCache pieces, CitationCache citations, PrintLayouts layouts) {
+    private Sheaf(RendererRegistry registry, PieceCache pieces, CitationCache citations, LinkCache links,
+                  PrintLayouts layouts) {
         this.registry = registry;
         this.pieces = pieces;
         this.citations = citations;
         this.layouts = layouts;
+        this.links = links;
     }
 
     /**
@@ -73,7 +79,12 @@ public final class Sheaf {
 
     /** {@link #incremental()} with the formats of {@code registry} (whose renderers keep what they reuse). */
     public static Sheaf incremental(RendererRegistry registry) {
-        return new Sheaf(registry, PieceCache.create(), CitationCache.create(), PrintLayouts.ofSession());
+        return incremental(registry, LinkCache.create());
+    }
+
+    /** {@link #incremental(RendererRegistry)} keeping the pieces' link targets in {@code links} (a test looks at it). */
+    public static Sheaf incremental(RendererRegistry registry, LinkCache links) {
+        return new Sheaf(registry, PieceCache.create(), CitationCache.create(), links, PrintLayouts.ofSession());
     }
 
     /**
@@ -148,10 +159,12 @@ public final class Sheaf {
             return book;
         }
         // The index first: its matcher must see citations as citations, not as the text they become.
+        progress.stage("index");
         Book indexed = new IndexProcessor(diags).process(book.get());
         progress.citing();
         Book cited = format ? citing.process(indexed, citationStyle) : citing.check(indexed, citationStyle);
-        return Optional.of(new LinkResolver(diags).process(cited));
+        progress.stage("links");
+        return Optional.of(new LinkResolver(diags, links).process(cited));
     }
 
     /** Reads the book and, when it has no errors, writes the requested editions into the output folder. */
@@ -184,8 +197,8 @@ public final class Sheaf {
 
     private BuildResult build(BuildRequest request, Path root, Path out, List<Renderer> renderers, Diagnostics diags,
                               StagedOutput early) {
-        // A session's full build makes its print editions without holding the session, so that the quick step of the
-        // next change runs meanwhile (see Rebuilds); with the build cache on disk, a build holds it throughout.
+        // A session's full build makes its editions without holding the session, so that the quick step of the next
+        // change runs meanwhile (see Rebuilds); with the build cache on disk, a build holds it throughout.
         boolean apart = layouts != null && !request.quickStep() && early == null;
         session.lock();
         try {
@@ -195,7 +208,7 @@ public final class Sheaf {
         }
     }
 
-    /** {@link #build}, holding {@link #session} (but for the print editions of a full build made {@code apart}). */
+    /** {@link #build}, holding {@link #session} (but for the editions of a full build made {@code apart}). */
     private BuildResult buildHeld(BuildRequest request, Path root, Path out, List<Renderer> renderers,
                                   Diagnostics diags, StagedOutput early, boolean apart) {
         leftWork = request.quickStep();
@@ -242,23 +255,26 @@ public final class Sheaf {
             RenderContext ctx = plain.withCache(cache);
             if (apart) {
                 // The print editions (and the exports) first, from this reading of the book, while quick steps may
-                // write newer texts; then, held again, the EPUB and the site with the new layout's page numbers and
-                // the downloads — unless a quick step wrote a newer text meanwhile (it gives this build up).
-                // (Known until the build ends, so that a session that stops gives up its last part too.)
+                // write newer texts; then the EPUB and the site with the new layout's page numbers and the downloads
+                // — unless a quick step wrote a newer text meanwhile (it gives this build up). Neither holds the
+                // session: the EPUB and the site of a large book with new page numbers take seconds, which the quick
+                // step of the next edit waited for until 2026-12-03. The renderers' kept pages are safe to share: a
+                // build takes the previous ones as they were and only reuses a page whose inputs are equal to its
+                // own. Held again only to commit. (Known until the build ends, so that a quick step that commits a
+                // newer text, or a session that stops, gives up its last part too.)
                 this.printing = new Printing(book.get(), staged);
                 try {
                     session.unlock();
                     try {
                         renderAll(now.stream().filter(r -> !r.inQuickStep()).toList(), book.get(), ctx, staged,
                                 progress, diags);
+                        if (!staged.abandoned()) {
+                            renderAll(now.stream().filter(Renderer::inQuickStep).toList(), book.get(), ctx, staged,
+                                    progress, diags);
+                        }
                     } finally {
                         session.lock();
                     }
-                    if (staged.abandoned()) {
-                        return superseded();
-                    }
-                    renderAll(now.stream().filter(Renderer::inQuickStep).toList(), book.get(), ctx, staged, progress,
-                            diags);
                     if (staged.abandoned()) {
                         return superseded();
                     }
@@ -275,6 +291,7 @@ public final class Sheaf {
                 return failed(diags);
             }
             leftWork = request.quickStep() && (now.size() < renderers.size() || layouts != null && layouts.tookEarlier());
+            progress.stage("commit");
             List<Path> written = staged.commit();
             forgetLeftovers(out, staged, now, leftWork);
             // Only now, so that a failed build leaves the cache as the last good build left it.

@@ -36,13 +36,20 @@ public final class LinkResolver {
     private static final Pattern SOURCE_EXTENSION = Pattern.compile("(?i)\\.(md|markdown|mdown|mkd|html?|xhtml)$");
 
     private final Diagnostics diags;
+    private final LinkCache cache;
 
     public LinkResolver(Diagnostics diags) {
+        this(diags, LinkCache.none());
+    }
+
+    /** @param cache the ids of pieces found by the previous build of a session (see {@link LinkCache}) */
+    public LinkResolver(Diagnostics diags, LinkCache cache) {
         this.diags = diags;
+        this.cache = cache;
     }
 
     public Book process(Book book) {
-        LinkTargets targets = LinkTargets.of(book);
+        LinkTargets targets = LinkTargets.of(book, cache);
         String baseUrl = book.meta().baseUrl();
         List<Chapter> chapters = new ArrayList<>();
         for (Chapter c : book.chapters()) {

@@ -23,8 +23,10 @@ import java.util.regex.Pattern;
 /**
  * What a link inside the book can point at: each piece by its source path, by the names an author's site
  * gives it, and the ids each piece's page carries in every edition — its headings' ids, its notes
- * ({@code fn-N}), its note references ({@code fnref-N}, {@code fnref-N-2} for a second reference) and its
- * index marks. Renderers write exactly these (with a per-piece prefix where pieces share a document).
+ * ({@code fn-N}), its note references ({@code fnref-N}, {@code fnref-N-2} for a second reference). Renderers write
+ * exactly these (with a per-piece prefix where pieces share a document). Index anchors are not among them: the
+ * model's {@code ix12-piece} is written only by the PDF; the EPUB and the site write {@code ix_12}, and only where
+ * their index links; and both number the mentions in reading order, so that any edit before one moves it.
  */
 final class LinkTargets {
 
@@ -39,19 +41,41 @@ final class LinkTargets {
     private final Map<String, Map<String, String>> aliases = new HashMap<>();
 
     static LinkTargets of(Book book) {
+        return of(book, LinkCache.none());
+    }
+
+    /** {@code book}'s targets, with the ids of pieces whose text the previous build of {@code cache} had taken from it. */
+    static LinkTargets of(Book book, LinkCache cache) {
         LinkTargets t = new LinkTargets();
+        Map<String, LinkCache.Found> found = new HashMap<>();
+        int reused = 0;
         for (Piece p : book.pieces()) {
-            t.add(p);
+            reused += t.add(p, cache, found) ? 1 : 0;
         }
+        cache.keep(found, reused);
         return t;
     }
 
-    private void add(Piece p) {
+    /** Adds {@code p}; true when its ids were the previous build's. */
+    private boolean add(Piece p, LinkCache cache, Map<String, LinkCache.Found> found) {
         Path source = p.source().file();
         bySource.putIfAbsent(withoutExtension(source.normalize().toString().replace('\\', '/')), p);
         String base = withoutExtension(source.getFileName().toString()).toLowerCase(Locale.ROOT);
         Set<String> names = new LinkedHashSet<>(List.of(base, DATE_PREFIX.matcher(base).replaceFirst(""), p.slug()));
         names.forEach(n -> byName.computeIfAbsent(n, k -> new ArrayList<>()).add(p));
+        LinkCache.Found kept = cache.reusable(p.id(), p.body(), p.footnotes());
+        boolean reused = kept != null;
+        if (kept == null) {
+            kept = find(p);
+        }
+        ids.put(p.id(), kept.ids());
+        aliases.put(p.id(), kept.aliases());
+        found.put(p.id(), kept);
+        return reused;
+    }
+
+    /** The ids {@code p}'s text carries, walking all of it. */
+    private static LinkCache.Found find(Piece p) {
         Set<String> pieceIds = new LinkedHashSet<>();
         Map<String, String> pieceAliases = new LinkedHashMap<>();
         headings(p.body(), pieceIds, pieceAliases);
@@ -64,12 +88,10 @@ final class LinkTargets {
         Walk.inlines(all, i -> {
             if (i instanceof Inline.NoteRef r) {
                 pieceIds.add(r.occurrence() <= 1 ? "fnref-" + r.number() : "fnref-" + r.number() + "-" + r.occurrence());
-            } else if (i instanceof Inline.IndexMark m) {
-                pieceIds.add(m.id());
             }
         });
-        ids.put(p.id(), pieceIds);
-        aliases.put(p.id(), pieceAliases);
+        return new LinkCache.Found(p.body(), p.footnotes(), java.util.Collections.unmodifiableSet(pieceIds),
+                java.util.Collections.unmodifiableMap(pieceAliases));
     }
 
     /** Heading ids, and each heading's text and id in a loose form ({@link #loose}) as aliases. */

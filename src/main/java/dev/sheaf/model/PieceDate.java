@@ -5,6 +5,8 @@ import java.time.Month;
 import java.time.format.TextStyle;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A first-publication date, as precise as the author knows it (year, month or day), and whether it is
@@ -17,9 +19,24 @@ import java.util.Optional;
 public record PieceDate(int year, int month, int day, boolean estimated, String basis)
         implements Comparable<PieceDate> {
 
-    /** Parses {@code YYYY}, {@code YYYY-MM} or {@code YYYY-MM-DD}; empty when it is not a real date. */
+    /**
+     * A time of day after the day, as Jekyll, Hugo and Hexo front matter write it ({@code 2021-04-17 00:17:54},
+     * {@code 2021-04-17T00:17:54+08:00}, {@code 2021-04-17 00:17 -0500}): a piece's first publication is a day, so the
+     * time is dropped, and the day is the one written (not moved to another time zone).
+     */
+    private static final Pattern TIME = Pattern.compile(
+            "(\\d{4}-\\d{2}-\\d{2})(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?: ?(?:Z|[+-]\\d{2}(?::?\\d{2})?))?)");
+
+    /**
+     * Parses {@code YYYY}, {@code YYYY-MM} or {@code YYYY-MM-DD}, the last maybe followed by a time of day (dropped);
+     * empty when it is not a real date.
+     */
     public static Optional<PieceDate> parse(String text, boolean estimated, String basis) {
         String s = text == null ? "" : text.trim();
+        Matcher timed = TIME.matcher(s);
+        if (timed.matches()) {
+            s = timed.group(1);
+        }
         if (!s.matches("\\d{4}(-\\d{2}(-\\d{2})?)?")) {
             return Optional.empty();
         }

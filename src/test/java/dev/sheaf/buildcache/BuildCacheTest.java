@@ -251,6 +251,22 @@ class BuildCacheTest {
         assertThat(cache.get(key("svg-cover", "a"))).isEmpty();
     }
 
+    @Test
+    void should_say_whether_an_earlier_build_kept_items_of_a_kind() throws Exception {
+        // setup
+        BuildCache first = open("sheaf 1");
+        assertThat(first.holds("citations")).isFalse();
+        first.put(key("citations", "a"), bytes("a"));
+        assertThat(first.holds("citations")).as("not before it is committed").isFalse();
+        first.commit();
+        // when
+        BuildCache second = open("sheaf 1");
+        // then
+        assertThat(second.holds("citations")).isTrue();
+        assertThat(second.holds("epub-page")).isFalse();
+        assertThat(BuildCache.disabled().holds("citations")).isFalse();
+    }
+
     private List<Path> entries(String kind) throws Exception {
         try (Stream<Path> s = Files.list(out.resolve(BuildCache.FOLDER).resolve(kind))) {
             return s.sorted().toList();

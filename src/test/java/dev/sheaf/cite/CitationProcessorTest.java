@@ -107,6 +107,21 @@ class CitationProcessorTest {
     }
 
     @Test
+    void should_print_no_label_for_a_role_without_a_word_as_pandoc_does() {
+        // The expected lines are Pandoc's (pandoc --citeproc) for the same items as CSL-JSON, with the same styles.
+        assertThat(citeThisLines(collection("Raffaello Pantucci", "modern-language-association"))).containsExactly(
+                "Pantucci, Raffaello. \u2018Wooing Central Asia\u2019. Between Empires, 2026.",
+                "Pantucci, Raffaello, and Alexandros Petersen. \u2018China and Russia\u2019. Between Empires, by Raffaello"
+                        + " Pantucci, 2026.",
+                "RUSI. \u2018Annual Report\u2019. Between Empires, by Raffaello Pantucci, 2026.");
+        assertThat(citeThisLines(collection("Raffaello Pantucci", "apa"))).containsExactly(
+                "Pantucci, R. (2026). Wooing Central Asia. In Between Empires.",
+                "Pantucci, R., & Petersen, A. (2026). China and Russia. In R. Pantucci, Between Empires.",
+                "RUSI. (2026). Annual Report. In R. Pantucci, Between Empires.");
+        assertThat(diags.all()).isEmpty();
+    }
+
+    @Test
     void should_keep_a_publisher_who_is_not_the_author() {
         Book book = collection("Hurst", "chicago-author-date");
         assertThat(citeThisLines(book).get(0))

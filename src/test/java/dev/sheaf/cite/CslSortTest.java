@@ -39,7 +39,7 @@ class CslSortTest {
             public Collection<String> getIds() {
                 return items.keySet();
             }
-        }, styleId, CslLocales.forLanguage("en-GB"));
+        }, CslLocales.PROVIDER, null, styleId, CslLocales.forLanguage("en-GB")); // the locale files as Sheaf gives them
         reference.setOutputFormat("html");
         reference.registerCitationItems(items.keySet());
         List<String> expected = new ArrayList<>();

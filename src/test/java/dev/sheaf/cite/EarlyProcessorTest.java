@@ -79,4 +79,31 @@ class EarlyProcessorTest {
                 .contains("[" + MessageId.CIT_005.code() + "]");
         assertSame(dir, "chicago-autor-date", false);
     }
+
+    @Test
+    void should_not_begin_when_the_build_cache_holds_formatted_citations() throws Exception {
+        // setup: a first build into the folder keeps its formatted citations
+        Path dir = TestBooks.copy("cited", tmp);
+        Path out = tmp.resolve("out");
+        Diagnostics diags = new Diagnostics();
+        Book read = new BookReader(dir, diags).read().orElseThrow();
+        Book preview = new Book(read.root(), read.meta(), List.of(), read.fonts());
+        dev.sheaf.buildcache.BuildCache first = dev.sheaf.buildcache.BuildCache.open(out, "test",
+                java.nio.file.Files.createDirectories(tmp.resolve("scratch-1")));
+        CitationProcessor cold = new CitationProcessor(diags, CitationCache.none(), first);
+        cold.begin(preview, null);
+        Book formatted = cold.process(read, null);
+        first.commit();
+        // when
+        dev.sheaf.buildcache.BuildCache second = dev.sheaf.buildcache.BuildCache.open(out, "test",
+                java.nio.file.Files.createDirectories(tmp.resolve("scratch-2")));
+        CitationProcessor again = new CitationProcessor(diags, CitationCache.none(), second);
+        again.begin(preview, null);
+        Book replayed = again.process(read, null);
+        // then
+        assertThat(cold.tookEarly()).isTrue();
+        assertThat(again.tookEarly()).as("nothing begun: the citations are replayed").isFalse();
+        assertThat(replayed).isEqualTo(formatted);
+        assertThat(diags.all()).isEmpty();
+    }
 }

@@ -6,6 +6,7 @@ import dev.sheaf.render.RenderContext;
 import dev.sheaf.render.Renderer;
 import dev.sheaf.render.RendererRegistry;
 import dev.sheaf.render.pdf.PdfRenderer;
+import dev.sheaf.render.site.SiteRenderer;
 import dev.sheaf.testing.EpubText;
 import dev.sheaf.testing.EpubValidator;
 import dev.sheaf.testing.PdfText;
@@ -100,6 +101,55 @@ class RebuildsTest {
     }
 
     @Test
+    // Before 2026-12-03 the second quick step waited for the held site (not interruptibly): fails by this timeout.
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void an_edit_while_the_full_build_writes_its_epub_and_site_is_previewed_without_waiting_for_them() throws Exception {
+        // setup: a session whose next full build holds its site (after its PDF and EPUB) until the test lets it go
+        Path book = book();
+        Path out = tmp.resolve("out");
+        HeldSite site = new HeldSite();
+        Sheaf sheaf = Sheaf.incremental(RendererRegistry.session().replacing(site));
+        BuildRequest request = BuildRequest.of(book, out).withFormats(FORMATS);
+        assertThat(sheaf.build(request).success()).isTrue();
+        BlockingQueue<BuildResult> fullBuilds = new LinkedBlockingQueue<>();
+        try (Rebuilds rebuilds = new Rebuilds(sheaf, request, step -> (result, nanos) -> {
+            if (!step.quickStep()) {
+                fullBuilds.add(result);
+            }
+        })) {
+            site.holdNextFull.set(true);
+            // when: an edit, and its full build writing its site
+            append(book, "An edit that comes first: quillwort.");
+            rebuilds.changed();
+            site.started.await();
+            // and a second edit meanwhile
+            append(book, "An edit that comes second: zyxwv.");
+            rebuilds.changed();
+            // then: the second edit's EPUB and site are in place while the first's full build is still held
+            assertThat(site.release.getCount()).isEqualTo(1);
+            assertThat(fullBuilds).isEmpty();
+            assertThat(new EpubText(out.resolve("rebuilt.epub")).text()).contains("quillwort", "zyxwv");
+            assertThat(Files.readString(out.resolve("site/pieces/beta.html"))).contains("zyxwv");
+            // when: the held site goes on
+            site.release.countDown();
+            BuildResult given = fullBuilds.take();
+            BuildResult last = fullBuilds.take();
+            // then: the older text's full build wrote nothing, the newer one's everything
+            assertThat(given.superseded()).isTrue();
+            assertThat(given.written()).isEmpty();
+            assertThat(last.success()).as(last.diagnostics().toString()).isTrue();
+        }
+        Path fresh = tmp.resolve("fresh");
+        assertThat(new Sheaf().build(BuildRequest.of(book, fresh).withFormats(FORMATS)).success()).isTrue();
+        List<String> files = files(fresh);
+        assertThat(files(out)).isEqualTo(files);
+        for (String f : files) {
+            assertThat(Files.readAllBytes(out.resolve(f))).as(f).isEqualTo(Files.readAllBytes(fresh.resolve(f)));
+        }
+        assertThat(EpubValidator.problems(out.resolve("rebuilt.epub"))).isEmpty();
+    }
+
+    @Test
     void stopping_while_the_pdf_is_made_leaves_nothing_of_it_and_stops_its_thread() throws Exception {
         // setup: a print edition that writes until it is given up
         Path book = book();
@@ -185,6 +235,43 @@ class RebuildsTest {
             }
             pdf.render(book, ctx, out);
             made.incrementAndGet();
+        }
+    }
+
+    /** The site, which in the next full build it is asked for (not a quick step) waits for {@link #release}. */
+    private static final class HeldSite implements Renderer {
+        final SiteRenderer site = new SiteRenderer(true);
+        final AtomicBoolean holdNextFull = new AtomicBoolean();
+        final CountDownLatch started = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        @Override
+        public String id() {
+            return site.id();
+        }
+
+        @Override
+        public String description() {
+            return site.description();
+        }
+
+        @Override
+        public boolean readsOutput() {
+            return site.readsOutput();
+        }
+
+        @Override
+        public void render(Book book, RenderContext ctx, OutputSink out) throws IOException {
+            if (!ctx.quickStep() && holdNextFull.getAndSet(false)) {
+                started.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException(e);
+                }
+            }
+            site.render(book, ctx, out);
         }
     }
 

@@ -69,6 +69,36 @@ class LinkResolverTest {
     }
 
     @Test
+    void should_report_a_link_to_an_index_anchor_like_any_missing_target() {
+        // Index anchors are numbered in reading order and written as "ix_1" in the EPUB's and the site's pages (and
+        // only where the index links to them): "#ix1-alpha", the model's id, named nothing there (EPUBCheck's
+        // RSC-012). A link to one is a link to an id the piece does not have.
+        TestBooks.minimal(dir,
+                "index.yaml", "entries:\n  Tashkent: []\n",
+                "chapters/one/alpha.md", piece("title: Alpha\ndate: 2020-01-01", "A word about Tashkent here."),
+                "chapters/one/beta.md", piece("title: Beta\ndate: 2020-02-01", "See [the mention](alpha.md#ix1-alpha)."));
+        Book book = new Sheaf().book(dir, diags).orElseThrow();
+        List<Inline> marks = new ArrayList<>();
+        List<Inline> links = new ArrayList<>();
+        dev.sheaf.model.Walk.inlines(book.pieces().get(0).body(), i -> {
+            if (i instanceof Inline.IndexMark) {
+                marks.add(i);
+            }
+        });
+        dev.sheaf.model.Walk.inlines(book.pieces().get(1).body(), i -> {
+            if (i instanceof Inline.PieceLink) {
+                links.add(i);
+            }
+        });
+        assertThat(marks).containsExactly(new Inline.IndexMark("ix1-alpha"));
+        assertThat(links).containsExactly(to("one/alpha", null, "the mention"));
+        assertThat(diags.all()).extracting(Diagnostic::format).containsExactly("chapters/one/beta.md:6:5: warning: link"
+                + " \"alpha.md#ix1-alpha\": \"ix1-alpha\" is no heading or note of \"Alpha\"; the link goes to the start of"
+                + " the piece \u2014 heading ids are the heading in lower case with hyphens, e.g. #a-heading-like-this"
+                + " [LINK-002]");
+    }
+
+    @Test
     void should_print_links_to_nothing_as_text_and_warn_at_their_place() {
         List<Inline> links = links("", "[gone](../nowhere/none.md) and [pdf](../files/report.pdf) "
                 + "and [ftp](ftp://example.org/x) and [broken](#no-such-part)");

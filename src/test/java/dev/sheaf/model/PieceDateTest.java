@@ -19,6 +19,18 @@ class PieceDateTest {
     }
 
     @Test
+    void should_take_the_day_of_a_date_written_with_a_time_as_blogs_write_it() {
+        // Hexo, Jekyll, Hugo: the day as written, whatever the time and its zone.
+        for (String written : new String[] {"2021-04-17 00:17:54", "2021-04-17 23:59:59 +0800", "2021-04-17T00:17:54Z",
+                "2021-04-17T00:17:54+08:00", "2021-04-17 9:05", "2021-04-17T00:17:54.123-05:00"}) {
+            assertThat(PieceDate.parse(written, false, null)).as(written).map(PieceDate::iso).contains("2021-04-17");
+        }
+        assertThat(PieceDate.parse("2021-04 00:17", false, null)).isEmpty();
+        assertThat(PieceDate.parse("2021-02-30 00:17", false, null)).isEmpty();
+        assertThat(PieceDate.parse("2021-04-17 noon", false, null)).isEmpty();
+    }
+
+    @Test
     void should_display_dates_for_readers_and_mark_estimates() {
         assertThat(PieceDate.parse("2022-01-07", false, null).orElseThrow().display(Locale.UK)).isEqualTo("7 January 2022");
         assertThat(PieceDate.parse("2021-12", true, null).orElseThrow().display(Locale.UK)).isEqualTo("c.\u00a0December 2021");

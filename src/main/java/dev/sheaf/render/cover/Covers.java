@@ -56,11 +56,16 @@ public final class Covers {
      * book. The drawing depends only on the SVG file (which may load nothing else, see {@code SvgImages}), the book's
      * fonts (by file, size and time, as the piece cache checks images), the width and the Java runtime that
      * rasterises it; Sheaf's own code is added by the cache. A build draws it once for all its editions, or takes
-     * the drawing {@link #begin} started. A JPEG or PNG cover is read as it is.
+     * the drawing {@link #begin} started; so it does the typographic cover of a book without one. A JPEG or PNG
+     * cover is read as it is.
      */
     public static byte[] raster(Book book, BuildCache cache) throws IOException {
         Path file = file(book);
-        if (file == null || !SvgCover.isSvg(file)) {
+        if (file == null) {
+            Optional<CacheKey> key = typographicKeyOrEmpty(book);
+            return key.isEmpty() ? raster(book) : cache.once(key.get(), () -> raster(book));
+        }
+        if (!SvgCover.isSvg(file)) {
             return raster(book);
         }
         Optional<CacheKey> key = svgKeyOrEmpty(book, file);
@@ -73,13 +78,37 @@ public final class Covers {
     /**
      * Begins drawing the book's SVG cover on a thread of its own, for {@link #raster(Book, BuildCache)} to take: it
      * needs only book.yaml and the fonts, so a build can draw it while the pieces are read (on a small book's first
-     * build the EPUB otherwise waited for it at its end). {@code book} needs no chapters. Does nothing for a book
-     * without an SVG cover; whatever goes wrong is found again, and reported, by the edition that asks for it.
+     * build the EPUB otherwise waited for it at its end). {@code book} needs no chapters. The typographic cover of a
+     * book without one the same way; a JPEG or PNG cover is only read, by the editions. Whatever goes wrong is found
+     * again, and reported, by the edition that asks for it.
      */
     public static void begin(Book book, BuildCache cache) {
         Path file = file(book);
-        if (file != null && SvgCover.isSvg(file) && Files.isRegularFile(file)) {
+        if (file == null) {
+            typographicKeyOrEmpty(book).ifPresent(k -> cache.begin(k, () -> raster(book)));
+        } else if (SvgCover.isSvg(file) && Files.isRegularFile(file)) {
             svgKeyOrEmpty(book, file).ifPresent(k -> cache.begin(k, () -> raster(book)));
+        }
+    }
+
+    /**
+     * The key of the typographic cover: the title, subtitle and author line it sets, the book's fonts it may set them
+     * in (by file, size and time, with the weight and style it chooses them by), its size and the Java runtime that
+     * rasterises the text; empty when a font file cannot be read (then it is drawn without the cache).
+     */
+    private static Optional<CacheKey> typographicKeyOrEmpty(Book book) {
+        try {
+            List<String> fonts = new ArrayList<>();
+            for (FontFace f : book.fonts()) {
+                BasicFileAttributes a = Files.readAttributes(book.root().resolve(f.file()), BasicFileAttributes.class);
+                fonts.add(f.file() + " " + f.weight() + " " + f.style() + " " + a.size() + " "
+                        + a.lastModifiedTime().toMillis());
+            }
+            return CacheKey.of("typographic-cover", book.meta().title(), String.valueOf(book.meta().subtitle()),
+                    book.meta().authorLine(), fonts, TypographicCover.WIDTH, TypographicCover.HEIGHT,
+                    System.getProperty("java.vm.version"), System.getProperty("os.name"));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 

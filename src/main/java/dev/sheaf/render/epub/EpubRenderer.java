@@ -23,7 +23,6 @@ import dev.sheaf.render.cover.Covers;
 import dev.sheaf.render.pagelist.PageBreak;
 import dev.sheaf.render.pagelist.PrintPageBreaks;
 import dev.sheaf.render.pdf.PdfRenderer;
-import dev.sheaf.render.cover.TypographicCover;
 import dev.sheaf.render.xhtml.IndexXhtml;
 
 import java.io.DataInputStream;
@@ -117,7 +116,7 @@ public final class EpubRenderer implements Renderer {
             coverHref = "images/cover" + (coverType.equals("image/jpeg") ? ".jpg" : ".png");
         } else {
             // Drawn (Java2D or Batik, then PNG) on a thread of its own while the pages are rendered; written last.
-            drawnCover = book.meta().cover() != null ? drawSvgCover(book, ctx) : drawCover(book);
+            drawnCover = book.meta().cover() != null ? drawSvgCover(book, ctx) : drawCover(book, ctx);
             coverBytes = null;
             coverType = "image/png";
             coverHref = "images/cover.png";
@@ -369,13 +368,13 @@ public final class EpubRenderer implements Renderer {
      * The typographic cover, drawn on another thread; the same as the previous build's when the book's
      * metadata and fonts have not changed.
      */
-    private FutureTask<byte[]> drawCover(Book book) {
+    private FutureTask<byte[]> drawCover(Book book, RenderContext ctx) {
         DrawnCover before = lastCover;
         FutureTask<byte[]> task = new FutureTask<>(() -> {
             if (before != null && before.meta().equals(book.meta()) && before.fonts().equals(book.fonts())) {
                 return before.png();
             }
-            byte[] png = TypographicCover.png(book);
+            byte[] png = Covers.raster(book, ctx.cache()); // drawn once for the build's editions (Covers.begin)
             lastCover = new DrawnCover(book.meta(), book.fonts(), png);
             return png;
         });

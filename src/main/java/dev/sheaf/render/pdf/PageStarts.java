@@ -51,16 +51,29 @@ final class PageStarts {
      * @param label     the page's printed number, from its index in this document, or null for an unnumbered page
      */
     static List<PageBreak> of(ITextRenderer renderer, IntFunction<Integer> pageIndex, IntFunction<String> label) {
+        return starts(renderer, pageIndex, label).stream().map(Start::pageBreak).toList();
+    }
+
+    /**
+     * A page's start: its break, and the counted characters of the container before the page's first character
+     * itself, not moved back to the start of a word (the break's offset where the page begins outside a container).
+     * A word hyphenated across two pages begins on the first of them, before {@code first}: that is where the
+     * index places a mention of it (see {@link MentionPages}).
+     */
+    record Start(PageBreak pageBreak, int first) { }
+
+    /** The page starts of the document {@code renderer} has laid out, as {@link #of} finds their breaks. */
+    static List<Start> starts(ITextRenderer renderer, IntFunction<Integer> pageIndex, IntFunction<String> label) {
         PageStarts s = new PageStarts(renderer);
         s.walk(renderer.getRootBox());
-        List<PageBreak> out = new ArrayList<>();
+        List<Start> out = new ArrayList<>();
         for (int page = 0; page < s.pages.size(); page++) {
             LineBox line = s.first.get(page);
             String l = label.apply(page);
             if (line == null || l == null) {
                 continue;
             }
-            PageBreak b = s.breakAt(line, page, pageIndex.apply(page), l);
+            Start b = s.startAt(line, page, pageIndex.apply(page), l);
             if (b != null) {
                 out.add(b);
             }
@@ -111,7 +124,7 @@ final class PageStarts {
         }
     }
 
-    private PageBreak breakAt(LineBox line, int page, int pdfPage, String label) {
+    private Start startAt(LineBox line, int page, int pdfPage, String label) {
         Node start = start(line);
         Element unit = unit(start);
         if (unit == null) {
@@ -120,14 +133,20 @@ final class PageStarts {
         Element container = container(start);
         if (container == null) {
             Element last = before.get(page);
-            return last == null ? new PageBreak(unit.getAttribute("id"), TextPlaces.UNIT_START, 0, label, pdfPage)
+            PageBreak b = last == null ? new PageBreak(unit.getAttribute("id"), TextPlaces.UNIT_START, 0, label, pdfPage)
                     : new PageBreak(unit.getAttribute("id"), number(last), TextPlaces.CONTAINER_END, label, pdfPage);
+            return new Start(b, b.offset());
         }
-        return new PageBreak(unit.getAttribute("id"), number(container), offset(container, line), label, pdfPage);
+        int[] offsets = offsets(container, line);
+        return new Start(new PageBreak(unit.getAttribute("id"), number(container), offsets[0], label, pdfPage),
+                offsets[1]);
     }
 
-    /** Counted characters in {@code container} before the line's first character, moved back to a word's start. */
-    private int offset(Element container, LineBox line) {
+    /**
+     * Counted characters in {@code container} before the line's first character: moved back to a word's start,
+     * then not moved.
+     */
+    private int[] offsets(Element container, LineBox line) {
         StringBuilder text = new StringBuilder();
         Map<Node, Integer> starts = new HashMap<>();
         collectText(container, text, starts);
@@ -141,10 +160,13 @@ final class PageStarts {
             Node n = first instanceof InlineText t ? t.getTextNode() : first instanceof Box b ? b.getElement() : null;
             raw = n == null ? 0 : textBefore(container, n);
         }
-        raw = wordStart(text, Math.min(raw, text.length()));
+        raw = Math.min(raw, text.length());
+        int word = wordStart(text, raw);
         // A line of the printed index that goes on with an entry says how much of the entry came before it.
         String skip = container.getAttribute(PrintIndex.SKIP);
-        return (skip.isEmpty() ? 0 : Integer.parseInt(skip)) + TextPlaces.count(text.subSequence(0, raw));
+        int before = skip.isEmpty() ? 0 : Integer.parseInt(skip);
+        int atWord = before + TextPlaces.count(text.subSequence(0, word));
+        return new int[] {atWord, atWord + TextPlaces.count(text.subSequence(word, raw))};
     }
 
     /** The index in {@code s} of the counted character that has {@code skip} counted characters before it. */

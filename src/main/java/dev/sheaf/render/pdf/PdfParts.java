@@ -88,13 +88,15 @@ final class PdfParts {
     private final Instant timestamp;
     private final IntConsumer pagesDone;
     private PartsOutputDevice device;
-    /** The index (null when the book has none), a document to measure its lines in, and the anchors by piece. */
+    /** The index (null when the book has none), and a document to measure its lines in. */
     private final PrintIndex index;
     private final PrintDocument tall;
     /** The index's pages after the first few, in documents whose first pages have running heads. */
     private final PrintDocument indexMore;
-    private final Map<String, List<String>> anchors;
-    /** The printed page number of every anchor laid out so far, and the height of a page's text. */
+    /**
+     * The page of every mention laid out so far (one {@link Target}, the top of its page, for all the mentions on
+     * a page), and the height of a page's text.
+     */
     private final Map<String, Target> anchorTargets = new HashMap<>();
     private int columnHeight = -1;
     /** Where the body's pages begin (page indexes in writing order until the front matter is moved). */
@@ -133,7 +135,6 @@ final class PdfParts {
         this.index = PrintIndex.applies(book) ? new PrintIndex(book, labels, trim) : null;
         this.tall = index == null ? null
                 : new PrintDocument(book, labels, css + PrintIndex.tallPage(trim, book), coverUrl, coverFit, fonts);
-        this.anchors = index == null ? Map.of() : PrintIndex.anchorsByPiece(book);
         // The heads are set on the document's first page, where "last-except" would leave them off.
         this.indexMore = index == null ? null : new PrintDocument(book, labels,
                 css + firstPageRule(css).replace("last-except", "first") + PART_RULE, coverUrl, coverFit, fonts);
@@ -373,13 +374,19 @@ final class PdfParts {
         for (Piece p : group.subList(0, keep)) {
             w.record(PrintDocument.pieceId(p), written, bodyWritten);
         }
-        recordAnchors(w, group.subList(0, keep));
         int pageCount = keep < group.size() ? w.pages().first(PrintDocument.pieceId(group.get(keep)))
                 : w.pageCount();
         int pageBase = written;
         int folioBase = bodyWritten;
-        breaks.addAll(PageStarts.of(w.renderer, page -> pageBase + page,
-                page -> page < pageCount ? Integer.toString(folioBase + page + 1) : null));
+        List<PageStarts.Start> starts = PageStarts.starts(w.renderer, page -> pageBase + page,
+                page -> page < pageCount ? Integer.toString(folioBase + page + 1) : null);
+        starts.forEach(s -> breaks.add(s.pageBreak()));
+        List<String> units = new ArrayList<>();
+        if (opener) {
+            units.add(PrintDocument.chapterId(c));
+        }
+        group.subList(0, keep).forEach(p -> units.add(PrintDocument.pieceId(p)));
+        recordMentions(w, units, starts);
         w.write(pageCount, true);
     }
 
@@ -484,8 +491,11 @@ final class PdfParts {
         }
     }
 
-    /** Notes where the index's anchors in {@code pieces} (of the document just laid out) will be. */
-    private void recordAnchors(Writer w, List<Piece> pieces) {
+    /**
+     * Notes the pages of the index's mentions in {@code units} (of the document just laid out, whose pages begin
+     * at {@code starts}), then forgets their places.
+     */
+    private void recordMentions(Writer w, List<String> units, List<PageStarts.Start> starts) {
         if (index == null) {
             return;
         }
@@ -493,11 +503,16 @@ final class PdfParts {
             // The part's last page is a page of running text, whose margins the index's pages share.
             columnHeight = PrintIndex.columnHeight(w.renderer, w.pageCount() - 1);
         }
-        List<String> ids = pieces.stream().flatMap(p -> anchors.getOrDefault(p.id(), List.of()).stream()).toList();
-        PrintIndex.spots(w.renderer, ids).forEach((id, spot) -> {
-            // Kept by the anchor's own id (the model's string): a dense index has half a million of them.
-            anchorTargets.put(id, new Target(written + spot.page(), bodyWritten + spot.page() + 1, spot.top()));
-        });
+        int pageBase = written;
+        int folioBase = bodyWritten;
+        float top = MentionPages.pageTop(w.renderer, 0);
+        Map<Integer, Target> onPage = new HashMap<>();
+        MentionPages mentions = parts.mentions();
+        mentions.pages(w.renderer, starts, units, page -> pageBase + page).forEach((id, page) ->
+                // Kept by the anchor's own id (the model's string): a dense index has half a million of them.
+                anchorTargets.put(id, onPage.computeIfAbsent(page,
+                        p -> new Target(p, folioBase + (p - pageBase) + 1, top))));
+        mentions.forget(units);
     }
 
     /** How many pieces of {@code group} to keep: up to the last piece after the first that starts on a recto. */

@@ -160,11 +160,13 @@ public final class PdfRenderer implements Renderer {
         }
         String xhtml = doc.render();
         Set<Integer> blanks = new HashSet<>();
-        Map<String, PrintIndex.Spot> anchors = new HashMap<>();
+        // The page of every mention, for the links from the index's numbers (see MentionPages).
+        Map<String, Integer> anchors = new HashMap<>();
+        float[] pageTop = {0};
         // With an index, the device links its numbers to the anchors (see PrintIndex); without, Flying Saucer's own.
         ITextOutputDevice device = PrintIndex.applies(book)
                 ? new PartsOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT, blanks,
-                        (writer, id) -> destination(writer, anchors, id), true)
+                        (writer, id) -> destination(writer, anchors, pageTop[0], id), true)
                 : new PrintOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT);
         ITextRenderer renderer = renderer(device, trim, bookUrl, faces);
         // the body as the layout that counted the index's pages left it (see Typesetting.Corrections)
@@ -180,17 +182,20 @@ public final class PdfRenderer implements Renderer {
             }
         } else {
             blanks.addAll(inserted);
-            anchors.putAll(PrintIndex.spots(renderer, allAnchors(book)));
         }
         int firstBody = pages.first(doc.firstBodyId());
+        List<PageStarts.Start> starts = PageStarts.starts(renderer, page -> page,
+                page -> page >= firstBody ? Integer.toString(page - firstBody + 1) : null);
+        anchors.putAll(doc.mentions().pages(renderer, starts, doc.mentions().units(), page -> page));
+        pageTop[0] = MentionPages.pageTop(renderer, firstBody);
         Map<String, String> anchorPages = new HashMap<>();
-        anchors.forEach((id, spot) -> {
-            if (spot.page() >= firstBody) {
-                anchorPages.put(id, Integer.toString(spot.page() - firstBody + 1));
+        anchors.forEach((id, page) -> {
+            if (page >= firstBody) {
+                anchorPages.put(id, Integer.toString(page - firstBody + 1));
             }
         });
-        PrintPageBreaks breaks = new PrintPageBreaks(PageStarts.of(renderer, page -> page,
-                page -> page >= firstBody ? Integer.toString(page - firstBody + 1) : null), anchorPages);
+        PrintPageBreaks breaks = new PrintPageBreaks(starts.stream().map(PageStarts.Start::pageBreak).toList(),
+                anchorPages);
         if (os == null) {
             return breaks;
         }
@@ -230,7 +235,10 @@ public final class PdfRenderer implements Renderer {
             ITextRenderer counting = renderer(device, trim, bookUrl, faces);
             counted = Typesetting.layout(counting, doc.render(), bookUrl, book.meta().hyphenate());
             int firstBody = new Pages(counting).first(doc.firstBodyId());
-            PrintIndex.spots(counting, allAnchors(book)).forEach((id, spot) -> folios.put(id, spot.page() - firstBody + 1));
+            List<PageStarts.Start> starts = PageStarts.starts(counting, page -> page,
+                    page -> page >= firstBody ? Integer.toString(page - firstBody + 1) : null);
+            doc.mentions().pages(counting, starts, doc.mentions().units(), page -> page)
+                    .forEach((id, page) -> folios.put(id, page - firstBody + 1));
             columnHeight = PrintIndex.columnHeight(counting, new Pages(counting).first(PrintIndex.ID));
         }
         List<PrintIndex.Line> lines = index.lines(folios);
@@ -246,21 +254,18 @@ public final class PdfRenderer implements Renderer {
         return counted;
     }
 
-    private static List<String> allAnchors(Book book) {
-        return PrintIndex.anchorsByPiece(book).values().stream().flatMap(List::stream).toList();
-    }
-
-    /** Where an index number leads: the line of the mention, on its page. */
-    private static PdfDestination destination(PdfWriter writer, Map<String, PrintIndex.Spot> anchors, String id) {
+    /** Where an index number leads: the top of the page of the mention. */
+    private static PdfDestination destination(PdfWriter writer, Map<String, Integer> anchors, float pageTop,
+                                              String id) {
         if (!id.startsWith(PrintIndex.LINK)) {
             return null;
         }
-        PrintIndex.Spot spot = anchors.get(id.substring(PrintIndex.LINK.length()));
-        if (spot == null) {
+        Integer page = anchors.get(id.substring(PrintIndex.LINK.length()));
+        if (page == null) {
             return null;
         }
-        PdfDestination d = new PdfDestination(PdfDestination.XYZ, 0, spot.top(), 0);
-        d.addPage(writer.getPageReference(spot.page() + 1));
+        PdfDestination d = new PdfDestination(PdfDestination.XYZ, 0, pageTop, 0);
+        d.addPage(writer.getPageReference(page + 1));
         return d;
     }
 

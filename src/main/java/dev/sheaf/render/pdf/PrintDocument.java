@@ -38,6 +38,8 @@ final class PrintDocument {
     /** The index, when the book has one, and its pages (empty: the heading alone, while pages are counted). */
     private PrintIndex index;
     private List<List<List<PrintIndex.Line>>> indexPages = List.of();
+    /** Where the index's mentions are in the text written by {@link #start}'s documents (see {@link MentionPages}). */
+    private final MentionPages mentions = new MentionPages();
 
     /**
      * @param css          the print stylesheet, fonts and page size already filled in
@@ -54,6 +56,11 @@ final class PrintDocument {
         this.coverUrl = coverUrl;
         this.coverFit = coverFit;
         this.fonts = fonts;
+    }
+
+    /** Where the index's mentions are in the pieces this document has written. */
+    MentionPages mentions() {
+        return mentions;
     }
 
     /** Prints {@code index} after the back matter, set in {@code pages}. */
@@ -153,8 +160,9 @@ final class PrintDocument {
                 "xml:lang", meta.language(), "lang", meta.language()).nl();
         head(x, withBookmarks);
         x.open("body").nl();
-        // Text containers carry their number, so that the pages can be found in the text (PageStarts).
-        x.places(new PrintPlaces());
+        // Text containers carry their number, so that the pages can be found in the text (PageStarts), and so can
+        // the index's mentions.
+        x.places(new PrintPlaces(mentions));
     }
 
     /** Closes what {@link #start} opened and returns the document. */

@@ -32,7 +32,8 @@ import java.util.function.Function;
  * page a line of two inline blocks, the last page's columns balanced. An entry with very many pages is cut into lines of {@value #LOCATORS_PER_LINE} numbers first, so
  * that nothing is taller than a column.
  *
- * <p>Each number links to the place of the first mention on its page. The link's target is written as
+ * <p>Each number links to the page of the first mention it stands for (its top: the mentions are places in the
+ * text, found by {@link MentionPages}, not elements with a position of their own). The link's target is written as
  * {@code #ixp-<anchor>}, an id no element has, so Flying Saucer makes no link of its own (it would place an
  * inline target at the top of the document); the output device makes it from {@link #targets}.
  */

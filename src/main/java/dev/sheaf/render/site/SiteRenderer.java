@@ -224,7 +224,7 @@ public final class SiteRenderer implements Renderer {
             if (before != null && before.meta().equals(book.meta()) && before.fonts().equals(book.fonts())) {
                 data = before.png();
             } else {
-                data = TypographicCover.png(book);
+                data = Covers.raster(book, cache); // drawn once for the build's editions (see Covers.begin)
                 lastCover = new DrawnCover(book.meta(), book.fonts(), data);
             }
             href = "cover.png";

@@ -15,7 +15,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.HashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -23,8 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Tells when a book's sources change, by polling (brought forward by file-system events where there are
- * any): every interval it lists the files under the book
+ * Tells when a book's sources change, by polling (brought forward and settled by file-system events where
+ * there are any): every interval it lists the files under the book
  * folder with their sizes and modification times, and once a change has settled (two polls agree)
  * it runs the callback on its own thread, never two at once. Polling works the same on every file
  * system, network and container mounts included, where file-system events are unreliable.
@@ -39,8 +39,10 @@ public final class SourceWatcher implements AutoCloseable {
     private final Duration interval;
     private final Runnable onChange;
     private final ScheduledExecutorService executor;
-    private Map<String, String> settled;
-    private Map<String, String> previous;
+    private Map<String, Stamp> settled;
+    private Map<String, Stamp> previous;
+    /** The files added or changed in the latest change (not those deleted), for the callback to look at. */
+    private volatile List<Path> lastChanged = List.of();
 
     public SourceWatcher(Path root, List<Path> ignored, Duration interval, Runnable onChange) {
         this.root = root.toAbsolutePath().normalize();
@@ -64,16 +66,23 @@ public final class SourceWatcher implements AutoCloseable {
         return this;
     }
 
-    /** How long after a file-system event the listing is taken, and taken again to see that it settled. */
-    static final long EVENT_SETTLE_MILLIS = 50;
+    /**
+     * How long the file system must have been quiet (no event) before a listing is taken and trusted on its own: an
+     * editor's save is a burst of writes and renames a few milliseconds apart.
+     */
+    static final long EVENT_QUIET_MILLIS = 30;
 
     private volatile WatchService events;
     private final AtomicBoolean nudged = new AtomicBoolean();
+    /** When the latest file-system event came ({@link System#nanoTime()}). */
+    private volatile long lastEvent;
 
     /**
-     * Where the file system reports changes (inotify, FSEvents…), an event only brings the next two
-     * listings forward, to 50 and 100 ms after it: a saved piece is noticed at once instead of after one
-     * to two intervals, and polling still decides, so a mount without events works as before.
+     * Where the file system reports changes (inotify, FSEvents…), an event brings the next listing forward to 30 ms
+     * after the last event of its burst; that listing alone settles the change when no event came while it was taken
+     * (the events say the files are quiet), so a saved piece is seen about 30 ms after the save instead of after two
+     * listings 50 ms apart (until 2026-12-03) or one to two polling intervals. Polling goes on beside it and still
+     * needs two listings that agree, so a mount without events works as before.
      */
     private void listen() {
         WatchService service;
@@ -88,6 +97,7 @@ public final class SourceWatcher implements AutoCloseable {
             try {
                 while (true) {
                     WatchKey key = service.take();
+                    lastEvent = System.nanoTime();
                     Path dir = (Path) key.watchable();
                     for (WatchEvent<?> e : key.pollEvents()) {
                         if (e.kind() == StandardWatchEventKinds.ENTRY_CREATE && e.context() instanceof Path name
@@ -96,7 +106,7 @@ public final class SourceWatcher implements AutoCloseable {
                         }
                     }
                     key.reset();
-                    nudge();
+                    nudge(EVENT_QUIET_MILLIS);
                 }
             } catch (InterruptedException | ClosedWatchServiceException | IOException e) {
                 // Closed, or a folder could not be watched: polling carries on alone.
@@ -106,18 +116,35 @@ public final class SourceWatcher implements AutoCloseable {
         t.start();
     }
 
-    private void nudge() {
+    private void nudge(long millis) {
         if (!nudged.compareAndSet(false, true)) {
             return;
         }
         try {
-            executor.schedule(() -> {
-                nudged.set(false);
-                poll();
-                executor.schedule(this::poll, EVENT_SETTLE_MILLIS, TimeUnit.MILLISECONDS);
-            }, EVENT_SETTLE_MILLIS, TimeUnit.MILLISECONDS);
+            executor.schedule(this::afterEvents, millis, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             // Closed.
+        }
+    }
+
+    /** On the polling thread, once events have come: a listing, as soon as they have been quiet long enough. */
+    private void afterEvents() {
+        nudged.set(false);
+        long quietFor = (System.nanoTime() - lastEvent) / 1_000_000;
+        if (quietFor < EVENT_QUIET_MILLIS) {
+            nudge(EVENT_QUIET_MILLIS - quietFor);
+            return;
+        }
+        long before = lastEvent;
+        try {
+            Map<String, Stamp> now = snapshot();
+            previous = now;
+            if (lastEvent != before) {
+                return; // written to while listed: the event's own nudge lists again once quiet
+            }
+            settle(now);
+        } catch (RuntimeException e) {
+            // A file vanished mid-listing or the callback failed: the next event or poll tries again.
         }
     }
 
@@ -143,21 +170,47 @@ public final class SourceWatcher implements AutoCloseable {
 
     private void poll() {
         try {
-            Map<String, String> now = snapshot();
+            Map<String, Stamp> now = snapshot();
             boolean stable = now.equals(previous);
             previous = now;
-            if (stable && !now.equals(settled)) {
-                settled = now;
-                onChange.run();
+            if (stable) {
+                settle(now);
             }
         } catch (RuntimeException e) {
             // A file vanished mid-listing or the callback failed: try again at the next poll.
         }
     }
 
-    /** Every watched file, relative path → size and modification time. */
-    Map<String, String> snapshot() {
-        Map<String, String> files = new TreeMap<>();
+    /** {@code now} is a settled listing: runs the callback when it differs from the last one settled. */
+    private void settle(Map<String, Stamp> now) {
+        if (now.equals(settled)) {
+            return;
+        }
+        List<Path> files = new java.util.ArrayList<>();
+        now.forEach((f, stamp) -> {
+            if (!stamp.equals(settled.get(f))) {
+                files.add(root.resolve(f));
+            }
+        });
+        lastChanged = List.copyOf(files);
+        settled = now;
+        onChange.run();
+    }
+
+    /** A file's size and modification time as a listing sees them. */
+    record Stamp(long size, long modifiedNanos) { }
+
+    /** The files added or changed in the change the callback is running for (deleted ones aside). */
+    public List<Path> lastChanged() {
+        return lastChanged;
+    }
+
+    /**
+     * Every watched file, relative path → size and modification time. (Numbers, not text: making a date's text of
+     * each of 2,000 files' times was most of a listing's cost, taken every half second.)
+     */
+    Map<String, Stamp> snapshot() {
+        Map<String, Stamp> files = new HashMap<>();
         if (!Files.isDirectory(root)) {
             return files;
         }
@@ -177,7 +230,8 @@ public final class SourceWatcher implements AutoCloseable {
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     if (attrs.isRegularFile() && !hidden(file) && !file.getFileName().toString().endsWith("~")
                             && ignored.stream().noneMatch(file::startsWith)) {
-                        files.put(root.relativize(file).toString(), attrs.size() + "@" + attrs.lastModifiedTime());
+                        files.put(root.relativize(file).toString(),
+                                new Stamp(attrs.size(), attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS)));
                     }
                     return FileVisitResult.CONTINUE;
                 }

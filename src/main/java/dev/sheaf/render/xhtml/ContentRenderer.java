@@ -59,8 +59,8 @@ public final class ContentRenderer {
      * The same renderer for an edition with a page per piece, writing only the index anchors {@code keep} accepts,
      * each under its id in the piece's page ({@link IndexXhtml#pageId}): an edition whose index links to the first
      * mention of an entry in each piece (or on each printed page) needs no anchor at the others, which in a densely
-     * indexed book are most of them. The print edition keeps every anchor: it reads each mention's page off its
-     * layout.
+     * indexed book are most of them. The print edition writes none where its {@link TextPlaces} note the mention's
+     * place in the text ({@link TextPlaces#mention}), and every other anchor under the model's id.
      */
     public ContentRenderer withIndexAnchors(java.util.function.Predicate<String> keep) {
         return new ContentRenderer(imageHref, headingShift, idPrefix, pieceHref, keep);
@@ -208,9 +208,12 @@ public final class ContentRenderer {
         } else if (i instanceof Inline.RawText r) {
             x.element("code", r.text(), "class", "raw");
         } else if (i instanceof Inline.IndexMark m) {
-            // Where the index points: an empty element just before the mentioned words.
+            // Where the index points: an empty element just before the mentioned words, unless the print edition
+            // notes the place in the text instead (an element per mention costs its layout dearly).
             if (pagePerPiece == null) {
-                x.open("span", "id", m.id(), "class", "ix").close("span");
+                if (x.places() == null || !x.places().mention(m.id())) {
+                    x.open("span", "id", m.id(), "class", "ix").close("span");
+                }
             } else if (pagePerPiece.test(m.id())) {
                 x.open("span", "id", IndexXhtml.pageId(m.id()), "class", "ix").close("span");
             }

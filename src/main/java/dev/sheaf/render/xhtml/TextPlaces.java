@@ -90,6 +90,15 @@ public abstract class TextPlaces {
         closing(x, container);
     }
 
+    /**
+     * An index mention's anchor at this point of the text. The print edition notes where it is (its container and
+     * the counted characters before it), from which it reads the mention's page off the layout, and returns true:
+     * no element is written for it. Otherwise, and outside a container, the caller writes the anchor as an element.
+     */
+    public boolean mention(String anchor) {
+        return false;
+    }
+
     /** The attributes of container {@code container}'s start tag. */
     protected String[] attributes(int container, String[] attrs) {
         return attrs;

@@ -94,6 +94,34 @@ class CoverTest {
         }
     }
 
+    @Test
+    void theTypographicCoverIsDrawnOnceForEveryEditionAndTakenFromTheBuildCache(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("book");
+        TestBooks.minimal(dir, "chapters/one/a.md", TestBooks.piece("title: A\ndate: \"2020-01-01\"", "Text."));
+        Files.writeString(dir.resolve("book.yaml"), "title: Rivers\nsubtitle: And Their Banks\nauthor: A. Writer\n"
+                + "language: en\n");
+        Files.createDirectories(dir.resolve("fonts"));
+        Files.copy(Path.of("fonts/NotoSerif-Regular.ttf"), dir.resolve("fonts/NotoSerif-Regular.ttf"));
+        Path out = tmp.resolve("out");
+        // when: built with the cache (once drawn, once taken from it) and without it
+        build(dir, out, true);
+        List<Path> drawn = cached(out, "typographic-cover");
+        build(dir, out, true);
+        build(dir, tmp.resolve("cold"), false);
+        // then: one drawing for the PDF, the EPUB and the site, the same editions either way
+        assertThat(drawn).hasSize(1);
+        assertThat(cached(out, "typographic-cover")).isEqualTo(drawn);
+        assertSameEditions(out, tmp.resolve("cold"));
+        try (ZipFile zip = new ZipFile(out.resolve("rivers.epub").toFile())) {
+            BufferedImage png = ImageIO.read(zip.getInputStream(zip.getEntry("EPUB/images/cover.png")));
+            assertThat(png.getWidth()).isEqualTo(TypographicCover.WIDTH);
+            assertThat(png.getHeight()).isEqualTo(TypographicCover.HEIGHT);
+        }
+        assertThat(Files.readAllBytes(out.resolve("site/cover.png")))
+                .isEqualTo(TypographicCover.png(new dev.sheaf.read.BookReader(dir, new dev.sheaf.diag.Diagnostics())
+                        .read().orElseThrow()));
+    }
+
     private static void build(Path dir, Path out, boolean cache) {
         BuildResult r = new dev.sheaf.core.Sheaf().build(BuildRequest.of(dir, out).withFormats(List.of("epub", "pdf", "site"))
                 .withBuildCache(cache));
@@ -101,7 +129,11 @@ class CoverTest {
     }
 
     private static List<Path> cached(Path out) throws Exception {
-        try (var s = Files.list(out.resolve(dev.sheaf.buildcache.BuildCache.FOLDER).resolve("svg-cover"))) {
+        return cached(out, "svg-cover");
+    }
+
+    private static List<Path> cached(Path out, String kind) throws Exception {
+        try (var s = Files.list(out.resolve(dev.sheaf.buildcache.BuildCache.FOLDER).resolve(kind))) {
             return s.sorted().toList();
         }
     }
