@@ -9,7 +9,8 @@
 # Realistic index (the default): what "sheaf index suggest" proposes for the book (names, places,
 # organisations, tags; names in more than half of the pieces left out, as it writes them as comments),
 # filled up to --entries with subject terms of the kind an indexer picks: lower-case words of six letters
-# or more and two-word phrases of them, no function words, in 1 to 10 % of the pieces (the generated
+# or more and two-word phrases of them (two words side by side, not across punctuation; no two terms sharing a
+# word, since the matcher gives an overlap to the longer one), no function words, in 1 to 10 % of the pieces (the generated
 # text has few such terms, so the nearest above 10 % fill the rest; the spread is printed).
 # --dense: the worst case. Every suggestion, China in 1,999 of 2,000 pieces included, filled up with the
 # book's most frequent lower-case words of seven letters or more ("between", "security").
@@ -66,7 +67,7 @@ if [ ! -f "$indexed/index.yaml" ]; then
   cp -r "$plain" "$indexed"
   common=50
   [ "$mode" = dense ] && common=100
-  "${sheaf[@]}" index suggest "$indexed" --out "$work/suggested-$mode.yaml" --too-common "$common" >&2
+  "${sheaf[@]}" index suggest "$indexed" --out "$work/suggested-$mode.yaml" --too-common "$common" --force >&2
   python3 - "$work/suggested-$mode.yaml" "$indexed" "$entries" "$mode" > "$indexed/index.yaml" <<'PY'
 import collections, pathlib, re, statistics, sys
 suggested, book, wanted, mode = open(sys.argv[1], encoding="utf-8").read(), pathlib.Path(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
@@ -90,17 +91,34 @@ else:
         towards under unless until usually whatever whether which while whose within without would yours
         earlier above cited""".split())
     df = collections.Counter()
+    phrase_word = re.compile(r"[a-z]{5,}")
     for body in bodies:
         ws = re.findall(r"\b[a-z]+\b", body)
         terms = {w for w in ws if len(w) >= 6 and w not in function}
-        terms |= {a + " " + b for a, b in zip(ws, ws[1:])
-                  if len(a) >= 5 and len(b) >= 5 and a not in function and b not in function}
+        # Two-word phrases only of words that stand next to each other as the index's matcher reads them: two
+        # lower-case words with nothing between them but spaces or a line break, in one paragraph (pairing the
+        # list of all words paired them across punctuation and markup, "security, economic", which no mention
+        # can match).
+        for para in re.split(r"\n[ \t]*\n", body):
+            chunks = para.split()
+            terms |= {a + " " + b for a, b in zip(chunks, chunks[1:])
+                      if phrase_word.fullmatch(a) and phrase_word.fullmatch(b)
+                      and a not in function and b not in function}
         df.update(terms)
     n = len(bodies)
     low, high = max(2, n // 100), n // 10
     fits = sorted((t for t, c in df.items() if low <= c <= high and t not in taken), key=lambda t: (-df[t], t))
     above = sorted((t for t, c in df.items() if c > high and t not in taken), key=lambda t: (df[t], t))
-    extra = (fits + above)[:need]
+    # No two terms share a word: the matcher gives an overlap to the longer form, and the text repeats its
+    # sentences, so "analogy" beside "musical analogy", or "divided government" beside "internally divided",
+    # matched nowhere of its own.
+    extra, used = [], set()
+    for t in fits + above:
+        if len(extra) == need:
+            break
+        if not used.intersection(t.split()):
+            extra.append(t)
+            used.update(t.split())
     if extra:
         share = sorted(100.0 * df[t] / n for t in extra)
         print("bench: %d subject terms, %d in 1-10 %% of the pieces; in %.1f to %.1f %% (median %.1f %%)"

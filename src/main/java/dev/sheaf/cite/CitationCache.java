@@ -32,6 +32,21 @@ public final class CitationCache {
     /** How many entries of the current build came from {@link #stored}. */
     private final java.util.concurrent.atomic.AtomicInteger fromDisk = new java.util.concurrent.atomic.AtomicInteger();
 
+    /** The capitalised words of each title, container and publisher the latest build met (see {@link CslEngine}). */
+    private volatile Map<String, List<String>> acronyms = Map.of();
+
+    /** The words in capitals the latest build found in each field (empty when not kept). */
+    Map<String, List<String>> acronymsBefore() {
+        return enabled ? acronyms : Map.of();
+    }
+
+    /** Keeps the words in capitals this build found in each field, for the next (only this build's: bounded). */
+    void acronymsNow(Map<String, List<String>> now) {
+        if (enabled) {
+            acronyms = now;
+        }
+    }
+
     private CitationCache(boolean enabled) {
         this.enabled = enabled;
     }

@@ -150,7 +150,10 @@ public final class CitationProcessor {
         }
         // A single build keeps the entries it formats in a cache of its own, to find them in the build cache on disk.
         CitationCache entries = cache.enabled() || !disk.enabled() ? cache : CitationCache.create();
-        String acronyms = String.join(" ", CslEngine.acronymWords(in.get().items().values()));
+        Map<String, List<String>> fields = new java.util.HashMap<>();
+        String acronyms = String.join(" ", CslEngine.acronymWords(in.get().items().values(), cache.acronymsBefore(),
+                fields));
+        cache.acronymsNow(fields);
         entries.begin(in.get().style().argument(), book.meta().language(), acronyms);
         try {
             return process(book, in.get(), key.orElse(null), entries, acronyms);

@@ -80,18 +80,26 @@ public final class IndexProcessor {
             }
         }
         // Pieces are independent: each is searched on its own, in parallel; anchors carry the piece's slug.
+        // Found by position, in the order of book.pieces() (chapter by chapter): a map keyed by the Piece records
+        // hashed each piece's whole text.
         List<Piece> pieces = book.pieces();
-        Map<Piece, Found> found = new java.util.concurrent.ConcurrentHashMap<>();
-        pieces.parallelStream().forEach(p -> found.put(p, new PieceScan(p, matcher, byName).scan()));
+        Found[] found = new Found[pieces.size()];
+        java.util.stream.IntStream.range(0, pieces.size()).parallel()
+                .forEach(k -> found[k] = new PieceScan(pieces.get(k), matcher, byName).scan());
         List<Chapter> chapters = new ArrayList<>();
+        int at = 0;
         for (Chapter c : book.chapters()) {
-            chapters.add(new Chapter(c.slug(), c.title(), c.intro(),
-                    c.pieces().stream().map(p -> found.get(p).piece()).toList(), c.source()));
+            List<Piece> scanned = new ArrayList<>(c.pieces().size());
+            for (int k = 0; k < c.pieces().size(); k++) {
+                scanned.add(found[at++].piece());
+            }
+            chapters.add(new Chapter(c.slug(), c.title(), c.intro(), List.copyOf(scanned), c.source()));
         }
         List<List<BookIndex.Mention>> mentions = new ArrayList<>();
         entries.forEach(e -> mentions.add(new ArrayList<>()));
-        for (Piece p : pieces) {
-            Found f = found.get(p);
+        for (int k = 0; k < pieces.size(); k++) {
+            Piece p = pieces.get(k);
+            Found f = found[k];
             f.mentions().forEach(m -> mentions.get(m.entry()).add(new BookIndex.Mention(p.id(), m.anchor())));
             f.unknownMarks().forEach(u -> diags.report(MessageId.IDX_005, where(book, p, u), u));
         }
@@ -142,8 +150,10 @@ public final class IndexProcessor {
     /** How marks and cross-references name an entry: case, spacing and a final possessive do not matter. */
     static String nameKey(String name) {
         String k = Normalizer.normalize(IndexReader.normalKey(name), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
-        return k.replaceAll("['’]s?$", "");
+        return POSSESSIVE.matcher(k).replaceAll("");
     }
+
+    private static final Pattern POSSESSIVE = Pattern.compile("['’]s?$");
 
     /** The sorted index with its mentions; reports entries that match nothing and references to nothing. */
     private BookIndex build(IndexSpec spec, List<List<BookIndex.Mention>> mentions, Locale locale, int pieceCount) {
@@ -163,16 +173,22 @@ public final class IndexProcessor {
             }
         }
         Collator collator = Collator.getInstance(locale);
+        Collator primary = (Collator) collator.clone();
+        primary.setStrength(Collator.PRIMARY);
         Character.UnicodeScript own = ownScript(entries);
+        // What each entry sorts as, worked out once (not at each comparison of the sort).
+        Map<BookIndex.Entry, String> sortAs = new java.util.IdentityHashMap<>();
+        java.util.function.Function<BookIndex.Entry, String> sortKey =
+                e -> sortAs.computeIfAbsent(e, x -> sortKey(entries, byKey, x));
         // Entries in the book's own script come first (a Russian index lists Чечня before Öcalan, as Russian
         // indexes do; the JDK's collation would put Latin first), then by the collation of the book's language.
         Comparator<BookIndex.Entry> order = Comparator.comparing(
-                (BookIndex.Entry e) -> script(sortKey(entries, byKey, e)) == own ? 0 : 1)
-                .thenComparing((BookIndex.Entry e) -> sortKey(entries, byKey, e), collator)
+                (BookIndex.Entry e) -> script(sortKey.apply(e)) == own ? 0 : 1)
+                .thenComparing(sortKey, collator)
                 .thenComparing(BookIndex.Entry::key);
         List<BookIndex.Entry> out = new ArrayList<>();
         for (int i : top) {
-            out.add(entry(i, entries, mentions, children, byKey, order, locale));
+            out.add(entry(i, entries, mentions, children, byKey, order, locale, primary));
         }
         out.sort(order);
         for (int i = 0; i < entries.size(); i++) {
@@ -223,14 +239,14 @@ public final class IndexProcessor {
 
     private BookIndex.Entry entry(int i, List<IndexSpec.EntrySpec> entries, List<List<BookIndex.Mention>> mentions,
                                   Map<String, List<Integer>> children, Map<String, Integer> byKey,
-                                  Comparator<BookIndex.Entry> order, Locale locale) {
+                                  Comparator<BookIndex.Entry> order, Locale locale, Collator primary) {
         IndexSpec.EntrySpec e = entries.get(i);
         List<BookIndex.Entry> subs = new ArrayList<>();
         for (int c : children.getOrDefault(nameKey(e.key()), List.of())) {
-            subs.add(entry(c, entries, mentions, children, byKey, order, locale));
+            subs.add(entry(c, entries, mentions, children, byKey, order, locale, primary));
         }
         subs.sort(order);
-        return new BookIndex.Entry(e.key(), e.term(), group(e.sort() != null ? e.sort() : e.term(), locale),
+        return new BookIndex.Entry(e.key(), e.term(), group(e.sort() != null ? e.sort() : e.term(), locale, primary),
                 e.kind(), references(e, e.see(), entries, byKey), references(e, e.seeAlso(), entries, byKey),
                 List.copyOf(subs), List.copyOf(mentions.get(i)));
     }
@@ -254,8 +270,9 @@ public final class IndexProcessor {
     /**
      * The letter an entry is listed under: the first letter of what it sorts as, without accents for scripts
      * whose collation ignores them at the first level (Öcalan under O in English; Ё under Е in Russian).
+     * {@code primary}: the book language's collation at primary strength, made once for a whole index.
      */
-    static String group(String sortAs, Locale locale) {
+    static String group(String sortAs, Locale locale, Collator primary) {
         String s = sortAs.strip();
         int i = 0;
         while (i < s.length() && !Character.isLetterOrDigit(s.codePointAt(i))) {
@@ -269,8 +286,6 @@ public final class IndexProcessor {
             return "#";
         }
         String letter = new String(Character.toChars(cp));
-        Collator primary = Collator.getInstance(locale);
-        primary.setStrength(Collator.PRIMARY);
         String base = Normalizer.normalize(letter, Normalizer.Form.NFD).substring(0, 1);
         // Only when the book's collation itself treats the two as one letter (Swedish keeps Ö apart, say).
         String chosen = primary.compare(base, letter) == 0 ? base : letter;

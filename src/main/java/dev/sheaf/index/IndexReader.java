@@ -259,8 +259,12 @@ public final class IndexReader {
 
     /** "Russia > and China", "Russia›and China" and "Russia › and China" are the same key. */
     static String normalKey(String key) {
-        return key.strip().replaceAll("\\s+", " ").replaceAll(" ?(›|>) ?", SUB);
+        return SUBS.matcher(SPACES.matcher(key.strip()).replaceAll(" ")).replaceAll(SUB);
     }
+
+    /** Compiled once: a key is normalised for every entry, form and reference (String.replaceAll compiles each time). */
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+    private static final java.util.regex.Pattern SUBS = java.util.regex.Pattern.compile(" ?(›|>) ?");
 
     private BookIndex.Kind kind(Node v, String entry) {
         String s = scalar(v);

@@ -109,6 +109,34 @@ public final class Inflection {
         return word.replace('ё', 'е').replace('Ё', 'Е');
     }
 
+    /** A character as compared: Russian ё as е (case kept). */
+    public char fold(char c) {
+        if (c == 'ё' || c == 'Ё') {
+            return language.equals("ru") ? (c == 'ё' ? 'е' : 'Е') : c;
+        }
+        return c;
+    }
+
+    /** How many text endings there are, longest first: the matcher reads a word with each without making strings. */
+    int endings() {
+        return byTextEnding.size();
+    }
+
+    /** Text ending {@code k} ("s", "ами"). */
+    String ending(int k) {
+        return byTextEnding.get(k).getKey();
+    }
+
+    /** The endings of the entry's word that text ending {@code k} may replace ("" for English plurals). */
+    List<String> bases(int k) {
+        return byTextEnding.get(k).getValue();
+    }
+
+    /** The fewest characters a word read with an ending keeps of its own. */
+    int minStem() {
+        return minStem;
+    }
+
     /**
      * The entry words {@code key} (a word of the text, in lower case and folded) may be a form of, other than
      * itself, each with how many of its characters it shares with that word.

@@ -161,8 +161,8 @@ final class PrintDocument {
         head(x, withBookmarks);
         x.open("body").nl();
         // Text containers carry their number, so that the pages can be found in the text (PageStarts), and so can
-        // the index's mentions.
-        x.places(new PrintPlaces(mentions));
+        // the index's mentions (a book without an index has none to note).
+        x.places(new PrintPlaces(book.index().present() ? mentions : null));
     }
 
     /** Closes what {@link #start} opened and returns the document. */

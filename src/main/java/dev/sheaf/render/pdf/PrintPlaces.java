@@ -58,7 +58,9 @@ final class PrintPlaces extends TextPlaces {
 
     @Override
     protected void text(Xml x, String text) {
-        counted += count(text);
+        if (mentions != null) {
+            counted += count(text);
+        }
         x.plain(text);
     }
 
