@@ -204,6 +204,18 @@ public final class BuildCache {
         t.start();
     }
 
+    /**
+     * {@link #begin} for several items, made one after the other on one thread of its own (named {@code thread}):
+     * on two cores, one thread per item would only take turns with the reading of the pieces.
+     */
+    public void beginAll(String thread, Map<CacheKey, Callable<byte[]>> items) {
+        List<FutureTask<Made>> tasks = new ArrayList<>();
+        items.forEach((key, make) -> tasks.add(making.computeIfAbsent(key, k -> task(k, make))));
+        Thread t = new Thread(() -> tasks.forEach(FutureTask::run), thread);
+        t.setDaemon(true);
+        t.start();
+    }
+
     private FutureTask<Made> task(CacheKey key, Callable<byte[]> make) {
         return new FutureTask<>(() -> {
             Optional<byte[]> earlier = get(key);
