@@ -151,6 +151,7 @@ public final class Sheaf {
                     Covers.begin(preview, disk);
                 }
                 early.forEach(r -> r.begin(preview, disk));
+                IndexProcessor.begin(preview);
                 if (format) {
                     citing.begin(preview, citationStyle);
                 }
