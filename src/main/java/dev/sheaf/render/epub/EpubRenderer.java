@@ -64,6 +64,8 @@ public final class EpubRenderer implements Renderer {
      * name, with the bytes each was made from: an entry whose bytes are the same is not deflated again.
      */
     private volatile Map<String, Compressed> lastEntries;
+    /** The nav document's and the NCX's entries as the latest build wrote them (see {@link NavText}). */
+    private volatile NavText lastNav;
 
     /** Whether the pages and the cover are kept for the next build (a session); a single build drops them. */
     private final boolean keep;
@@ -185,7 +187,8 @@ public final class EpubRenderer implements Renderer {
             landmarks.add(new String[] {"index", INDEX_FILE, ctx.labels().get("index")});
         }
         List<String[]> pageList = pageList(book, printPages, indexPageFiles);
-        String nav = NavDocuments.nav(pages, ctx.labels(), toc, landmarks, pageList);
+        NavText navText = NavText.after(keep ? lastNav : null);
+        String nav = NavDocuments.nav(pages, ctx.labels(), toc, landmarks, pageList, navText);
         items.set(indexOf(items, "nav"), new EpubItem("nav", navHref, "application/xhtml+xml",
                 nav.getBytes(StandardCharsets.UTF_8), "nav"));
         // The NCX lives next to the package document, so its links carry the text folder.
@@ -196,7 +199,9 @@ public final class EpubRenderer implements Renderer {
         items.forEach(item -> hrefs.putIfAbsent(item.id(), item.href()));
         List<String> spineFiles = spine.stream().map(hrefs::get).toList();
         items.add(new EpubItem("ncx", "toc.ncx", "application/x-dtbncx+xml", NavDocuments.ncx(book.meta(),
-                ctx.labels().get("pages"), prefixed(toc), ncxPages, spineFiles).getBytes(StandardCharsets.UTF_8), null));
+                ctx.labels().get("pages"), prefixed(toc), ncxPages, spineFiles, navText).getBytes(StandardCharsets.UTF_8),
+                null));
+        lastNav = keep ? navText : null;
 
         List<FontFace> fonts = fontsToEmbed(book);
         items.add(new EpubItem("css", CSS, "text/css", css(fonts).getBytes(StandardCharsets.UTF_8), null));
