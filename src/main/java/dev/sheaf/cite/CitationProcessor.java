@@ -288,7 +288,9 @@ public final class CitationProcessor {
         if (style.isEmpty()) {
             return Optional.empty();
         }
-        SourceCatalog catalog = SourceCatalog.of(book);
+        Map<SourceCatalog.KeyWords, String> keyWords = new java.util.HashMap<>();
+        SourceCatalog catalog = SourceCatalog.of(book, cache.keyWordsBefore(), keyWords);
+        cache.keyWordsNow(keyWords);
         Map<String, CSLItemData> items = new LinkedHashMap<>(
                 Bibliographies.load(book.root(), settings.bibliography(), diags));
         for (Source s : catalog.all()) {
