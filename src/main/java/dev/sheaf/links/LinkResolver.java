@@ -56,7 +56,7 @@ public final class LinkResolver {
             Context chapterCx = new Context(targets, baseUrl, null, dirOf(c.source()), c.source());
             List<Piece> pieces = new ArrayList<>();
             for (Piece p : c.pieces()) {
-                Context cx = new Context(targets, baseUrl, p, dirOf(p.source()), p.source());
+                Context cx = new Context(targets, baseUrl, p, targets.dir(p), p.source());
                 pieces.add(resolved(p, cx));
             }
             chapters.add(new Chapter(c.slug(), c.title(), chapterCx.blocks(c.intro()), List.copyOf(pieces), c.source()));
@@ -90,7 +90,7 @@ public final class LinkResolver {
     }
 
     /** The folder a source's relative links start from, relative to the book (empty path for the book folder). */
-    private static Path dirOf(SourceRef source) {
+    static Path dirOf(SourceRef source) {
         if (source == null || source.file() == null) {
             return Path.of("");
         }

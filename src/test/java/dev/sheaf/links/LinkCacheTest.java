@@ -71,6 +71,29 @@ class LinkCacheTest {
         assertThat(EpubValidator.problems(freshOut.resolve("linked.epub"))).isEmpty();
     }
 
+    @Test
+    void a_sessions_links_after_a_piece_is_renamed_are_a_cold_builds() throws Exception {
+        // setup: a piece linked to by its file and by its site address, read once in a session
+        Path book = TestBooks.minimal(dir.resolve("book"),
+                "book.yaml", "title: Renamed\nauthor: A. Writer\nlanguage: en\ndate: \"2026-12-01\"\n",
+                "chapters/one/alpha.md", piece("title: Alpha\ndate: 2020-01-01",
+                        "See [old](gamma.md), [new](delta.md), [by address](/2021/05/delta/) and [dated](2021-05-03-gamma.html)."),
+                "chapters/one/2021-05-03-gamma.md", piece("title: Gamma\ndate: 2020-01-03", "Text."));
+        LinkCache links = LinkCache.create();
+        Sheaf session = Sheaf.incremental(dev.sheaf.render.RendererRegistry.session(), links);
+        session.book(book, new Diagnostics()).orElseThrow();
+        // when: the linked piece's file renamed
+        Files.move(book.resolve("chapters/one/2021-05-03-gamma.md"), book.resolve("chapters/one/delta.md"));
+        Diagnostics warm = new Diagnostics();
+        Book incremental = session.book(book, warm).orElseThrow();
+        Diagnostics cold = new Diagnostics();
+        Book fresh = new Sheaf().book(book, cold).orElseThrow();
+        // then: found by its new names only, as a cold build finds it
+        assertThat(incremental).isEqualTo(fresh);
+        assertThat(messages(warm.all())).isEqualTo(messages(cold.all())).anyMatch(m -> m.contains("gamma.md"))
+                .noneMatch(m -> m.contains("delta"));
+    }
+
     private static List<String> messages(List<Diagnostic> all) {
         return all.stream().map(Diagnostic::toString).toList();
     }
