@@ -50,6 +50,21 @@ public final class CitationCache {
         }
     }
 
+    /** The CSL items the latest build made of the book's own works, by what each was made from (see {@link CslItems}). */
+    private volatile Map<Object, CSLItemData> items = Map.of();
+
+    /** The CSL items the latest build made of the book's own works (empty when not kept). */
+    Map<Object, CSLItemData> itemsBefore() {
+        return enabled ? items : Map.of();
+    }
+
+    /** Keeps the CSL items this build made of the book's own works, for the next (only this build's: bounded). */
+    void itemsNow(Map<Object, CSLItemData> now) {
+        if (enabled) {
+            items = now;
+        }
+    }
+
     /** The words in capitals the latest build found in each field (empty when not kept). */
     Map<String, List<String>> acronymsBefore() {
         return enabled ? acronyms : Map.of();
