@@ -17,6 +17,7 @@ import dev.sheaf.model.Walk;
 import dev.sheaf.read.ImageTypes;
 import dev.sheaf.render.FontRoles;
 import dev.sheaf.render.OutputSink;
+import dev.sheaf.render.PieceText;
 import dev.sheaf.render.RenderContext;
 import dev.sheaf.render.Renderer;
 import dev.sheaf.render.cover.Covers;
@@ -66,6 +67,8 @@ public final class EpubRenderer implements Renderer {
     private volatile Map<String, Compressed> lastEntries;
     /** The nav document's and the NCX's entries as the latest build wrote them (see {@link NavText}). */
     private volatile NavText lastNav;
+    /** The images each piece of the latest build shows (see {@link PieceText}). */
+    private volatile PieceText<PieceImages> lastImages;
     /** The chapter openers and back-matter lists of the latest build, by what each was made from (see {@link BookDocs}). */
     private volatile BookDocs lastDocs;
 
@@ -224,7 +227,9 @@ public final class EpubRenderer implements Renderer {
                     Files.readAllBytes(book.root().resolve(f.file())), null));
         }
         boolean visual = false;
-        Images images = images(book);
+        PieceText<PieceImages> imagesFound = PieceText.after(keep ? lastImages : null);
+        Images images = images(book, imagesFound);
+        lastImages = keep ? imagesFound : null;
         for (String image : images.paths()) {
             byte[] data = Files.readAllBytes(book.root().resolve(image));
             String type = ImageTypes.of(data, data.length).orElse("application/octet-stream");
@@ -601,6 +606,26 @@ public final class EpubRenderer implements Renderer {
 
     /** The book's {@link Images}, in one pass over the text (two cost a rebuild of a large book 10 % of its time). */
     static Images images(Book book) {
+        return images(book, PieceText.after(null));
+    }
+
+    /** {@link #images(Book)}, each piece's taken from {@code kept} when its text is the previous build's. */
+    private static Images images(Book book, PieceText<PieceImages> kept) {
+        TreeMap<String, Boolean> found = new TreeMap<>();
+        boolean described = true;
+        for (Piece p : book.pieces()) {
+            PieceImages in = kept.in(p, EpubRenderer::imagesIn);
+            in.paths().forEach(path -> found.put(path, true));
+            described &= in.described();
+        }
+        book.chapters().forEach(c -> collect(c.intro(), found));
+        return new Images(List.copyOf(found.keySet()), described);
+    }
+
+    /** The images a piece shows, and whether those of its text and lead image all have a text alternative. */
+    private record PieceImages(List<String> paths, boolean described) { }
+
+    private static PieceImages imagesIn(Piece p) {
         TreeMap<String, Boolean> found = new TreeMap<>();
         boolean[] described = {true};
         java.util.function.Consumer<Inline> inPiece = i -> {
@@ -609,17 +634,14 @@ public final class EpubRenderer implements Renderer {
                 described[0] &= img.alt() != null && !img.alt().isBlank();
             }
         };
-        for (Piece p : book.pieces()) {
-            if (p.meta().image() != null) {
-                found.put(p.meta().image(), true);
-                described[0] &= p.meta().imageAlt() != null && !p.meta().imageAlt().isBlank();
-            }
-            Walk.inlines(p.body(), inPiece);
-            p.footnotes().forEach(n -> Walk.inlines(n.content(), inPiece));
-            collect(p.meta().note(), found);
+        if (p.meta().image() != null) {
+            found.put(p.meta().image(), true);
+            described[0] &= p.meta().imageAlt() != null && !p.meta().imageAlt().isBlank();
         }
-        book.chapters().forEach(c -> collect(c.intro(), found));
-        return new Images(List.copyOf(found.keySet()), described[0]);
+        Walk.inlines(p.body(), inPiece);
+        p.footnotes().forEach(n -> Walk.inlines(n.content(), inPiece));
+        collect(p.meta().note(), found);
+        return new PieceImages(List.copyOf(found.keySet()), described[0]);
     }
 
     private static void collect(List<Block> blocks, TreeMap<String, Boolean> found) {

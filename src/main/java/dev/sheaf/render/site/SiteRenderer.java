@@ -13,6 +13,7 @@ import dev.sheaf.model.Piece;
 import dev.sheaf.model.ReferenceList;
 import dev.sheaf.model.Walk;
 import dev.sheaf.render.OutputSink;
+import dev.sheaf.render.PieceText;
 import dev.sheaf.render.RenderContext;
 import dev.sheaf.render.pagelist.PageBreak;
 import dev.sheaf.render.pagelist.PrintPageBreaks;
@@ -112,6 +113,9 @@ public final class SiteRenderer implements Renderer {
         }
     }
 
+    /** The images each piece of the latest build shows (see {@link PieceText}). */
+    private volatile PieceText<List<String>> lastImages;
+
     /** Whether the piece pages are kept for the next build (a session); a single build writes and drops them. */
     private final boolean keep;
 
@@ -150,7 +154,9 @@ public final class SiteRenderer implements Renderer {
         }
 
         SitePages.Cover cover = cover(book, out, ctx.cache());
-        Map<String, String> images = images(book);
+        PieceText<List<String>> imagesFound = PieceText.after(keep ? lastImages : null);
+        Map<String, String> images = images(book, imagesFound);
+        lastImages = keep ? imagesFound : null;
         for (Map.Entry<String, String> image : images.entrySet()) {
             write(out, image.getValue(), Files.readAllBytes(book.root().resolve(image.getKey())));
         }
@@ -292,20 +298,30 @@ public final class SiteRenderer implements Renderer {
         return new int[] {TypographicCover.WIDTH, TypographicCover.HEIGHT};
     }
 
-    /** Every image the pages show (lead images, inline images), book-relative path → path in the site. */
-    private static Map<String, String> images(Book book) {
+    /**
+     * Every image the pages show (lead images, inline images), book-relative path → path in the site; each piece's
+     * taken from {@code kept} when its text is the previous build's.
+     */
+    private static Map<String, String> images(Book book, PieceText<List<String>> kept) {
         TreeMap<String, String> found = new TreeMap<>();
         for (Piece p : book.pieces()) {
-            if (p.meta().image() != null) {
-                found.put(p.meta().image(), imagePath(p.meta().image()));
-            }
-            collect(p.body(), found);
-            p.footnotes().forEach(n -> collect(n.content(), found));
-            collect(p.meta().note(), found);
-            Walk.each(p.meta().caption(), i -> add(i, found));
+            kept.in(p, SiteRenderer::imagesIn).forEach(path -> found.put(path, imagePath(path)));
         }
         book.chapters().forEach(c -> collect(c.intro(), found));
         return found;
+    }
+
+    /** The images piece {@code p} shows, book-relative. */
+    private static List<String> imagesIn(Piece p) {
+        TreeMap<String, String> found = new TreeMap<>();
+        if (p.meta().image() != null) {
+            found.put(p.meta().image(), imagePath(p.meta().image()));
+        }
+        collect(p.body(), found);
+        p.footnotes().forEach(n -> collect(n.content(), found));
+        collect(p.meta().note(), found);
+        Walk.each(p.meta().caption(), i -> add(i, found));
+        return List.copyOf(found.keySet());
     }
 
     private static void collect(List<Block> blocks, Map<String, String> found) {
