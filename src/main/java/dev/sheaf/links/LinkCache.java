@@ -17,8 +17,12 @@ import java.util.Set;
  */
 public final class LinkCache {
 
-    /** What one piece carries, with the lists it was found in. */
-    record Found(List<Block> body, List<Footnote> footnotes, Set<String> ids, Map<String, String> aliases) { }
+    /**
+     * What one piece carries, with the lists it was found in; {@code links}: whether its body or notes hold a link at
+     * all (a piece without is left as it is by link resolution, which then need not walk it).
+     */
+    record Found(List<Block> body, List<Footnote> footnotes, Set<String> ids, Map<String, String> aliases,
+                 boolean links) { }
 
     /**
      * What a piece's source file and slug give: the key it is found by from a path ({@code sourceKey}), the names a

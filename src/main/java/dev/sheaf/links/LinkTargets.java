@@ -41,6 +41,8 @@ final class LinkTargets {
     private final Map<String, Map<String, String>> aliases = new HashMap<>();
     /** Each piece's names, by piece id. */
     private final Map<String, LinkCache.Named> named = new HashMap<>();
+    /** What each piece's text carries, by piece id. */
+    private final Map<String, LinkCache.Found> found = new HashMap<>();
 
     static LinkTargets of(Book book) {
         return of(book, LinkCache.none());
@@ -77,6 +79,7 @@ final class LinkTargets {
         ids.put(p.id(), kept.ids());
         aliases.put(p.id(), kept.aliases());
         found.put(p.id(), kept);
+        this.found.put(p.id(), kept);
         return reused;
     }
 
@@ -106,13 +109,16 @@ final class LinkTargets {
         }
         List<Block> all = new ArrayList<>(p.body());
         p.footnotes().forEach(n -> all.addAll(n.content()));
+        boolean[] links = {false};
         Walk.inlines(all, i -> {
             if (i instanceof Inline.NoteRef r) {
                 pieceIds.add(r.occurrence() <= 1 ? "fnref-" + r.number() : "fnref-" + r.number() + "-" + r.occurrence());
+            } else if (i instanceof Inline.Link) {
+                links[0] = true;
             }
         });
         return new LinkCache.Found(p.body(), p.footnotes(), java.util.Collections.unmodifiableSet(pieceIds),
-                java.util.Collections.unmodifiableMap(pieceAliases));
+                java.util.Collections.unmodifiableMap(pieceAliases), links[0]);
     }
 
     /** Heading ids, and each heading's text and id in a loose form ({@link #loose}) as aliases. */
@@ -185,6 +191,15 @@ final class LinkTargets {
             return Optional.of(fragment);
         }
         return Optional.ofNullable(aliases.getOrDefault(piece.id(), Map.of()).get(loose(fragment)));
+    }
+
+    /**
+     * Whether {@code piece}'s body or notes may hold a link: false only when they are the very lists in which none was
+     * found (see {@link LinkCache.Found#links}).
+     */
+    boolean mayLink(Piece piece) {
+        LinkCache.Found f = found.get(piece.id());
+        return f == null || f.body() != piece.body() || f.footnotes() != piece.footnotes() || f.links();
     }
 
     /** Every id {@code piece} carries, as written without any edition's prefix. */

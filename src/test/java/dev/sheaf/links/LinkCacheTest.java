@@ -39,7 +39,8 @@ class LinkCacheTest {
                         "Intro.[^1]\n\n## Grey zones\n\nText.\n\n[^1]: A note."),
                 "chapters/one/beta.md", piece("title: Beta\ndate: 2020-01-02",
                         "See [the zones](alpha.md#grey-zones), [the note](alpha.md#fn-1) and [red](alpha.md#red-lines)."),
-                "chapters/one/gamma.md", piece("title: Gamma\ndate: 2020-01-03", "Unchanged [link](beta.md)."));
+                "chapters/one/gamma.md", piece("title: Gamma\ndate: 2020-01-03", "Unchanged [link](beta.md)."),
+                "chapters/one/delta.md", piece("title: Delta\ndate: 2020-01-04", "No link yet."));
         LinkCache links = LinkCache.create();
         Sheaf session = Sheaf.incremental(dev.sheaf.render.RendererRegistry.session(), links);
         BuildRequest request = BuildRequest.of(book, dir.resolve("out")).withFormats(List.of("epub", "site"));
@@ -47,6 +48,9 @@ class LinkCacheTest {
         // when: the linked piece's heading renamed and its note removed, the linking piece untouched
         TestBooks.write(book, "chapters/one/alpha.md", piece("title: Alpha\ndate: 2020-01-01",
                 "Intro.\n\n## Red lines\n\nText."));
+        // and a piece without links given one
+        TestBooks.write(book, "chapters/one/delta.md", piece("title: Delta\ndate: 2020-01-04",
+                "Now [a link](alpha.md#red-lines)."));
         Diagnostics warm = new Diagnostics();
         Book incremental = session.book(book, warm).orElseThrow();
         assertThat(links.reusedInLastBuild()).isEqualTo(2); // beta's and gamma's ids, not alpha's
