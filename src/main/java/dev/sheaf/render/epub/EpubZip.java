@@ -46,9 +46,14 @@ final class EpubZip implements AutoCloseable {
 
     /** {@code bytes} compressed at the best level. Thread-safe. */
     static Entry deflate(String name, byte[] bytes) {
+        return deflate(name, bytes, Deflater.BEST_COMPRESSION);
+    }
+
+    /** {@code bytes} compressed at {@code level} (0–9, or {@link Deflater#DEFAULT_COMPRESSION}). Thread-safe. */
+    static Entry deflate(String name, byte[] bytes, int level) {
         CRC32 crc = new CRC32();
         crc.update(bytes);
-        Deflater d = new Deflater(Deflater.BEST_COMPRESSION, true);
+        Deflater d = new Deflater(level, true);
         try {
             d.setInput(bytes);
             d.finish();
