@@ -137,7 +137,7 @@ final class CslTitleCase {
         static {
             try {
                 TEXT_CASE = field(TextCase.class, "textCase");
-                Element e = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument().createElement("text");
+                Element e = DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().newDocument().createElement("text");
                 e.setAttribute("text-case", "title");
                 TITLE = e;
             } catch (ReflectiveOperationException | javax.xml.parsers.ParserConfigurationException e) {

@@ -167,7 +167,7 @@ final class StyleFiles {
         private boolean bibliographyLayout;
 
         static Outline of(String xml) throws SAXException, IOException, ParserConfigurationException {
-            SAXParserFactory f = SAXParserFactory.newInstance();
+            SAXParserFactory f = SAXParserFactory.newDefaultInstance();
             f.setNamespaceAware(true);
             f.setValidating(false);
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);

@@ -115,7 +115,7 @@ public final class Sheaf {
     public BuildResult check(Path bookDir, String citationStyle) {
         Diagnostics diags = new Diagnostics();
         read(bookDir.toAbsolutePath().normalize(), citationStyle, diags, Progress.NONE, pieces, BuildCache.disabled(),
-                false, false);
+                false, List.of());
         return new BuildResult(List.of(), diags.all(), !diags.hasErrors());
     }
 
@@ -126,18 +126,19 @@ public final class Sheaf {
 
     /** The book as renderers see it: read, index mentions anchored, citations resolved, then links resolved. */
     private Optional<Book> read(Path root, String citationStyle, Diagnostics diags, Progress progress) {
-        return read(root, citationStyle, diags, progress, pieces, BuildCache.disabled(), true, false);
+        return read(root, citationStyle, diags, progress, pieces, BuildCache.disabled(), true, List.of());
     }
 
     /**
      * @param disk   the build cache, for the formatted citations (and the cover, see {@code cover})
      * @param format whether to format the citations; a check only looks for their problems (and then does not begin
      *               making the citation processor while the pieces are read)
-     * @param cover  whether an edition of the build shows the cover: an SVG cover is then drawn, into {@code disk}'s
-     *               items of this build, while the pieces are read
+     * @param early  the formats that begin their work while the pieces are read ({@link Renderer#begin}), into
+     *               {@code disk}'s items of this build; when one shows the cover, an SVG cover is drawn meanwhile too
      */
     private Optional<Book> read(Path root, String citationStyle, Diagnostics diags, Progress progress,
-                                PieceCache pieceCache, BuildCache disk, boolean format, boolean cover) {
+                                PieceCache pieceCache, BuildCache disk, boolean format, List<Renderer> early) {
+        boolean cover = early.stream().anyMatch(Renderer::showsCover);
         CitationProcessor citing = new CitationProcessor(diags, citations, disk);
         // What needs only book.yaml and the fonts begins on other threads while the pieces are read: on a small
         // book's first build the cover and the citation style were the last things the EPUB waited for.
@@ -152,6 +153,8 @@ public final class Sheaf {
                 if (cover) {
                     Covers.begin(preview, disk);
                 }
+                early.forEach(r -> r.begin(preview, disk));
+                IndexProcessor.begin(preview);
                 if (format) {
                     citing.begin(preview, citationStyle);
                 }
@@ -237,11 +240,11 @@ public final class Sheaf {
             book = Optional.of(earlier.book());
             earlier.diagnostics().forEach(diags::add);
         } else {
-            // Only a single build begins work early: a session keeps its citation processors, and its quick steps
-            // would only draw the cover sooner than the EPUB does anyway.
+            // Only a single build begins work early: a session keeps its citation processors and its formats' work
+            // from build to build, and its quick steps would only draw the cover sooner than the EPUB does anyway.
             boolean single = layouts == null;
             book = read(root, request.citationStyle(), diags, progress, pieceCache, cache, true,
-                    single && now(request, renderers).stream().anyMatch(Renderer::showsCover));
+                    single ? now(request, renderers) : List.of());
         }
         if (book.isEmpty() || diags.failsAt(request.failOn())) {
             return failed(diags);

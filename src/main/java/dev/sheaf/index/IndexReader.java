@@ -67,6 +67,22 @@ public final class IndexReader {
         this.diags = diags;
     }
 
+    /**
+     * Whether the book in {@code root} seems to have an index, without reading it: there is an index.yaml, or
+     * book.yaml has a line that begins with {@code index:}. A hint for work begun early, which a wrong answer
+     * only wastes or delays: {@link #read} is what decides.
+     */
+    public static boolean likely(Path root) {
+        if (Files.isRegularFile(root.resolve(FILE))) {
+            return true;
+        }
+        try (java.util.stream.Stream<String> lines = Files.lines(root.resolve("book.yaml"), StandardCharsets.UTF_8)) {
+            return lines.anyMatch(l -> l.startsWith("index:"));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+    }
+
     /** The index, or empty when the book has none (or it could not be read: that is reported). */
     public Optional<IndexSpec> read() {
         Path own = root.resolve(FILE);

@@ -1,5 +1,6 @@
 package dev.sheaf.render;
 
+import dev.sheaf.buildcache.BuildCache;
 import dev.sheaf.model.Book;
 
 import java.io.IOException;
@@ -58,5 +59,14 @@ public interface Renderer {
      */
     default boolean showsCover() {
         return false;
+    }
+
+    /**
+     * Begins, on threads of its own, work that needs only book.yaml and the fonts ({@code preview} has no pieces),
+     * for {@link #render} to take from {@code cache} with {@link BuildCache#once}: a single build calls it while it
+     * reads the pieces, which on a small book is most of the time before any format is made. Nothing may be written
+     * or reported from here; what fails is made again, or reported, when the format asks for it.
+     */
+    default void begin(Book preview, BuildCache cache) {
     }
 }

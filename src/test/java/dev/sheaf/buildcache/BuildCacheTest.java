@@ -200,6 +200,34 @@ class BuildCacheTest {
     }
 
     @Test
+    void should_make_items_begun_together_once_each_on_their_thread_or_the_askers() throws Exception {
+        // setup
+        BuildCache cache = open("sheaf 1");
+        java.util.List<String> order = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.Map<CacheKey, java.util.concurrent.Callable<byte[]>> items = new java.util.LinkedHashMap<>();
+        for (String name : java.util.List.of("a", "b", "c")) {
+            items.put(key("epub-font", name), () -> {
+                order.add(name);
+                threads.add(Thread.currentThread().getName());
+                return bytes("face " + name);
+            });
+        }
+        // when
+        cache.beginAll("sheaf-early-test", items);
+        // then: whoever asks gets its own item, made once
+        for (String name : java.util.List.of("c", "a", "b")) {
+            assertThat(cache.once(key("epub-font", name), items.get(key("epub-font", name))))
+                    .isEqualTo(bytes("face " + name));
+        }
+        assertThat(order).hasSize(3).containsExactlyInAnyOrder("a", "b", "c");
+        String asker = Thread.currentThread().getName();
+        assertThat(threads).isNotEmpty().allSatisfy(t -> assertThat(t).isIn("sheaf-early-test", asker));
+        cache.commit();
+        assertThat(open("sheaf 1").get(key("epub-font", "b"))).contains(bytes("face b"));
+    }
+
+    @Test
     void should_write_nothing_from_an_item_begun_early_that_no_edition_asked_for() throws Exception {
         // setup
         BuildCache failed = open("sheaf 1");

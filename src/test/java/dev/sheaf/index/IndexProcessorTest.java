@@ -94,6 +94,36 @@ class IndexProcessorTest {
                 .containsExactly("Е", "Е", "Ц", "Ц", "Ч", "Ч", "Ш", "A", "O");
     }
 
+    /** The collator begun while the pieces are read sorts as one made when the index is sorted. */
+    @Test
+    void aCollatorBegunEarlySortsAsOneMadeLate() {
+        TestBooks.minimal(tmp, "chapters/a/p.md", TestBooks.piece("title: P\ndate: 2020-01-01",
+                "Ärzte, Zürich, Aachen, Öl, Ober, Zug."));
+        TestBooks.write(tmp, "book.yaml", "title: T\nauthor: A\nlanguage: de-AT\n");
+        TestBooks.write(tmp, "index.yaml", "[Zug, Öl, Ärzte, Zürich, Ober, Aachen]\n");
+        Diagnostics diags = new Diagnostics();
+        Book read = new BookReader(tmp, diags).read().orElseThrow();
+        // when
+        IndexProcessor.begin(new Book(read.root(), read.meta(), List.of(), read.fonts()));
+        Book book = new IndexProcessor(diags).process(read);
+        // then
+        assertThat(book.index().entries()).extracting(BookIndex.Entry::term)
+                .containsExactly("Aachen", "Ärzte", "Ober", "Öl", "Zug", "Zürich");
+        assertThat(book.index().entries()).extracting(BookIndex.Entry::group)
+                .containsExactly("A", "A", "O", "O", "Z", "Z");
+    }
+
+    @Test
+    void aBookSeemsToHaveAnIndexWithAnIndexFileOrAnIndexInBookYaml() {
+        TestBooks.write(tmp.resolve("none"), "book.yaml", "title: T\nauthor: A\n# index: later\nindexing: no\n");
+        TestBooks.write(tmp.resolve("own"), "index.yaml", "[Kabul]\n");
+        TestBooks.write(tmp.resolve("inside"), "book.yaml", "title: T\nindex:\n  entries: [Kabul]\n");
+        assertThat(IndexReader.likely(tmp.resolve("none"))).isFalse();
+        assertThat(IndexReader.likely(tmp.resolve("own"))).isTrue();
+        assertThat(IndexReader.likely(tmp.resolve("inside"))).isTrue();
+        assertThat(IndexReader.likely(tmp.resolve("missing"))).isFalse();
+    }
+
     @Test
     void checkWarnsAboutEntriesMatchingNothingAndMarksNamingNoEntry() {
         BuildResult r = new Sheaf().check(IndexedBook.write(tmp, 0), null);

@@ -28,6 +28,7 @@ import java.awt.geom.Dimension2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.AttributedCharacterIterator;
@@ -68,7 +69,9 @@ public final class SvgCover {
 
     /** The cover as a PNG {@code width} pixels wide, its height in the SVG's proportions. */
     public static byte[] png(Book book, Path svg, int width) throws IOException {
-        Rectangle2D box = size(svg);
+        // Parsed once: its size, then its drawing (the companion's cover is 50 KB of contour lines).
+        SVGDocument doc = load(svg);
+        Rectangle2D box = size(doc);
         int height = (int) Math.round(width * box.getHeight() / box.getWidth());
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
@@ -79,7 +82,7 @@ public final class SvgCover {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
             g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-            paint(book, svg, g, width, height);
+            paint(book, doc, g, width, height);
         } finally {
             g.dispose();
         }
@@ -96,8 +99,11 @@ public final class SvgCover {
      * filling it and cropped to it, as a bleed would be.
      */
     public static void paint(Book book, Path svg, Graphics2D g, float width, float height) throws IOException {
+        paint(book, load(svg), g, width, height);
+    }
+
+    private static void paint(Book book, SVGDocument doc, Graphics2D g, float width, float height) throws IOException {
         Map<String, BookFamily> families = fonts(book);
-        SVGDocument doc = load(svg);
         UserAgent agent = new UserAgentAdapter() {
             @Override
             public FontFamilyResolver getFontFamilyResolver() {
@@ -162,7 +168,9 @@ public final class SvgCover {
 
     private static SVGDocument load(Path svg) throws IOException {
         SAXSVGDocumentFactory f = new SAXSVGDocumentFactory(XMLResourceDescriptor.getXMLParserClassName());
-        return (SVGDocument) f.createDocument(svg.toUri().toString(), Files.newInputStream(svg));
+        try (InputStream in = Files.newInputStream(svg)) {
+            return (SVGDocument) f.createDocument(svg.toUri().toString(), in);
+        }
     }
 
     /** The viewBox, else width and height (user units); empty when neither is given. */

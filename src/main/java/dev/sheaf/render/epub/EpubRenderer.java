@@ -26,8 +26,6 @@ import dev.sheaf.render.pagelist.PrintPageBreaks;
 import dev.sheaf.render.pdf.PdfRenderer;
 import dev.sheaf.render.xhtml.IndexXhtml;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -97,6 +95,12 @@ public final class EpubRenderer implements Renderer {
     @Override
     public boolean showsCover() {
         return true;
+    }
+
+    /** Begins deflating the fonts: they are the largest entries of a small book's EPUB. */
+    @Override
+    public void begin(Book preview, BuildCache cache) {
+        FontEntries.begin(preview, cache);
     }
 
     @Override
@@ -221,10 +225,12 @@ public final class EpubRenderer implements Renderer {
 
         List<FontFace> fonts = fontsToEmbed(book);
         items.add(new EpubItem("css", CSS, "text/css", css(fonts).getBytes(StandardCharsets.UTF_8), null));
+        Map<String, FontFace> fontFiles = new java.util.HashMap<>();
         for (int i = 0; i < fonts.size(); i++) {
             FontFace f = fonts.get(i);
-            items.add(new EpubItem("font-" + (i + 1), fontHref(f), fontType(f),
+            items.add(new EpubItem("font-" + (i + 1), FontEntries.href(f), fontType(f),
                     Files.readAllBytes(book.root().resolve(f.file())), null));
+            fontFiles.put(FontEntries.href(f), f);
         }
         boolean visual = false;
         PieceText<PieceImages> imagesFound = PieceText.after(keep ? lastImages : null);
@@ -253,6 +259,10 @@ public final class EpubRenderer implements Renderer {
                 } else if (item.data() == null && item.id().equals("cover-image")) {
                     // deflated: zlib finds a sixth more to take out of a PNG deflated on its own (rows, 32 KB window)
                     zip.add(compressed(ROOT + item.href(), join(drawnCover), before, now));
+                } else if (fontFiles.containsKey(item.href())) {
+                    FontFace f = fontFiles.get(item.href());
+                    zip.add(compressed(ROOT + item.href(), item.data(), before, now,
+                            () -> FontEntries.entry(book, f, ctx.cache())));
                 } else {
                     zip.add(compressed(ROOT + item.href(), item.data(), before, now));
                 }
@@ -306,23 +316,32 @@ public final class EpubRenderer implements Renderer {
      * bytes (deflating is the same function of them, so the entry is too); noted in {@code now} for the next build.
      */
     private static EpubZip.Entry compressed(String name, byte[] bytes, Map<String, Compressed> before,
-                                            Map<String, Compressed> now) {
+                                            Map<String, Compressed> now) throws IOException {
+        return compressed(name, bytes, before, now, () -> EpubZip.deflate(name, bytes, level(name)));
+    }
+
+    /** {@link #compressed}, with the entry made by {@code make} when the previous build's cannot be taken. */
+    private static EpubZip.Entry compressed(String name, byte[] bytes, Map<String, Compressed> before,
+                                            Map<String, Compressed> now, EntryMaker make) throws IOException {
         Compressed old = before == null ? null : before.get(name);
-        EpubZip.Entry e = old != null && Arrays.equals(old.plain(), bytes) ? old.entry()
-                : EpubZip.deflate(name, bytes, level(name));
+        EpubZip.Entry e = old != null && Arrays.equals(old.plain(), bytes) ? old.entry() : make.make();
         now.put(name, new Compressed(bytes, e));
         return e;
     }
 
     /**
-     * The navigation documents (nav document and NCX) are deflated at zlib's default level, every other entry at the
-     * best: with the print edition's page list they are the largest entries (2.3 MB and 1.1 MB for the 2,000-piece
+     * The navigation documents (nav document and NCX) are deflated at zlib's default level (as the fonts are, see
+     * {@link FontEntries}), every other entry at the best: with the print edition's page list they are the largest entries (2.3 MB and 1.1 MB for the 2,000-piece
      * benchmark book) and change with every edit in a session, and the best level took 110–120 ms and 65–80 ms to
      * deflate them, against 60 ms and 30 ms, for 3.6 % and 2.7 % smaller entries (7 KB and 3 KB of a 9.4 MB EPUB).
      */
     static int level(String name) {
         return name.equals(ROOT + "toc.ncx") || name.equals(ROOT + EpubPages.TEXT_DIR + "nav.xhtml")
                 ? java.util.zip.Deflater.DEFAULT_COMPRESSION : java.util.zip.Deflater.BEST_COMPRESSION;
+    }
+
+    private interface EntryMaker {
+        EpubZip.Entry make() throws IOException;
     }
 
     private static final String CONTAINER = """
@@ -362,15 +381,15 @@ public final class EpubRenderer implements Renderer {
             Optional<CacheKey> key = shared == null ? Optional.empty() : cacheKey(shared, p, printPages, linked);
             if (e != null) {
                 EpubZip.Entry kept = e;
-                key.ifPresent(k -> cache.keep(k, () -> encode(kept)));
+                key.ifPresent(k -> cache.keep(k, () -> EpubZip.encode(kept)));
             } else {
-                e = key.flatMap(cache::get).flatMap(EpubRenderer::decode).orElse(null);
+                e = key.flatMap(cache::get).flatMap(EpubZip::decode).orElse(null);
             }
             if (e == null) {
                 e = EpubZip.deflate(ROOT + EpubPages.TEXT_DIR + pieceFile(p),
                         pages.piece(p).getBytes(StandardCharsets.UTF_8));
                 EpubZip.Entry made = e;
-                key.ifPresent(k -> cache.put(k, encode(made)));
+                key.ifPresent(k -> cache.put(k, EpubZip.encode(made)));
             } else {
                 reused.incrementAndGet();
             }
@@ -404,36 +423,6 @@ public final class EpubRenderer implements Renderer {
     private static Optional<CacheKey> cacheKey(byte[] shared, Piece p, PrintPageBreaks printPages, Set<String> linked) {
         return CacheKey.of("epub-page", shared, p, printPages.isEmpty() ? List.of() : printPages.in(PrintPageBreaks.unit(p)),
                 IndexXhtml.anchorsIn(p, linked));
-    }
-
-    private static byte[] encode(EpubZip.Entry e) {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(e.data().length + 64);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeUTF(e.name());
-            out.writeBoolean(e.deflated());
-            out.writeLong(e.crc());
-            out.writeLong(e.size());
-            out.writeInt(e.data().length);
-            out.write(e.data());
-        } catch (IOException impossible) {
-            throw new java.io.UncheckedIOException(impossible);
-        }
-        return bytes.toByteArray();
-    }
-
-    /** An entry as {@link #encode} wrote it; empty when the bytes are not one (the page is then made again). */
-    private static Optional<EpubZip.Entry> decode(byte[] bytes) {
-        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
-            String name = in.readUTF();
-            boolean deflated = in.readBoolean();
-            long crc = in.readLong();
-            long size = in.readLong();
-            byte[] data = new byte[in.readInt()];
-            in.readFully(data);
-            return in.read() == -1 ? Optional.of(new EpubZip.Entry(name, deflated, crc, size, data)) : Optional.empty();
-        } catch (IOException | RuntimeException | OutOfMemoryError e) {
-            return Optional.empty();
-        }
     }
 
     /**
@@ -584,10 +573,6 @@ public final class EpubRenderer implements Renderer {
         return book.fonts().stream().filter(f -> !f.cjk() || needsCjk).toList();
     }
 
-    private static String fontHref(FontFace f) {
-        return "fonts/" + f.file().getFileName().toString();
-    }
-
     private static String fontType(FontFace f) {
         return f.file().toString().toLowerCase(Locale.ROOT).endsWith(".otf") ? "font/otf" : "font/ttf";
     }
@@ -596,7 +581,7 @@ public final class EpubRenderer implements Renderer {
         StringBuilder sb = new StringBuilder();
         for (FontFace f : fonts) {
             sb.append("@font-face { font-family: \"").append(f.family()).append("\"; src: url(\"../")
-                    .append(fontHref(f)).append("\"); font-style: ").append(f.style())
+                    .append(FontEntries.href(f)).append("\"); font-style: ").append(f.style())
                     .append("; font-weight: ").append(f.weight()).append("; }\n");
         }
         FontRoles roles = FontRoles.of(fonts);

@@ -1,10 +1,13 @@
 package dev.sheaf.render.epub;
 
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
+import java.util.Optional;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
@@ -49,7 +52,7 @@ final class EpubZip implements AutoCloseable {
         return deflate(name, bytes, Deflater.BEST_COMPRESSION);
     }
 
-    /** {@code bytes} compressed at {@code level} (0–9, or {@link Deflater#DEFAULT_COMPRESSION}). Thread-safe. */
+    /** {@code bytes} compressed at zlib's {@code level}. Thread-safe. */
     static Entry deflate(String name, byte[] bytes, int level) {
         CRC32 crc = new CRC32();
         crc.update(bytes);
@@ -66,6 +69,37 @@ final class EpubZip implements AutoCloseable {
             return new Entry(name, true, crc.getValue(), bytes.length, buf.toByteArray());
         } finally {
             d.end();
+        }
+    }
+
+    /** {@code e} as bytes for the build cache; {@link #decode} reads it back. */
+    static byte[] encode(Entry e) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(e.data().length + 64);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeUTF(e.name());
+            out.writeBoolean(e.deflated());
+            out.writeLong(e.crc());
+            out.writeLong(e.size());
+            out.writeInt(e.data().length);
+            out.write(e.data());
+        } catch (IOException impossible) {
+            throw new java.io.UncheckedIOException(impossible);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** An entry as {@link #encode} wrote it; empty when the bytes are not one (the page is then made again). */
+    static Optional<Entry> decode(byte[] bytes) {
+        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            String name = in.readUTF();
+            boolean deflated = in.readBoolean();
+            long crc = in.readLong();
+            long size = in.readLong();
+            byte[] data = new byte[in.readInt()];
+            in.readFully(data);
+            return in.read() == -1 ? Optional.of(new Entry(name, deflated, crc, size, data)) : Optional.empty();
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            return Optional.empty();
         }
     }
 

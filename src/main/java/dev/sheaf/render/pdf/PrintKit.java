@@ -66,6 +66,9 @@ public final class PrintKit {
     private final PrintDocument pieces;
     /** The faces, parsed once for every document laid out with this kit, one after the other (see KeptFonts). */
     private final KeptFonts faces = new KeptFonts();
+    /** The pictures of data URLs (the cover's thumbnail, QR codes), decoded once for all the kit's layouts. */
+    private final Map<String, org.xhtmlrenderer.resource.ImageResource> pictures =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public PrintKit(Book book, Labels labels) throws IOException {
         this.book = book;
@@ -218,7 +221,7 @@ public final class PrintKit {
             double imageHeight = page.textHeight() * 0.6;
             renderer = new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT,
                     ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device,
-                    new PrintUserAgent(device, ITextRenderer.DEFAULT_DOTS_PER_PIXEL, bookUrl), faces,
+                    new PrintUserAgent(device, ITextRenderer.DEFAULT_DOTS_PER_PIXEL, bookUrl).sharing(pictures), faces,
                     new FittingImages(device, (int) (page.measure() * dotsPerMm), (int) (imageHeight * dotsPerMm)),
                     new PrintText());
             Typesetting.prepare(renderer);
