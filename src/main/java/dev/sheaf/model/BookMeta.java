@@ -84,6 +84,11 @@ public record BookMeta(
                 description, cover, headnotes, trim, newCitations, url, handouts, baseUrl, hyphenate, pdfA, printPageNumbers);
     }
 
+    public BookMeta withCover(Path newCover) {
+        return new BookMeta(title, subtitle, authors, language, identifier, publisher, date, rights,
+                description, newCover, headnotes, trim, citations, url, handouts, baseUrl, hyphenate, pdfA, printPageNumbers);
+    }
+
     public BookMeta withPrintPageNumbers(PrintPageNumbers setting) {
         return new BookMeta(title, subtitle, authors, language, identifier, publisher, date, rights,
                 description, cover, headnotes, trim, citations, url, handouts, baseUrl, hyphenate, pdfA, setting);

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -44,7 +45,9 @@ public final class BookReader {
          * Hears that book.yaml and the fonts have been read, before any piece is: {@code book} has their answers and
          * no chapters (its date and handouts are not final either), so that work which needs nothing else (drawing
          * the cover, reading the citation style) can begin on other threads while the pieces are read. Not called
-         * when book.yaml cannot be read. Must return at once and throw nothing.
+         * when book.yaml cannot be read. An SVG cover is in {@code book} only once it passed its check, and the call
+         * may come from the thread that checked it, before {@link #read} returns. Must return at once and throw
+         * nothing.
          */
         default void begun(Book book) {
         }
@@ -73,15 +76,20 @@ public final class BookReader {
     /** The book, or empty when it has errors that leave nothing to render. */
     public Optional<Book> read() {
         cache.begin();
+        ManifestReader manifestReader = new ManifestReader(root, diags);
         try {
-            return readBook();
+            return readBook(manifestReader);
         } finally {
+            // An SVG cover's problem is reported whatever else went wrong (reported once).
+            if (manifestReader.coverCheck() != null) {
+                manifestReader.coverCheck().report(diags);
+            }
             cache.end();
         }
     }
 
-    private Optional<Book> readBook() {
-        Optional<Manifest> manifest = new ManifestReader(root, diags).read();
+    private Optional<Book> readBook(ManifestReader manifestReader) {
+        Optional<Manifest> manifest = manifestReader.read();
         Path chaptersDir = root.resolve(CHAPTERS);
         if (!Files.isDirectory(chaptersDir)) {
             diags.report(MessageId.CH_001, SourceRef.of(Path.of(CHAPTERS)), root);
@@ -90,12 +98,21 @@ public final class BookReader {
         // The fonts first: with book.yaml they are all that some of the build's work needs (see Listener.begun).
         List<FontFace> fonts = manifest.isPresent() ? FontScanner.scan(root.resolve("fonts"), root, diags)
                 : List.of();
-        manifest.ifPresent(m -> listener.begun(new Book(root, m.meta(), List.of(), fonts)));
+        // An SVG cover is checked on a thread of its own: the listener hears of the book when the verdict is in
+        // (on that thread, or here when it is already in), without the cover when it failed.
+        CoverCheck coverCheck = manifestReader.coverCheck();
+        CompletableFuture<Void> begun = manifest.map(m -> (coverCheck == null
+                        ? CompletableFuture.completedFuture(true) : coverCheck.usable())
+                .thenAccept(usable -> listener.begun(new Book(root, usable ? m.meta() : m.meta().withCover(null),
+                        List.of(), fonts))))
+                .orElse(CompletableFuture.completedFuture(null));
         List<String> defaultAuthors = manifest.map(m -> m.meta().authors()).orElse(List.of());
         List<Folder> folders = readFolders(chaptersDir, defaultAuthors);
+        begun.join(); // what the listener began is taken after reading; it must have begun
         if (manifest.isEmpty()) {
             return Optional.empty();
         }
+        boolean coverUsable = coverCheck == null || coverCheck.report(diags);
         List<Chapter> chapters = manifest.get().chapters().isEmpty()
                 ? chaptersFromFolders(folders)
                 : new ChapterSelector(folders, diags).select(manifest.get().chapters());
@@ -106,6 +123,9 @@ public final class BookReader {
         }
         BookMeta meta = manifest.get().meta()
                 .withHandouts(new HandoutSelector(chapters, diags).select(manifest.get().handouts(), manifest.get().meta()));
+        if (!coverUsable) {
+            meta = meta.withCover(null);
+        }
         if (!manifest.get().dateGiven()) {
             meta = meta.withDate(latest(chapters));
         }

@@ -42,6 +42,8 @@ final class ManifestReader {
 
     private final Path root;
     private final Diagnostics diags;
+    /** The check of an SVG cover, begun by {@link #read} (null for none). */
+    private CoverCheck coverCheck;
 
     ManifestReader(Path root, Diagnostics diags) {
         this.root = root;
@@ -171,12 +173,26 @@ final class ManifestReader {
             diags.report(MessageId.BOOK_006, f.whereValue("cover"), path, "is not a JPEG, PNG or SVG image");
             return Optional.empty();
         }
+        if (type.get().equals("image/svg+xml")) {
+            // Parsed on a thread of its own; the book learns of the cover once it passed (see coverCheck()).
+            coverCheck = CoverCheck.begin(p, path, f.whereValue("cover"));
+            return Optional.of(root.relativize(p));
+        }
         Optional<String> problem = ImageTypes.problem(p, type.get());
         if (problem.isPresent()) {
             diags.report(MessageId.BOOK_006, f.whereValue("cover"), path, "cannot be used: " + problem.get());
             return Optional.empty();
         }
         return Optional.of(root.relativize(p));
+    }
+
+    /**
+     * The check of the SVG cover that {@link #read} named in the metadata, still under way (null when the cover is
+     * no SVG, or none): the cover may be used only once it passed, and its problem is reported when it is asked for,
+     * whether or not book.yaml could be read as a whole.
+     */
+    CoverCheck coverCheck() {
+        return coverCheck;
     }
 
     private CitationSettings citations(YamlFields f) {
