@@ -35,6 +35,36 @@ public final class CitationCache {
     /** The capitalised words of each title, container and publisher the latest build met (see {@link CslEngine}). */
     private volatile Map<String, List<String>> acronyms = Map.of();
 
+    /** The first parts of the citation keys the latest build made (see {@link SourceCatalog#of(dev.sheaf.model.Book, Map, Map)}). */
+    private volatile Map<SourceCatalog.KeyWords, String> keyWords = Map.of();
+
+    /** The first parts of the citation keys the latest build made (empty when not kept). */
+    Map<SourceCatalog.KeyWords, String> keyWordsBefore() {
+        return enabled ? keyWords : Map.of();
+    }
+
+    /** Keeps the first parts of the citation keys this build made, for the next (only this build's: bounded). */
+    void keyWordsNow(Map<SourceCatalog.KeyWords, String> now) {
+        if (enabled) {
+            keyWords = now;
+        }
+    }
+
+    /** The CSL items the latest build made of the book's own works, by what each was made from (see {@link CslItems}). */
+    private volatile Map<Object, CSLItemData> items = Map.of();
+
+    /** The CSL items the latest build made of the book's own works (empty when not kept). */
+    Map<Object, CSLItemData> itemsBefore() {
+        return enabled ? items : Map.of();
+    }
+
+    /** Keeps the CSL items this build made of the book's own works, for the next (only this build's: bounded). */
+    void itemsNow(Map<Object, CSLItemData> now) {
+        if (enabled) {
+            items = now;
+        }
+    }
+
     /** The words in capitals the latest build found in each field (empty when not kept). */
     Map<String, List<String>> acronymsBefore() {
         return enabled ? acronyms : Map.of();

@@ -37,6 +37,8 @@ public final class Sheaf {
     private final LinkCache links;
     /** The print layouts of the session (null: each build has its own). */
     private final PrintLayouts layouts;
+    /** What the session's builds left in place in their output folders (see {@link PlacedFiles}). */
+    private final PlacedFiles placed;
     /** Whether the latest build was a quick step that left work to a full build (see {@link #fullBuildNeeded}). */
     private volatile boolean leftWork;
     /**
@@ -65,6 +67,7 @@ public final class Sheaf {
         this.citations = citations;
         this.layouts = layouts;
         this.links = links;
+        this.placed = layouts != null ? PlacedFiles.create() : PlacedFiles.none();
     }
 
     /**
@@ -254,7 +257,7 @@ public final class Sheaf {
         if (layouts != null) {
             layouts.tookEarlier(); // counts from this build on
         }
-        try (StagedOutput staged = early != null ? early : new StagedOutput(out)) {
+        try (StagedOutput staged = early != null ? early : new StagedOutput(out, placed)) {
             RenderContext ctx = plain.withCache(cache);
             if (apart) {
                 // The print editions (and the exports) first, from this reading of the book, while quick steps may

@@ -35,8 +35,20 @@ final class StagedOutput implements OutputSink, AutoCloseable {
     /** Set by {@link #abandon}: every later write fails, so that a renderer stops at its next write. */
     private volatile boolean abandoned;
 
+    /** What the session's earlier builds left in place (see {@link PlacedFiles}). */
+    private final PlacedFiles placed;
+    /** The bytes of each file written whole ({@link #write}), to note in {@link #placed} once committed. */
+    private final Map<String, byte[]> bytesOf = new java.util.HashMap<>();
+    /** The attributes of the files {@link #write} found in place. */
+    private final Map<String, java.nio.file.attribute.BasicFileAttributes> foundInPlace = new java.util.HashMap<>();
+
     StagedOutput(Path outDir) throws IOException {
+        this(outDir, PlacedFiles.none());
+    }
+
+    StagedOutput(Path outDir, PlacedFiles placed) throws IOException {
         this.outDir = outDir;
+        this.placed = placed;
         Files.createDirectories(outDir);
         this.staging = Files.createTempDirectory(outDir, ".sheaf-staging-");
     }
@@ -87,24 +99,42 @@ final class StagedOutput implements OutputSink, AutoCloseable {
         synchronized (this) {
             // Paths that leave the output folder go on to create(), which refuses them.
             boolean inside = staging.resolve(relativePath).normalize().startsWith(staging) && !relativePath.startsWith("/");
-            if (inside && !formats.containsKey(relativePath) && sameBytes(outDir.resolve(relativePath), data)) {
+            Path file = outDir.resolve(relativePath);
+            java.nio.file.attribute.BasicFileAttributes a = inside && !formats.containsKey(relativePath)
+                    ? attributes(file) : null;
+            // A file a build of the session left in place with this very array needs no reading (see PlacedFiles).
+            if (a != null && a.isRegularFile() && a.size() == data.length
+                    && (placed.holds(file, data, a) || sameBytes(file, data))) {
                 files.add(relativePath);
                 formats.put(relativePath, format);
                 inPlace.add(relativePath);
+                bytesOf.put(relativePath, data);
+                foundInPlace.put(relativePath, a);
                 return;
             }
         }
         try (OutputStream os = create(relativePath, format)) {
             os.write(data);
         }
+        synchronized (this) {
+            bytesOf.put(relativePath, data);
+        }
     }
 
-    /** Whether {@code file} is a regular file (not a link) holding exactly {@code data}. */
+    /** The attributes of {@code file} (not following a link), or null when it cannot be read. */
+    private static java.nio.file.attribute.BasicFileAttributes attributes(Path file) {
+        try {
+            return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Whether {@code file} (a regular file of {@code data}'s size) holds exactly {@code data}. */
     private static boolean sameBytes(Path file, byte[] data) {
         try {
-            java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(file,
-                    java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-            return a.isRegularFile() && a.size() == data.length && java.util.Arrays.equals(Files.readAllBytes(file), data);
+            return java.util.Arrays.equals(Files.readAllBytes(file), data);
         } catch (IOException e) {
             return false;
         }
@@ -130,6 +160,8 @@ final class StagedOutput implements OutputSink, AutoCloseable {
         files.add(relativePath);
         formats.put(relativePath, format);
         inPlace.remove(relativePath);
+        bytesOf.remove(relativePath);
+        foundInPlace.remove(relativePath);
         return new java.io.FilterOutputStream(Files.newOutputStream(target)) {
             private boolean closed;
 
@@ -241,6 +273,7 @@ final class StagedOutput implements OutputSink, AutoCloseable {
             Path to = outDir.resolve(rel);
             if (inPlace.contains(rel)) {
                 written.add(to);
+                note(rel, to, foundInPlace.get(rel));
                 continue;
             }
             Files.createDirectories(to.getParent());
@@ -250,8 +283,20 @@ final class StagedOutput implements OutputSink, AutoCloseable {
                 Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
             }
             written.add(to);
+            note(rel, to, null);
         }
         return written;
+    }
+
+    /** Notes in {@link #placed} what {@code to} now holds, when it was written whole; else forgets it. */
+    private void note(String rel, Path to, java.nio.file.attribute.BasicFileAttributes known) {
+        byte[] data = bytesOf.get(rel);
+        java.nio.file.attribute.BasicFileAttributes a = data == null ? null : known != null ? known : attributes(to);
+        if (a != null) {
+            placed.placed(to, data, a);
+        } else {
+            placed.forget(to);
+        }
     }
 
     /** Removes the staging folder and whatever is left in it. */

@@ -17,12 +17,26 @@ import java.util.Set;
  */
 public final class LinkCache {
 
-    /** What one piece carries, with the lists it was found in. */
-    record Found(List<Block> body, List<Footnote> footnotes, Set<String> ids, Map<String, String> aliases) { }
+    /**
+     * What one piece carries, with the lists it was found in; {@code links}: whether its body or notes hold a link at
+     * all (a piece without is left as it is by link resolution, which then need not walk it).
+     */
+    record Found(List<Block> body, List<Footnote> footnotes, Set<String> ids, Map<String, String> aliases,
+                 boolean links) { }
+
+    /**
+     * What a piece's source file and slug give: the key it is found by from a path ({@code sourceKey}), the names a
+     * site or file name can give it, and the folder its relative links start from. Made with regular expressions
+     * (extensions, date prefixes), once for each file of a session rather than for all 2,000 pieces of a large book
+     * on every build.
+     */
+    record Named(java.nio.file.Path file, String slug, String sourceKey, Set<String> names, java.nio.file.Path dir) { }
 
     private final boolean enabled;
     /** The latest build's, by piece id; replaced as a whole by each build, so nothing of deleted pieces stays. */
     private volatile Map<String, Found> last = Map.of();
+    /** The latest build's names of each piece, by piece id; replaced as a whole like {@link #last}. */
+    private volatile Map<String, Named> lastNames = Map.of();
     /** How many pieces the latest build took from the one before. */
     private volatile int reused;
 
@@ -46,11 +60,24 @@ public final class LinkCache {
         return f != null && f.body() == body && f.footnotes() == notes ? f : null;
     }
 
+    /** The names the latest build gave piece {@code id} when its file and slug were {@code file} and {@code slug}. */
+    Named reusableNames(String id, java.nio.file.Path file, String slug) {
+        Named n = enabled ? lastNames.get(id) : null;
+        return n != null && n.file().equals(file) && n.slug().equals(slug) ? n : null;
+    }
+
     /** What this build found, for the next one; {@code reusedNow} of its pieces were taken from the one before. */
     void keep(Map<String, Found> found, int reusedNow) {
         if (enabled) {
             last = Map.copyOf(found);
             reused = reusedNow;
+        }
+    }
+
+    /** The names this build gave each piece, for the next one (a map no one changes any more). */
+    void keepNames(Map<String, Named> names) {
+        if (enabled) {
+            lastNames = names;
         }
     }
 

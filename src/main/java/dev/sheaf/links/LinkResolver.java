@@ -56,7 +56,7 @@ public final class LinkResolver {
             Context chapterCx = new Context(targets, baseUrl, null, dirOf(c.source()), c.source());
             List<Piece> pieces = new ArrayList<>();
             for (Piece p : c.pieces()) {
-                Context cx = new Context(targets, baseUrl, p, dirOf(p.source()), p.source());
+                Context cx = new Context(targets, baseUrl, p, targets.dir(p), p.source());
                 pieces.add(resolved(p, cx));
             }
             chapters.add(new Chapter(c.slug(), c.title(), chapterCx.blocks(c.intro()), List.copyOf(pieces), c.source()));
@@ -70,16 +70,18 @@ public final class LinkResolver {
      * unchanged lists), so that a session's caches find the piece they kept by identity.
      */
     private static Piece resolved(Piece p, Context cx) {
+        // A body and notes without a link come back as they are: not walked (2,000 pieces on every rebuild).
+        boolean walk = cx.targets.mayLink(p);
         boolean same = true;
         List<Footnote> notes = new ArrayList<>(p.footnotes().size());
         for (Footnote n : p.footnotes()) {
-            List<Block> content = cx.blocks(n.content());
+            List<Block> content = walk ? cx.blocks(n.content()) : n.content();
             same &= content == n.content();
             notes.add(content == n.content() ? n : new Footnote(n.number(), n.label(), content));
         }
         List<Block> note = cx.blocks(p.meta().note());
         List<Inline> caption = cx.inlines(p.meta().caption());
-        List<Block> body = cx.blocks(p.body());
+        List<Block> body = walk ? cx.blocks(p.body()) : p.body();
         List<Inline> citeAs = cx.inlines(p.citeAs());
         if (same && note == p.meta().note() && caption == p.meta().caption() && body == p.body()
                 && citeAs == p.citeAs()) {
@@ -90,7 +92,7 @@ public final class LinkResolver {
     }
 
     /** The folder a source's relative links start from, relative to the book (empty path for the book folder). */
-    private static Path dirOf(SourceRef source) {
+    static Path dirOf(SourceRef source) {
         if (source == null || source.file() == null) {
             return Path.of("");
         }

@@ -39,6 +39,10 @@ final class LinkTargets {
     private final Map<String, List<Piece>> byName = new HashMap<>();
     private final Map<String, Set<String>> ids = new HashMap<>();
     private final Map<String, Map<String, String>> aliases = new HashMap<>();
+    /** Each piece's names, by piece id. */
+    private final Map<String, LinkCache.Named> named = new HashMap<>();
+    /** What each piece's text carries, by piece id. */
+    private final Map<String, LinkCache.Found> found = new HashMap<>();
 
     static LinkTargets of(Book book) {
         return of(book, LinkCache.none());
@@ -53,16 +57,20 @@ final class LinkTargets {
             reused += t.add(p, cache, found) ? 1 : 0;
         }
         cache.keep(found, reused);
+        cache.keepNames(t.named);
         return t;
     }
 
     /** Adds {@code p}; true when its ids were the previous build's. */
     private boolean add(Piece p, LinkCache cache, Map<String, LinkCache.Found> found) {
         Path source = p.source().file();
-        bySource.putIfAbsent(withoutExtension(source.normalize().toString().replace('\\', '/')), p);
-        String base = withoutExtension(source.getFileName().toString()).toLowerCase(Locale.ROOT);
-        Set<String> names = new LinkedHashSet<>(List.of(base, DATE_PREFIX.matcher(base).replaceFirst(""), p.slug()));
-        names.forEach(n -> byName.computeIfAbsent(n, k -> new ArrayList<>()).add(p));
+        LinkCache.Named n = cache.reusableNames(p.id(), source, p.slug());
+        if (n == null) {
+            n = named(p);
+        }
+        named.put(p.id(), n);
+        bySource.putIfAbsent(n.sourceKey(), p);
+        n.names().forEach(name -> byName.computeIfAbsent(name, k -> new ArrayList<>()).add(p));
         LinkCache.Found kept = cache.reusable(p.id(), p.body(), p.footnotes());
         boolean reused = kept != null;
         if (kept == null) {
@@ -71,7 +79,23 @@ final class LinkTargets {
         ids.put(p.id(), kept.ids());
         aliases.put(p.id(), kept.aliases());
         found.put(p.id(), kept);
+        this.found.put(p.id(), kept);
         return reused;
+    }
+
+    /** What {@code p}'s file and slug give (see {@link LinkCache.Named}). */
+    private static LinkCache.Named named(Piece p) {
+        Path source = p.source().file();
+        String base = withoutExtension(source.getFileName().toString()).toLowerCase(Locale.ROOT);
+        Set<String> names = new LinkedHashSet<>(List.of(base, DATE_PREFIX.matcher(base).replaceFirst(""), p.slug()));
+        return new LinkCache.Named(source, p.slug(), withoutExtension(source.normalize().toString().replace('\\', '/')),
+                java.util.Collections.unmodifiableSet(names), LinkResolver.dirOf(p.source()));
+    }
+
+    /** The folder {@code p}'s relative links start from (see {@link LinkResolver}). */
+    Path dir(Piece p) {
+        LinkCache.Named n = named.get(p.id());
+        return n != null && n.file().equals(p.source().file()) ? n.dir() : LinkResolver.dirOf(p.source());
     }
 
     /** The ids {@code p}'s text carries, walking all of it. */
@@ -85,13 +109,16 @@ final class LinkTargets {
         }
         List<Block> all = new ArrayList<>(p.body());
         p.footnotes().forEach(n -> all.addAll(n.content()));
+        boolean[] links = {false};
         Walk.inlines(all, i -> {
             if (i instanceof Inline.NoteRef r) {
                 pieceIds.add(r.occurrence() <= 1 ? "fnref-" + r.number() : "fnref-" + r.number() + "-" + r.occurrence());
+            } else if (i instanceof Inline.Link) {
+                links[0] = true;
             }
         });
         return new LinkCache.Found(p.body(), p.footnotes(), java.util.Collections.unmodifiableSet(pieceIds),
-                java.util.Collections.unmodifiableMap(pieceAliases));
+                java.util.Collections.unmodifiableMap(pieceAliases), links[0]);
     }
 
     /** Heading ids, and each heading's text and id in a loose form ({@link #loose}) as aliases. */
@@ -164,6 +191,15 @@ final class LinkTargets {
             return Optional.of(fragment);
         }
         return Optional.ofNullable(aliases.getOrDefault(piece.id(), Map.of()).get(loose(fragment)));
+    }
+
+    /**
+     * Whether {@code piece}'s body or notes may hold a link: false only when they are the very lists in which none was
+     * found (see {@link LinkCache.Found#links}).
+     */
+    boolean mayLink(Piece piece) {
+        LinkCache.Found f = found.get(piece.id());
+        return f == null || f.body() != piece.body() || f.footnotes() != piece.footnotes() || f.links();
     }
 
     /** Every id {@code piece} carries, as written without any edition's prefix. */

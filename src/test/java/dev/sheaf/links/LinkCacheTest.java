@@ -39,7 +39,8 @@ class LinkCacheTest {
                         "Intro.[^1]\n\n## Grey zones\n\nText.\n\n[^1]: A note."),
                 "chapters/one/beta.md", piece("title: Beta\ndate: 2020-01-02",
                         "See [the zones](alpha.md#grey-zones), [the note](alpha.md#fn-1) and [red](alpha.md#red-lines)."),
-                "chapters/one/gamma.md", piece("title: Gamma\ndate: 2020-01-03", "Unchanged [link](beta.md)."));
+                "chapters/one/gamma.md", piece("title: Gamma\ndate: 2020-01-03", "Unchanged [link](beta.md)."),
+                "chapters/one/delta.md", piece("title: Delta\ndate: 2020-01-04", "No link yet."));
         LinkCache links = LinkCache.create();
         Sheaf session = Sheaf.incremental(dev.sheaf.render.RendererRegistry.session(), links);
         BuildRequest request = BuildRequest.of(book, dir.resolve("out")).withFormats(List.of("epub", "site"));
@@ -47,6 +48,9 @@ class LinkCacheTest {
         // when: the linked piece's heading renamed and its note removed, the linking piece untouched
         TestBooks.write(book, "chapters/one/alpha.md", piece("title: Alpha\ndate: 2020-01-01",
                 "Intro.\n\n## Red lines\n\nText."));
+        // and a piece without links given one
+        TestBooks.write(book, "chapters/one/delta.md", piece("title: Delta\ndate: 2020-01-04",
+                "Now [a link](alpha.md#red-lines)."));
         Diagnostics warm = new Diagnostics();
         Book incremental = session.book(book, warm).orElseThrow();
         assertThat(links.reusedInLastBuild()).isEqualTo(2); // beta's and gamma's ids, not alpha's
@@ -69,6 +73,29 @@ class LinkCacheTest {
                     .isEqualTo(Files.readAllBytes(freshOut.resolve(f)));
         }
         assertThat(EpubValidator.problems(freshOut.resolve("linked.epub"))).isEmpty();
+    }
+
+    @Test
+    void a_sessions_links_after_a_piece_is_renamed_are_a_cold_builds() throws Exception {
+        // setup: a piece linked to by its file and by its site address, read once in a session
+        Path book = TestBooks.minimal(dir.resolve("book"),
+                "book.yaml", "title: Renamed\nauthor: A. Writer\nlanguage: en\ndate: \"2026-12-01\"\n",
+                "chapters/one/alpha.md", piece("title: Alpha\ndate: 2020-01-01",
+                        "See [old](gamma.md), [new](delta.md), [by address](/2021/05/delta/) and [dated](2021-05-03-gamma.html)."),
+                "chapters/one/2021-05-03-gamma.md", piece("title: Gamma\ndate: 2020-01-03", "Text."));
+        LinkCache links = LinkCache.create();
+        Sheaf session = Sheaf.incremental(dev.sheaf.render.RendererRegistry.session(), links);
+        session.book(book, new Diagnostics()).orElseThrow();
+        // when: the linked piece's file renamed
+        Files.move(book.resolve("chapters/one/2021-05-03-gamma.md"), book.resolve("chapters/one/delta.md"));
+        Diagnostics warm = new Diagnostics();
+        Book incremental = session.book(book, warm).orElseThrow();
+        Diagnostics cold = new Diagnostics();
+        Book fresh = new Sheaf().book(book, cold).orElseThrow();
+        // then: found by its new names only, as a cold build finds it
+        assertThat(incremental).isEqualTo(fresh);
+        assertThat(messages(warm.all())).isEqualTo(messages(cold.all())).anyMatch(m -> m.contains("gamma.md"))
+                .noneMatch(m -> m.contains("delta"));
     }
 
     private static List<String> messages(List<Diagnostic> all) {

@@ -17,6 +17,7 @@ import dev.sheaf.model.Walk;
 import dev.sheaf.read.ImageTypes;
 import dev.sheaf.render.FontRoles;
 import dev.sheaf.render.OutputSink;
+import dev.sheaf.render.PieceText;
 import dev.sheaf.render.RenderContext;
 import dev.sheaf.render.Renderer;
 import dev.sheaf.render.cover.Covers;
@@ -62,6 +63,12 @@ public final class EpubRenderer implements Renderer {
      * name, with the bytes each was made from: an entry whose bytes are the same is not deflated again.
      */
     private volatile Map<String, Compressed> lastEntries;
+    /** The nav document's and the NCX's entries as the latest build wrote them (see {@link NavText}). */
+    private volatile NavText lastNav;
+    /** The images each piece of the latest build shows (see {@link PieceText}). */
+    private volatile PieceText<PieceImages> lastImages;
+    /** The chapter openers and back-matter lists of the latest build, by what each was made from (see {@link BookDocs}). */
+    private volatile BookDocs lastDocs;
 
     /** Whether the pages and the cover are kept for the next build (a session); a single build drops them. */
     private final boolean keep;
@@ -138,10 +145,19 @@ public final class EpubRenderer implements Renderer {
 
         List<Chapter> chapters = book.chapters();
         Map<String, EpubZip.Entry> pieceDocs = renderPieces(pages, book, printPages, linked, ctx.cache());
+        BookDocs docsBefore = keep ? lastDocs : null;
+        BookDocs docs = new BookDocs(new DocContext(book.meta(), pieceFiles(book), linked, printPages.isEmpty()),
+                new java.util.HashMap<>());
+        Map<Object, String> reusable = docsBefore != null && docsBefore.context().equals(docs.context())
+                ? docsBefore.docs() : Map.of();
+        Map<String, List<PageBreak>> breaks = printPages.byUnit();
         for (int i = 0; i < chapters.size(); i++) {
             Chapter c = chapters.get(i);
             String file = chapterFile(c);
-            addDoc(items, spine, "ch-" + c.slug(), pages.chapterOpener(c, i + 1), file);
+            int number = i + 1;
+            addDoc(items, spine, "ch-" + c.slug(), docs.get(reusable, new OpenerKey(c.slug(), c.title(), c.intro(), number,
+                    c.pieces().stream().map(Piece::title).toList(), c.pieces().stream().map(Piece::slug).toList(),
+                    breaks.getOrDefault(PrintPageBreaks.unit(c), List.of())), () -> pages.chapterOpener(c, number)), file);
             List<TocEntry> children = new ArrayList<>();
             for (Piece p : c.pieces()) {
                 // Written from the compressed entry made by renderPieces.
@@ -155,7 +171,9 @@ public final class EpubRenderer implements Renderer {
         for (ReferenceList list : book.backMatter()) {
             String title = list.title() != null ? list.title() : ctx.labels().get(list.slug());
             String file = backFile(list);
-            addDoc(items, spine, "back-" + list.slug(), pages.referencePage(list, title), file);
+            addDoc(items, spine, "back-" + list.slug(), docs.get(reusable, new ListKey(list, title,
+                    breaks.getOrDefault(PrintPageBreaks.unit(list), List.of())), () -> pages.referencePage(list, title)),
+                    file);
             toc.add(new TocEntry(title, file, List.of()));
         }
         boolean hasIndex = index != null;
@@ -189,7 +207,8 @@ public final class EpubRenderer implements Renderer {
             landmarks.add(new String[] {"index", INDEX_FILE, ctx.labels().get("index")});
         }
         List<String[]> pageList = pageList(book, printPages, indexPageFiles);
-        String nav = NavDocuments.nav(pages, ctx.labels(), toc, landmarks, pageList);
+        NavText navText = NavText.after(keep ? lastNav : null);
+        String nav = NavDocuments.nav(pages, ctx.labels(), toc, landmarks, pageList, navText);
         items.set(indexOf(items, "nav"), new EpubItem("nav", navHref, "application/xhtml+xml",
                 nav.getBytes(StandardCharsets.UTF_8), "nav"));
         // The NCX lives next to the package document, so its links carry the text folder.
@@ -200,7 +219,9 @@ public final class EpubRenderer implements Renderer {
         items.forEach(item -> hrefs.putIfAbsent(item.id(), item.href()));
         List<String> spineFiles = spine.stream().map(hrefs::get).toList();
         items.add(new EpubItem("ncx", "toc.ncx", "application/x-dtbncx+xml", NavDocuments.ncx(book.meta(),
-                ctx.labels().get("pages"), prefixed(toc), ncxPages, spineFiles).getBytes(StandardCharsets.UTF_8), null));
+                ctx.labels().get("pages"), prefixed(toc), ncxPages, spineFiles, navText).getBytes(StandardCharsets.UTF_8),
+                null));
+        lastNav = keep ? navText : null;
 
         List<FontFace> fonts = fontsToEmbed(book);
         items.add(new EpubItem("css", CSS, "text/css", css(fonts).getBytes(StandardCharsets.UTF_8), null));
@@ -212,7 +233,9 @@ public final class EpubRenderer implements Renderer {
             fontFiles.put(FontEntries.href(f), f);
         }
         boolean visual = false;
-        Images images = images(book);
+        PieceText<PieceImages> imagesFound = PieceText.after(keep ? lastImages : null);
+        Images images = images(book, imagesFound);
+        lastImages = keep ? imagesFound : null;
         for (String image : images.paths()) {
             byte[] data = Files.readAllBytes(book.root().resolve(image));
             String type = ImageTypes.of(data, data.length).orElse("application/octet-stream");
@@ -246,6 +269,43 @@ public final class EpubRenderer implements Renderer {
             }
         }
         lastEntries = keep ? now : null;
+        lastDocs = keep ? docs : null;
+    }
+
+    /**
+     * The chapter openers and back-matter lists a build wrote, by what each was made from besides the {@link
+     * DocContext} they share, so that a rebuild writes again only those an edit changed (the sources list of the
+     * 2,000-piece benchmark book has 2,000 entries, and its four openers list 500 pieces each).
+     */
+    private record BookDocs(DocContext context, Map<Object, String> docs) {
+        /** The document for {@code key}: from {@code before} when it holds it, else made. */
+        String get(Map<Object, String> before, Object key, java.util.function.Supplier<String> make) {
+            String doc = before.get(key);
+            if (doc == null) {
+                doc = make.get();
+            }
+            docs.put(key, doc);
+            return doc;
+        }
+    }
+
+    /**
+     * What every chapter opener and back-matter list takes from the book as a whole: the metadata (language, so
+     * labels), each piece's file (links), the index anchors written, and whether print page numbers are marked.
+     */
+    private record DocContext(BookMeta meta, Map<String, String> pieceFiles, Set<String> linked, boolean noPrintPages) { }
+
+    /** A chapter opener: its chapter's slug, title, introduction and number, its pieces' titles and slugs, its breaks. */
+    private record OpenerKey(String slug, String title, List<Block> intro, int number, List<String> pieceTitles,
+                             List<String> pieceSlugs, List<PageBreak> breaks) { }
+
+    /** A back-matter list with its title and breaks. */
+    private record ListKey(ReferenceList list, String title, List<PageBreak> breaks) { }
+
+    private static Map<String, String> pieceFiles(Book book) {
+        Map<String, String> files = new java.util.HashMap<>();
+        book.pieces().forEach(p -> files.put(p.id(), pieceFile(p)));
+        return files;
     }
 
     /** An entry with the bytes it was deflated from. */
@@ -257,7 +317,7 @@ public final class EpubRenderer implements Renderer {
      */
     private static EpubZip.Entry compressed(String name, byte[] bytes, Map<String, Compressed> before,
                                             Map<String, Compressed> now) throws IOException {
-        return compressed(name, bytes, before, now, () -> EpubZip.deflate(name, bytes));
+        return compressed(name, bytes, before, now, () -> EpubZip.deflate(name, bytes, level(name)));
     }
 
     /** {@link #compressed}, with the entry made by {@code make} when the previous build's cannot be taken. */
@@ -267,6 +327,17 @@ public final class EpubRenderer implements Renderer {
         EpubZip.Entry e = old != null && Arrays.equals(old.plain(), bytes) ? old.entry() : make.make();
         now.put(name, new Compressed(bytes, e));
         return e;
+    }
+
+    /**
+     * The navigation documents (nav document and NCX) are deflated at zlib's default level (as the fonts are, see
+     * {@link FontEntries}), every other entry at the best: with the print edition's page list they are the largest entries (2.3 MB and 1.1 MB for the 2,000-piece
+     * benchmark book) and change with every edit in a session, and the best level took 110–120 ms and 65–80 ms to
+     * deflate them, against 60 ms and 30 ms, for 3.6 % and 2.7 % smaller entries (7 KB and 3 KB of a 9.4 MB EPUB).
+     */
+    static int level(String name) {
+        return name.equals(ROOT + "toc.ncx") || name.equals(ROOT + EpubPages.TEXT_DIR + "nav.xhtml")
+                ? java.util.zip.Deflater.DEFAULT_COMPRESSION : java.util.zip.Deflater.BEST_COMPRESSION;
     }
 
     private interface EntryMaker {
@@ -532,6 +603,26 @@ public final class EpubRenderer implements Renderer {
 
     /** The book's {@link Images}, in one pass over the text (two cost a rebuild of a large book 10 % of its time). */
     static Images images(Book book) {
+        return images(book, PieceText.after(null));
+    }
+
+    /** {@link #images(Book)}, each piece's taken from {@code kept} when its text is the previous build's. */
+    private static Images images(Book book, PieceText<PieceImages> kept) {
+        TreeMap<String, Boolean> found = new TreeMap<>();
+        boolean described = true;
+        for (Piece p : book.pieces()) {
+            PieceImages in = kept.in(p, EpubRenderer::imagesIn);
+            in.paths().forEach(path -> found.put(path, true));
+            described &= in.described();
+        }
+        book.chapters().forEach(c -> collect(c.intro(), found));
+        return new Images(List.copyOf(found.keySet()), described);
+    }
+
+    /** The images a piece shows, and whether those of its text and lead image all have a text alternative. */
+    private record PieceImages(List<String> paths, boolean described) { }
+
+    private static PieceImages imagesIn(Piece p) {
         TreeMap<String, Boolean> found = new TreeMap<>();
         boolean[] described = {true};
         java.util.function.Consumer<Inline> inPiece = i -> {
@@ -540,17 +631,14 @@ public final class EpubRenderer implements Renderer {
                 described[0] &= img.alt() != null && !img.alt().isBlank();
             }
         };
-        for (Piece p : book.pieces()) {
-            if (p.meta().image() != null) {
-                found.put(p.meta().image(), true);
-                described[0] &= p.meta().imageAlt() != null && !p.meta().imageAlt().isBlank();
-            }
-            Walk.inlines(p.body(), inPiece);
-            p.footnotes().forEach(n -> Walk.inlines(n.content(), inPiece));
-            collect(p.meta().note(), found);
+        if (p.meta().image() != null) {
+            found.put(p.meta().image(), true);
+            described[0] &= p.meta().imageAlt() != null && !p.meta().imageAlt().isBlank();
         }
-        book.chapters().forEach(c -> collect(c.intro(), found));
-        return new Images(List.copyOf(found.keySet()), described[0]);
+        Walk.inlines(p.body(), inPiece);
+        p.footnotes().forEach(n -> Walk.inlines(n.content(), inPiece));
+        collect(p.meta().note(), found);
+        return new PieceImages(List.copyOf(found.keySet()), described[0]);
     }
 
     private static void collect(List<Block> blocks, TreeMap<String, Boolean> found) {

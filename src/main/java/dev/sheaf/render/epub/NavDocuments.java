@@ -7,7 +7,6 @@ import dev.sheaf.render.xhtml.Xml;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,10 +24,20 @@ final class NavDocuments {
      */
     static String nav(EpubPages pages, Labels labels, List<TocEntry> toc, List<String[]> landmarks,
                       List<String[]> pageList) {
+        return nav(pages, labels, toc, landmarks, pageList, NavText.empty());
+    }
+
+    /** {@link #nav}, its entries taken from {@code kept} where it holds them (see {@link NavText}). */
+    static String nav(EpubPages pages, Labels labels, List<TocEntry> toc, List<String[]> landmarks,
+                      List<String[]> pageList, NavText kept) {
         Xml x = pages.start(labels.get("contents"), "contents");
         x.open("nav", "epub:type", "toc", "role", "doc-toc", "id", "toc", "aria-labelledby", "toc-title").nl();
         x.element("h1", labels.get("contents"), "id", "toc-title").nl();
-        list(x, toc);
+        x.raw("<ol>\n");
+        for (TocEntry e : toc) {
+            x.raw(kept.get(new NavItem(e), NavDocuments::item));
+        }
+        x.raw("</ol>\n");
         x.close("nav").nl();
         x.open("nav", "epub:type", "landmarks", "id", "landmarks", "hidden", "hidden").nl();
         x.element("h2", "Landmarks").nl();
@@ -44,7 +53,7 @@ final class NavDocuments {
             x.element("h2", labels.get("pages"), "id", "page-list-title").nl();
             x.open("ol").nl();
             for (String[] p : pageList) {
-                x.open("li").open("a", "href", p[0]).text(p[1]).close("a").close("li").nl();
+                x.raw(kept.get(new NavPage(p[0], p[1]), NavDocuments::page));
             }
             x.close("ol").nl();
             x.close("nav").nl();
@@ -52,17 +61,34 @@ final class NavDocuments {
         return EpubPages.end(x);
     }
 
-    private static void list(Xml x, List<TocEntry> entries) {
-        x.open("ol").nl();
-        for (TocEntry e : entries) {
-            x.open("li").open("a", "href", e.href()).text(e.title()).close("a");
-            if (!e.children().isEmpty()) {
-                x.nl();
-                list(x, e.children());
+    /** A contents entry of the nav document, with its children. */
+    private record NavItem(TocEntry entry) { }
+
+    /** An entry of the nav document's page list. */
+    private record NavPage(String href, String label) { }
+
+    private static String item(NavItem item) {
+        Xml x = new Xml(256);
+        item(x, item.entry());
+        return x.toString();
+    }
+
+    private static void item(Xml x, TocEntry e) {
+        x.open("li").open("a", "href", e.href()).text(e.title()).close("a");
+        if (!e.children().isEmpty()) {
+            x.nl();
+            x.open("ol").nl();
+            for (TocEntry child : e.children()) {
+                item(x, child);
             }
-            x.close("li").nl();
+            x.close("ol").nl();
         }
-        x.close("ol").nl();
+        x.close("li").nl();
+    }
+
+    private static String page(NavPage p) {
+        return new Xml(128).open("li").open("a", "href", p.href()).text(p.label()).close("a").close("li").nl()
+                .toString();
     }
 
     /**
@@ -77,7 +103,17 @@ final class NavDocuments {
      */
     static String ncx(BookMeta m, String pagesLabel, List<TocEntry> toc, List<String[]> pageList,
                       List<String> spineFiles) {
+        return ncx(m, pagesLabel, toc, pageList, spineFiles, NavText.empty());
+    }
+
+    /** {@link #ncx}, its entries taken from {@code kept} where it holds them (see {@link NavText}). */
+    static String ncx(BookMeta m, String pagesLabel, List<TocEntry> toc, List<String[]> pageList,
+                      List<String> spineFiles, NavText kept) {
         Map<String, Integer> playOrder = playOrder(toc, pageList, spineFiles);
+        List<PageTarget> targets = new ArrayList<>(pageList.size());
+        for (String[] p : pageList) {
+            targets.add(kept.get(new NcxPage(p[0], p[1]), NavDocuments::pageTarget));
+        }
         Xml x = new Xml();
         x.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         x.open("ncx", "xmlns", "http://www.daisy.org/z3986/2005/ncx/", "version", "2005-1",
@@ -86,11 +122,11 @@ final class NavDocuments {
         x.empty("meta", "name", "dtb:uid", "content", m.identifier()).nl();
         x.empty("meta", "name", "dtb:depth", "content", Integer.toString(depth(toc))).nl();
         x.empty("meta", "name", "dtb:totalPageCount", "content", Integer.toString(pageList.size())).nl();
-        x.empty("meta", "name", "dtb:maxPageNumber", "content", Integer.toString(maxPageNumber(pageList))).nl();
+        x.empty("meta", "name", "dtb:maxPageNumber", "content", Integer.toString(maxPageNumber(targets))).nl();
         x.close("head").nl();
         x.open("docTitle").element("text", m.title()).close("docTitle").nl();
         x.open("navMap").nl();
-        points(x, toc, new int[] {0}, playOrder);
+        points(x, toc, new int[] {0}, playOrder, kept);
         x.close("navMap").nl();
         if (!pageList.isEmpty()) {
             // ANSI/NISO Z39.86-2005's pageList: a pageTarget per page, "normal" for the body's arabic numbers, "front" for others;
@@ -98,30 +134,59 @@ final class NavDocuments {
             x.open("pageList").nl();
             x.open("navLabel").element("text", pagesLabel).close("navLabel").nl();
             int n = 0;
-            for (String[] p : pageList) {
+            for (PageTarget t : targets) {
                 n++;
-                boolean normal = ARABIC.matcher(p[1]).matches();
-                x.open("pageTarget", "id", "pt-" + n, "type", normal ? "normal" : "front", "value",
-                        normal ? p[1] : null, "playOrder", Integer.toString(playOrder.get(p[0]))).nl();
-                x.open("navLabel").element("text", p[1]).close("navLabel").nl();
-                x.empty("content", "src", p[0]).nl();
-                x.close("pageTarget").nl();
+                // As Xml writes <pageTarget id="pt-n" type=… value=… playOrder="…">: numbers need no escaping.
+                x.raw("<pageTarget id=\"pt-").raw(Integer.toString(n)).raw(t.attributes())
+                        .raw(Integer.toString(playOrder.get(t.src()))).raw(t.rest());
             }
             x.close("pageList").nl();
         }
         x.close("ncx").nl();
         return x.toString();
     }
-    private static void points(Xml x, List<TocEntry> entries, int[] n, Map<String, Integer> playOrder) {
+    private static void points(Xml x, List<TocEntry> entries, int[] n, Map<String, Integer> playOrder,
+                               NavText kept) {
         for (TocEntry e : entries) {
             n[0]++;
             String src = src(e);
-            x.open("navPoint", "id", "np-" + n[0], "playOrder", Integer.toString(playOrder.get(src))).nl();
-            x.open("navLabel").element("text", e.title()).close("navLabel").nl();
-            x.empty("content", "src", src).nl();
-            points(x, e.children(), n, playOrder);
+            // As Xml writes <navPoint id="np-n" playOrder="…">: numbers need no escaping.
+            x.raw("<navPoint id=\"np-").raw(Integer.toString(n[0])).raw("\" playOrder=\"")
+                    .raw(Integer.toString(playOrder.get(src)))
+                    .raw(kept.get(new NcxPoint(e.title(), src), NavDocuments::point));
+            points(x, e.children(), n, playOrder, kept);
             x.close("navPoint").nl();
         }
+    }
+
+    /** A navPoint's label and target. */
+    private record NcxPoint(String title, String src) { }
+
+    /** A page of the NCX's page list: the href of its marker and its printed number. */
+    private record NcxPage(String src, String label) { }
+
+    /**
+     * A pageTarget's text but for its two numbers: {@code <pageTarget id="pt-} n {@code attributes} play order
+     * {@code rest}; and its arabic page number (0 for another label).
+     */
+    private record PageTarget(String src, String attributes, String rest, int arabic) { }
+
+    /** The rest of a navPoint after its play order, up to its children. */
+    private static String point(NcxPoint p) {
+        return new Xml(256).raw("\">").nl().open("navLabel").element("text", p.title()).close("navLabel").nl()
+                .empty("content", "src", p.src()).nl().toString();
+    }
+
+    /**
+     * ANSI/NISO Z39.86-2005's pageTarget: "normal" for the body's arabic numbers, "front" for others; attributes as
+     * Xml writes them (an arabic number needs no escaping).
+     */
+    private static PageTarget pageTarget(NcxPage p) {
+        boolean normal = ARABIC.matcher(p.label()).matches();
+        String attributes = "\" type=\"" + (normal ? "normal\" value=\"" + p.label() : "front") + "\" playOrder=\"";
+        String rest = new Xml(256).raw("\">").nl().open("navLabel").element("text", p.label()).close("navLabel").nl()
+                .empty("content", "src", p.src()).nl().close("pageTarget").nl().toString();
+        return new PageTarget(p.src(), attributes, rest, normal ? Integer.parseInt(p.label()) : 0);
     }
 
     private static String src(TocEntry e) {
@@ -138,26 +203,34 @@ final class NavDocuments {
         for (String f : spineFiles) {
             spine.putIfAbsent(f, spine.size());
         }
-        // src -> sort key: spine position, then 0 for a document's top, 2 + page-list position for a marker.
-        Map<String, long[]> keys = new LinkedHashMap<>();
+        // src -> sort key: spine position, then 0 for a document's top, 1 for a place in it named by the contents,
+        // 2 + page-list position for a marker; in one long (position above 32 bits), sorted stably.
+        Map<String, Integer> out = new HashMap<>(2 * (toc.size() + pageList.size()));
+        List<Target> order = new ArrayList<>();
         List<TocEntry> all = new ArrayList<>();
         flatten(toc, all);
         for (TocEntry e : all) {
             String src = src(e);
-            keys.putIfAbsent(src, new long[] {position(spine, src), src.indexOf('#') < 0 ? 0 : 1});
+            if (out.putIfAbsent(src, 0) == null) {
+                order.add(new Target(src, position(spine, src) << 32 | (src.indexOf('#') < 0 ? 0 : 1)));
+            }
         }
         for (int i = 0; i < pageList.size(); i++) {
             String src = pageList.get(i)[0];
-            keys.putIfAbsent(src, new long[] {position(spine, src), 2L + i});
+            if (out.putIfAbsent(src, 0) == null) {
+                order.add(new Target(src, position(spine, src) << 32 | 2L + i));
+            }
         }
-        List<String> order = new ArrayList<>(keys.keySet());
-        order.sort(Comparator.<String>comparingLong(k -> keys.get(k)[0]).thenComparingLong(k -> keys.get(k)[1]));
-        Map<String, Integer> out = new HashMap<>();
-        for (String src : order) {
-            out.put(src, out.size() + 1);
+        order.sort(Comparator.comparingLong(Target::key));
+        int n = 0;
+        for (Target t : order) {
+            out.put(t.src(), ++n);
         }
         return out;
     }
+
+    /** A target of the NCX and its sort key. */
+    private record Target(String src, long key) { }
 
     /** A document's place in the spine; documents not in it (none should be) come last. */
     private static long position(Map<String, Integer> spine, String src) {
@@ -174,12 +247,10 @@ final class NavDocuments {
     }
 
     /** The highest arabic page number of the page list, 0 when it has none. */
-    private static int maxPageNumber(List<String[]> pageList) {
+    private static int maxPageNumber(List<PageTarget> pageList) {
         int max = 0;
-        for (String[] p : pageList) {
-            if (ARABIC.matcher(p[1]).matches()) {
-                max = Math.max(max, Integer.parseInt(p[1]));
-            }
+        for (PageTarget p : pageList) {
+            max = Math.max(max, p.arabic());
         }
         return max;
     }

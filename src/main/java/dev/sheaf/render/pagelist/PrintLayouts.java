@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -32,8 +31,14 @@ public final class PrintLayouts {
     private final boolean session;
     private WeakReference<Book> book = new WeakReference<>(null);
     private PrintPageBreaks breaks = PrintPageBreaks.NONE;
-    /** What each unit of the book laid out held, to tell which units a later book changed. */
-    private Map<String, Integer> units = Map.of();
+    /**
+     * What each unit of the book laid out held (the piece, the chapter opener's slug, title and introduction, the
+     * list), to tell which units a later book changed: compared with {@code equals}, which returns at once for the
+     * very objects a session hands on for unchanged files. Until 2026-12-04 these were deep hash codes of every
+     * piece, computed again for each edition of each quick step (a twentieth of its time on a large book), and two
+     * units that differed but hashed alike kept page breaks that no longer fitted them.
+     */
+    private Map<String, Object> units = Map.of();
     /** Whether {@link #earlier} has given breaks that are not an exact layout's since {@link #tookEarlier}. */
     private boolean approximate;
 
@@ -77,10 +82,10 @@ public final class PrintLayouts {
         if (breaks.isEmpty() || !session) {
             return PrintPageBreaks.NONE;
         }
-        Map<String, Integer> now = fingerprints(current);
+        Map<String, Object> now = fingerprints(current);
         Set<String> kept = new HashSet<>();
-        now.forEach((unit, print) -> {
-            if (print.equals(units.get(unit))) {
+        now.forEach((unit, held) -> {
+            if (held.equals(units.get(unit))) {
                 kept.add(unit);
             }
         });
@@ -114,19 +119,23 @@ public final class PrintLayouts {
         return was;
     }
 
-    private static Map<String, Integer> fingerprints(Book b) {
-        Map<String, Integer> out = new HashMap<>();
+    /** What each unit of {@code b} holds, by unit (see {@link #units}). */
+    private static Map<String, Object> fingerprints(Book b) {
+        Map<String, Object> out = new HashMap<>();
         for (Chapter c : b.chapters()) {
-            out.put(PrintPageBreaks.unit(c), Objects.hash(c.slug(), c.title(), c.intro()));
+            out.put(PrintPageBreaks.unit(c), new Opener(c.slug(), c.title(), c.intro()));
             for (Piece p : c.pieces()) {
-                out.put(PrintPageBreaks.unit(p), p.hashCode());
+                out.put(PrintPageBreaks.unit(p), p);
             }
         }
         for (ReferenceList list : b.backMatter()) {
-            out.put(PrintPageBreaks.unit(list), list.hashCode());
+            out.put(PrintPageBreaks.unit(list), list);
         }
         return out;
     }
+
+    /** What a chapter opener's pages hold: not the chapter's pieces, which are units of their own. */
+    private record Opener(String slug, String title, List<dev.sheaf.model.Block> intro) { }
 
     private void collect(List<BookIndex.Entry> entries, Set<String> pieces, Map<String, String> anchors) {
         for (BookIndex.Entry e : entries) {

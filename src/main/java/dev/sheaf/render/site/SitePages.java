@@ -106,6 +106,11 @@ final class SitePages {
     /** The index anchors the index's page links to: the only ones the pieces' pages carry. */
     private final java.util.Set<String> linked;
 
+    /** The index anchors the index's pages link to. */
+    java.util.Set<String> linked() {
+        return linked;
+    }
+
     /** The index anchors piece {@code p}'s page carries. */
     List<String> indexAnchorsIn(Piece p) {
         return IndexXhtml.anchorsIn(p, linked);

@@ -13,6 +13,7 @@ import dev.sheaf.model.Piece;
 import dev.sheaf.model.ReferenceList;
 import dev.sheaf.model.Walk;
 import dev.sheaf.render.OutputSink;
+import dev.sheaf.render.PieceText;
 import dev.sheaf.render.RenderContext;
 import dev.sheaf.render.pagelist.PageBreak;
 import dev.sheaf.render.pagelist.PrintPageBreaks;
@@ -34,6 +35,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -75,7 +77,22 @@ public final class SiteRenderer implements Renderer {
      */
     private volatile PiecePages lastPieces;
 
-    private record PiecePages(PageContext context, Map<String, PiecePage> pages) { }
+    private record PiecePages(PageContext context, Map<String, PiecePage> pages, Set<String> linked,
+                              Map<Object, byte[]> others) { }
+
+    /**
+     * A chapter's page: its chapter's slug, title, introduction and number, the list of its pieces, its print page
+     * breaks and its neighbours. Kept, like the back-matter pages, when the index anchors written are the same too.
+     */
+    private record ChapterKey(String slug, String title, List<Block> intro, int number, List<ListedPiece> pieces,
+                              List<PageBreak> printPages, SitePages.Page previous, SitePages.Page next) { }
+
+    /** A piece as a list of pieces shows it: its page, title, outlet and date. */
+    private record ListedPiece(String path, String title, String outlet, dev.sheaf.model.PieceDate date) { }
+
+    /** A back-matter list's page: the list, its title, its print page breaks and its neighbours. */
+    private record BackKey(ReferenceList list, String title, List<PageBreak> printPages, SitePages.Page previous,
+                           SitePages.Page next) { }
 
     private record PiecePage(PageKey key, byte[] html) { }
 
@@ -95,6 +112,9 @@ public final class SiteRenderer implements Renderer {
             return new PageContext(book.meta(), book.root(), !downloads.isEmpty(), book.index().present(), paths);
         }
     }
+
+    /** The images each piece of the latest build shows (see {@link PieceText}). */
+    private volatile PieceText<List<String>> lastImages;
 
     /** Whether the piece pages are kept for the next build (a session); a single build writes and drops them. */
     private final boolean keep;
@@ -134,7 +154,9 @@ public final class SiteRenderer implements Renderer {
         }
 
         SitePages.Cover cover = cover(book, out, ctx.cache());
-        Map<String, String> images = images(book);
+        PieceText<List<String>> imagesFound = PieceText.after(keep ? lastImages : null);
+        Map<String, String> images = images(book, imagesFound);
+        lastImages = keep ? imagesFound : null;
         for (Map.Entry<String, String> image : images.entrySet()) {
             write(out, image.getValue(), Files.readAllBytes(book.root().resolve(image.getKey())));
         }
@@ -150,8 +172,11 @@ public final class SiteRenderer implements Renderer {
         Map<String, List<PageBreak>> breaks = printPages.byUnit();
         write(out, SitePages.INDEX, pages.landing());
         PiecePages before = lastPieces;
-        PiecePages now = new PiecePages(PageContext.of(book, downloads), new java.util.HashMap<>());
+        PiecePages now = new PiecePages(PageContext.of(book, downloads), new java.util.HashMap<>(), pages.linked(),
+                new java.util.HashMap<>());
         boolean reuse = before != null && before.context().equals(now.context());
+        // The chapters' and back-matter lists' pages list 500 pieces or 2,000 sources each on a large book.
+        Map<Object, byte[]> othersBefore = reuse && before.linked().equals(now.linked()) ? before.others() : Map.of();
         BuildCache cache = ctx.cache();
         byte[] shared = cache.enabled() ? sharedInputs(now.context(), printPages) : null;
         int total = 0;
@@ -159,7 +184,13 @@ public final class SiteRenderer implements Renderer {
         List<Chapter> chapters = book.chapters();
         for (int i = 0; i < chapters.size(); i++) {
             Chapter c = chapters.get(i);
-            write(out, SitePages.chapterPath(c), pages.chapter(c, i + 1));
+            int number = i + 1;
+            String chapterPath = SitePages.chapterPath(c);
+            SitePages.Page[] beside = pages.neighbours(chapterPath);
+            ChapterKey chapterKey = new ChapterKey(c.slug(), c.title(), c.intro(), number, c.pieces().stream()
+                    .map(p -> new ListedPiece(SitePages.piecePath(p), p.title(), p.meta().outlet(), p.meta().date()))
+                    .toList(), breaks.getOrDefault(PrintPageBreaks.unit(c), List.of()), beside[0], beside[1]);
+            write(out, chapterPath, other(othersBefore, now, chapterKey, () -> pages.chapter(c, number)));
             for (Piece p : c.pieces()) {
                 String path = SitePages.piecePath(p);
                 SitePages.Page[] around = pages.neighbours(path);
@@ -193,11 +224,27 @@ public final class SiteRenderer implements Renderer {
         lastPieces = keep ? now : null;
         cache.count(new Reuse("site", "piece pages", "written", total, reused));
         for (ReferenceList list : book.backMatter()) {
-            write(out, SitePages.backPath(list), pages.back(list));
+            String backPath = SitePages.backPath(list);
+            SitePages.Page[] beside = pages.neighbours(backPath);
+            BackKey backKey = new BackKey(list, pages.backTitle(list), breaks.getOrDefault(PrintPageBreaks.unit(list),
+                    List.of()), beside[0], beside[1]);
+            write(out, backPath, other(othersBefore, now, backKey, () -> pages.back(list)));
         }
         for (Map.Entry<String, String> page : pages.index().entrySet()) {
             write(out, page.getKey(), page.getValue());
         }
+    }
+
+    /** The page for {@code key}: from {@code before} when it holds it, else made; kept in {@code now} for a session. */
+    private byte[] other(Map<Object, byte[]> before, PiecePages now, Object key, java.util.function.Supplier<String> make) {
+        byte[] html = before.get(key);
+        if (html == null) {
+            html = make.get().getBytes(StandardCharsets.UTF_8);
+        }
+        if (keep) {
+            now.others().put(key, html);
+        }
+        return html;
     }
 
     /**
@@ -251,20 +298,30 @@ public final class SiteRenderer implements Renderer {
         return new int[] {TypographicCover.WIDTH, TypographicCover.HEIGHT};
     }
 
-    /** Every image the pages show (lead images, inline images), book-relative path → path in the site. */
-    private static Map<String, String> images(Book book) {
+    /**
+     * Every image the pages show (lead images, inline images), book-relative path → path in the site; each piece's
+     * taken from {@code kept} when its text is the previous build's.
+     */
+    private static Map<String, String> images(Book book, PieceText<List<String>> kept) {
         TreeMap<String, String> found = new TreeMap<>();
         for (Piece p : book.pieces()) {
-            if (p.meta().image() != null) {
-                found.put(p.meta().image(), imagePath(p.meta().image()));
-            }
-            collect(p.body(), found);
-            p.footnotes().forEach(n -> collect(n.content(), found));
-            collect(p.meta().note(), found);
-            Walk.each(p.meta().caption(), i -> add(i, found));
+            kept.in(p, SiteRenderer::imagesIn).forEach(path -> found.put(path, imagePath(path)));
         }
         book.chapters().forEach(c -> collect(c.intro(), found));
         return found;
+    }
+
+    /** The images piece {@code p} shows, book-relative. */
+    private static List<String> imagesIn(Piece p) {
+        TreeMap<String, String> found = new TreeMap<>();
+        if (p.meta().image() != null) {
+            found.put(p.meta().image(), imagePath(p.meta().image()));
+        }
+        collect(p.body(), found);
+        p.footnotes().forEach(n -> collect(n.content(), found));
+        collect(p.meta().note(), found);
+        Walk.each(p.meta().caption(), i -> add(i, found));
+        return List.copyOf(found.keySet());
     }
 
     private static void collect(List<Block> blocks, Map<String, String> found) {
