@@ -19,9 +19,11 @@ final class CjkScan {
                 return true;
             }
             boolean[] found = {false};
-            Walk.inlines(p.body(), i -> found[0] |= i instanceof Inline.Text t && isCjk(t.text()));
-            p.footnotes().forEach(n -> Walk.inlines(n.content(), i -> found[0] |= i instanceof Inline.Text t && isCjk(t.text())));
-            Walk.inlines(p.meta().note(), i -> found[0] |= i instanceof Inline.Text t && isCjk(t.text()));
+            // Once found, the rest of the piece is walked but no longer read.
+            Walk.inlines(p.body(), i -> found[0] = found[0] || i instanceof Inline.Text t && isCjk(t.text()));
+            p.footnotes().forEach(n -> Walk.inlines(n.content(),
+                    i -> found[0] = found[0] || i instanceof Inline.Text t && isCjk(t.text())));
+            Walk.inlines(p.meta().note(), i -> found[0] = found[0] || i instanceof Inline.Text t && isCjk(t.text()));
             if (found[0]) {
                 return true;
             }
@@ -29,11 +31,25 @@ final class CjkScan {
         return false;
     }
 
+    /**
+     * No code point below this one is of a CJK script: U+02EA, a Bopomofo tone mark, is the first (Hangul begins at
+     * U+1100, Han at U+2E80). Text in Latin letters is passed over without asking the JDK's script tables, a binary
+     * search per character (CjkScanTest checks the bound against those tables).
+     */
+    static final int FIRST = 0x02EA;
+
     static boolean isCjk(String s) {
         if (s == null) {
             return false;
         }
-        return s.codePoints().anyMatch(CjkScan::isCjk);
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            if (cp >= FIRST && isCjk(cp)) {
+                return true;
+            }
+            i += Character.charCount(cp);
+        }
+        return false;
     }
 
     static boolean isCjk(int cp) {
