@@ -145,7 +145,6 @@ public final class BookReader {
     }
 
     private List<Folder> readFolders(Path chaptersDir, List<String> defaultAuthors) {
-        PieceReader reader = new PieceReader(root, diags);
         record Listing(String name, Path dir, List<Path> pieces, PieceReader.ChapterIntro intro) { }
         List<Listing> listings = new ArrayList<>();
         for (Path dir : list(chaptersDir, Files::isDirectory)) {
@@ -156,7 +155,7 @@ public final class BookReader {
             List<Path> files = list(dir, p -> Files.isRegularFile(p) && p.toString().endsWith(".md"));
             PieceReader.ChapterIntro intro = files.stream()
                     .filter(p -> p.getFileName().toString().equals(INTRO_FILE))
-                    .findFirst().flatMap(reader::readIntro).orElse(null);
+                    .findFirst().flatMap(p -> cache.intro(root, p, diags)).orElse(null);
             listings.add(new Listing(name, dir, files.stream()
                     .filter(p -> !p.getFileName().toString().startsWith("_")).toList(), intro));
         }

@@ -140,18 +140,75 @@ public final class PieceCache {
         Optional<Piece> piece = new PieceReader(root, own, images::add).read(file, id, defaultAuthors);
         own.all().forEach(diags::add);
         if (key.isPresent()) {
-            Map<String, List<Long>> stamps = new java.util.TreeMap<>();
-            images.forEach(i -> {
-                Stamp st = Stamp.of(i);
-                stamps.put(i.toString(), List.of(st.exists() ? 1L : 0L, st.size(), st.modified()));
-            });
             try {
-                disk.put(key.get(), RecordCodec.encode(new Stored(piece, own.all(), stamps)));
+                disk.put(key.get(), RecordCodec.encode(new Stored(piece, own.all(), stamps(images))));
             } catch (ContentDigest.Undigestible e) {
                 // A value the codec cannot write (an unusual front matter field): parsed again next time.
             }
         }
         return piece;
+    }
+
+    /**
+     * The chapter introduction in {@code file}: from the build cache on disk when the file (by SHA-256) and its
+     * images are what they were, else read (and kept there). A session reads a chapter's few introductions again
+     * each build; a single build into the same folder then parses no Markdown at all.
+     */
+    Optional<PieceReader.ChapterIntro> intro(Path root, Path file, Diagnostics diags) {
+        if (enabled || !disk.enabled()) {
+            return new PieceReader(root, diags).readIntro(file);
+        }
+        byte[] hash = hash(file);
+        Optional<CacheKey> key = hash == null ? Optional.empty() : CacheKey.of("chapter-intro", root, file, hash);
+        Optional<StoredIntro> stored = key.flatMap(disk::get).flatMap(StoredIntro::decode)
+                .filter(s -> unchanged(s.images()));
+        if (stored.isPresent()) {
+            stored.get().diagnostics().forEach(diags::add);
+            return stored.get().intro();
+        }
+        Diagnostics own = new Diagnostics();
+        Set<Path> images = ConcurrentHashMap.newKeySet();
+        Optional<PieceReader.ChapterIntro> intro = new PieceReader(root, own, images::add).readIntro(file);
+        own.all().forEach(diags::add);
+        if (key.isPresent()) {
+            try {
+                disk.put(key.get(), RecordCodec.encode(new StoredIntro(intro, own.all(), stamps(images))));
+            } catch (ContentDigest.Undigestible e) {
+                // A value the codec cannot write: read again next time.
+            }
+        }
+        return intro;
+    }
+
+    /** A chapter introduction as the build cache keeps it, with its diagnostics and its images' stamps. */
+    record StoredIntro(Optional<PieceReader.ChapterIntro> intro, List<Diagnostic> diagnostics,
+                       Map<String, List<Long>> images) {
+
+        static Optional<StoredIntro> decode(byte[] bytes) {
+            try {
+                return RecordCodec.decode(bytes) instanceof StoredIntro s ? Optional.of(s) : Optional.empty();
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** Each image's existence, size and modification time, by path, as the build cache keeps them. */
+    private static Map<String, List<Long>> stamps(Set<Path> images) {
+        Map<String, List<Long>> stamps = new java.util.TreeMap<>();
+        images.forEach(i -> {
+            Stamp st = Stamp.of(i);
+            stamps.put(i.toString(), List.of(st.exists() ? 1L : 0L, st.size(), st.modified()));
+        });
+        return stamps;
+    }
+
+    /** Whether every image of {@code stamps} is as it was. */
+    private static boolean unchanged(Map<String, List<Long>> stamps) {
+        return stamps.entrySet().stream().allMatch(i -> {
+            Stamp st = Stamp.of(Path.of(i.getKey()));
+            return i.getValue().equals(List.of(st.exists() ? 1L : 0L, st.size(), st.modified()));
+        });
     }
 
     /** A parsed piece as the build cache keeps it, with its diagnostics and its images' stamps. */
@@ -166,10 +223,7 @@ public final class PieceCache {
         }
 
         boolean imagesUnchanged() {
-            return images.entrySet().stream().allMatch(i -> {
-                Stamp st = Stamp.of(Path.of(i.getKey()));
-                return i.getValue().equals(List.of(st.exists() ? 1L : 0L, st.size(), st.modified()));
-            });
+            return unchanged(images);
         }
     }
 
