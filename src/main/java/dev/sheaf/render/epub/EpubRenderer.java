@@ -15,6 +15,7 @@ import dev.sheaf.model.Piece;
 import dev.sheaf.model.ReferenceList;
 import dev.sheaf.model.Walk;
 import dev.sheaf.read.ImageTypes;
+import dev.sheaf.render.CjkText;
 import dev.sheaf.render.FontRoles;
 import dev.sheaf.render.OutputSink;
 import dev.sheaf.render.PieceText;
@@ -569,7 +570,7 @@ public final class EpubRenderer implements Renderer {
 
     /** The CJK fallback is large: embed it only when the book has CJK text. */
     private static List<FontFace> fontsToEmbed(Book book) {
-        boolean needsCjk = book.fonts().stream().anyMatch(FontFace::cjk) && CjkScan.hasCjk(book);
+        boolean needsCjk = book.fonts().stream().anyMatch(FontFace::cjk) && CjkText.in(book);
         return book.fonts().stream().filter(f -> !f.cjk() || needsCjk).toList();
     }
 

@@ -1,12 +1,8 @@
 package dev.sheaf.render.site;
 
-import dev.sheaf.model.Block;
 import dev.sheaf.model.Book;
-import dev.sheaf.model.Chapter;
 import dev.sheaf.model.FontFace;
-import dev.sheaf.model.Inline;
-import dev.sheaf.model.Piece;
-import dev.sheaf.model.Walk;
+import dev.sheaf.render.CjkText;
 import dev.sheaf.render.FontRoles;
 
 import java.io.IOException;
@@ -33,7 +29,7 @@ final class SiteStyle {
 
     /** The book's fonts the site uses: all but the CJK fallback, which only a book with CJK text gets. */
     static List<FontFace> fonts(Book book) {
-        boolean needsCjk = book.fonts().stream().anyMatch(FontFace::cjk) && hasCjk(book);
+        boolean needsCjk = book.fonts().stream().anyMatch(FontFace::cjk) && CjkText.in(book);
         return book.fonts().stream().filter(f -> !f.cjk() || needsCjk).toList();
     }
 
@@ -63,40 +59,5 @@ final class SiteStyle {
                     .replace("$HEADING_FONTS$", roles.cssList(roles.headings().or(roles::body),
                             "\"Helvetica Neue\", Arial, sans-serif"));
         }
-    }
-
-    /** Whether any text of the book is Chinese, Japanese or Korean. */
-    static boolean hasCjk(Book book) {
-        if (isCjk(book.meta().title()) || isCjk(book.meta().subtitle()) || isCjk(book.meta().authorLine())
-                || isCjk(book.meta().description())) {
-            return true;
-        }
-        for (Chapter c : book.chapters()) {
-            if (isCjk(c.title()) || hasCjk(c.intro())) {
-                return true;
-            }
-        }
-        for (Piece p : book.pieces()) {
-            if (isCjk(p.title()) || isCjk(p.meta().subtitle()) || hasCjk(p.body()) || hasCjk(p.meta().note())
-                    || p.footnotes().stream().anyMatch(n -> hasCjk(n.content()))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean hasCjk(List<Block> blocks) {
-        boolean[] found = {false};
-        Walk.inlines(blocks, i -> found[0] |= i instanceof Inline.Text t && isCjk(t.text()));
-        return found[0];
-    }
-
-    static boolean isCjk(String s) {
-        return s != null && s.codePoints().anyMatch(cp -> {
-            Character.UnicodeScript script = Character.UnicodeScript.of(cp);
-            return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
-                    || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL
-                    || script == Character.UnicodeScript.BOPOMOFO;
-        });
     }
 }
