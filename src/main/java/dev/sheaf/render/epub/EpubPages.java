@@ -6,6 +6,7 @@ import dev.sheaf.model.Chapter;
 import dev.sheaf.model.Piece;
 import dev.sheaf.model.ReferenceList;
 import dev.sheaf.render.Labels;
+import dev.sheaf.render.LongDates;
 import dev.sheaf.render.xhtml.ContentRenderer;
 import dev.sheaf.render.pagelist.PageBreak;
 import dev.sheaf.render.pagelist.PageMarkers;
@@ -15,8 +16,6 @@ import dev.sheaf.render.xhtml.PieceHeader;
 import dev.sheaf.render.xhtml.TextPlaces;
 import dev.sheaf.render.xhtml.Xml;
 
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 
 /** The XHTML content documents of the EPUB: cover, title page, copyright page, chapter openers, pieces. */
 final class EpubPages {
@@ -91,8 +90,7 @@ final class EpubPages {
         if (meta.publisher() != null) {
             x.element("p", meta.publisher()).nl();
         }
-        x.element("p", labels.get("colophon.edition", meta.date().format(
-                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(meta.locale())))).nl();
+        x.element("p", labels.get("colophon.edition", LongDates.format(meta.date(), meta.locale()))).nl();
         x.element("p", meta.identifier(), "class", "identifier").nl();
         if (!book.citeAs().isEmpty()) {
             x.open("p", "class", "cite-book").element("span", labels.get("cite.book"), "class", "cite-as-label").text(" ");

@@ -17,6 +17,7 @@ import dev.sheaf.model.Walk;
 import dev.sheaf.read.ImageTypes;
 import dev.sheaf.render.CjkText;
 import dev.sheaf.render.FontRoles;
+import dev.sheaf.render.LongDates;
 import dev.sheaf.render.OutputSink;
 import dev.sheaf.render.PieceText;
 import dev.sheaf.render.RenderContext;
@@ -98,10 +99,11 @@ public final class EpubRenderer implements Renderer {
         return true;
     }
 
-    /** Begins deflating the fonts: they are the largest entries of a small book's EPUB. */
+    /** Begins deflating the fonts (the largest entries of a small book's EPUB) and the colophon's date. */
     @Override
     public void begin(Book preview, BuildCache cache) {
         FontEntries.begin(preview, cache);
+        LongDates.begin(preview.meta().locale());
     }
 
     @Override

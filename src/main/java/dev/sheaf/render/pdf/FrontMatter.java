@@ -7,11 +7,10 @@ import dev.sheaf.model.Names;
 import dev.sheaf.model.Piece;
 import dev.sheaf.model.ReferenceList;
 import dev.sheaf.render.Labels;
+import dev.sheaf.render.LongDates;
 import dev.sheaf.render.xhtml.ContentRenderer;
 import dev.sheaf.render.xhtml.Xml;
 
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Map;
 
@@ -73,8 +72,7 @@ final class FrontMatter {
         if (meta.publisher() != null && !meta.publisher().equals(meta.authorLine())) {
             x.element("p", meta.publisher()).nl();
         }
-        x.element("p", labels.get("colophon.edition", meta.date().format(
-                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(meta.locale())))).nl();
+        x.element("p", labels.get("colophon.edition", LongDates.format(meta.date(), meta.locale()))).nl();
         x.element("p", meta.identifier(), "class", "identifier").nl();
         if (meta.description() != null) {
             x.element("p", meta.description(), "class", "description").nl();

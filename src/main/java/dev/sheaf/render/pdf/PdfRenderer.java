@@ -1,8 +1,10 @@
 package dev.sheaf.render.pdf;
 
+import dev.sheaf.buildcache.BuildCache;
 import dev.sheaf.diag.MessageId;
 import dev.sheaf.model.Book;
 import dev.sheaf.model.SourceRef;
+import dev.sheaf.render.LongDates;
 import dev.sheaf.render.OutputSink;
 import dev.sheaf.render.RenderContext;
 import dev.sheaf.render.Renderer;
@@ -60,6 +62,12 @@ public final class PdfRenderer implements Renderer {
     @Override
     public boolean showsCover() {
         return true;
+    }
+
+    /** Begins the colophon's date (the language's CLDR data). */
+    @Override
+    public void begin(Book preview, BuildCache cache) {
+        LongDates.begin(preview.meta().locale());
     }
 
     @Override
