@@ -127,26 +127,11 @@ public final class PieceCache {
     /** The piece from the build cache, or parsed and kept there. */
     private Optional<Piece> fromDisk(Path root, Path file, String id, List<String> defaultAuthors, Diagnostics diags) {
         byte[] hash = hash(file);
-        Optional<CacheKey> key = hash == null ? Optional.empty()
-                : CacheKey.of("piece", root, file, id, defaultAuthors, hash);
-        Optional<Stored> stored = key.flatMap(disk::get).flatMap(Stored::decode).filter(Stored::imagesUnchanged);
-        if (stored.isPresent()) {
-            stored.get().diagnostics().forEach(diags::add);
-            return stored.get().piece();
-        }
-        Diagnostics own = new Diagnostics();
-        Set<Path> images = ConcurrentHashMap.newKeySet();
-        parsed.incrementAndGet();
-        Optional<Piece> piece = new PieceReader(root, own, images::add).read(file, id, defaultAuthors);
-        own.all().forEach(diags::add);
-        if (key.isPresent()) {
-            try {
-                disk.put(key.get(), RecordCodec.encode(new Stored(piece, own.all(), stamps(images))));
-            } catch (ContentDigest.Undigestible e) {
-                // A value the codec cannot write (an unusual front matter field): parsed again next time.
-            }
-        }
-        return piece;
+        return kept(hash == null ? Optional.empty() : CacheKey.of("piece", root, file, id, defaultAuthors, hash),
+                Piece.class, diags, (own, images) -> {
+                    parsed.incrementAndGet();
+                    return new PieceReader(root, own, images::add).read(file, id, defaultAuthors);
+                });
     }
 
     /**
@@ -159,38 +144,39 @@ public final class PieceCache {
             return new PieceReader(root, diags).readIntro(file);
         }
         byte[] hash = hash(file);
-        Optional<CacheKey> key = hash == null ? Optional.empty() : CacheKey.of("chapter-intro", root, file, hash);
-        Optional<StoredIntro> stored = key.flatMap(disk::get).flatMap(StoredIntro::decode)
-                .filter(s -> unchanged(s.images()));
+        return kept(hash == null ? Optional.empty() : CacheKey.of("chapter-intro", root, file, hash),
+                PieceReader.ChapterIntro.class, diags,
+                (own, images) -> new PieceReader(root, own, images::add).readIntro(file));
+    }
+
+    /** Reads a file into a value, reporting to the given diagnostics and naming every image it uses. */
+    private interface Reading<T> {
+        Optional<T> read(Diagnostics diags, Set<Path> images);
+    }
+
+    /**
+     * The value of {@code key} from the build cache, with its diagnostics reported again, when its images are as they
+     * were; else read and kept there (with no key, read without the cache).
+     */
+    private <T> Optional<T> kept(Optional<CacheKey> key, Class<T> type, Diagnostics diags, Reading<T> reading) {
+        Optional<Stored> stored = key.flatMap(disk::get).flatMap(Stored::decode).filter(Stored::imagesUnchanged)
+                .filter(s -> s.value().map(type::isInstance).orElse(true));
         if (stored.isPresent()) {
             stored.get().diagnostics().forEach(diags::add);
-            return stored.get().intro();
+            return stored.get().value().map(type::cast);
         }
         Diagnostics own = new Diagnostics();
         Set<Path> images = ConcurrentHashMap.newKeySet();
-        Optional<PieceReader.ChapterIntro> intro = new PieceReader(root, own, images::add).readIntro(file);
+        Optional<T> value = reading.read(own, images);
         own.all().forEach(diags::add);
         if (key.isPresent()) {
             try {
-                disk.put(key.get(), RecordCodec.encode(new StoredIntro(intro, own.all(), stamps(images))));
+                disk.put(key.get(), RecordCodec.encode(new Stored(value.map(v -> (Object) v), own.all(), stamps(images))));
             } catch (ContentDigest.Undigestible e) {
-                // A value the codec cannot write: read again next time.
+                // A value the codec cannot write (an unusual front matter field): read again next time.
             }
         }
-        return intro;
-    }
-
-    /** A chapter introduction as the build cache keeps it, with its diagnostics and its images' stamps. */
-    record StoredIntro(Optional<PieceReader.ChapterIntro> intro, List<Diagnostic> diagnostics,
-                       Map<String, List<Long>> images) {
-
-        static Optional<StoredIntro> decode(byte[] bytes) {
-            try {
-                return RecordCodec.decode(bytes) instanceof StoredIntro s ? Optional.of(s) : Optional.empty();
-            } catch (IOException e) {
-                return Optional.empty();
-            }
-        }
+        return value;
     }
 
     /** Each image's existence, size and modification time, by path, as the build cache keeps them. */
@@ -211,8 +197,8 @@ public final class PieceCache {
         });
     }
 
-    /** A parsed piece as the build cache keeps it, with its diagnostics and its images' stamps. */
-    record Stored(Optional<Piece> piece, List<Diagnostic> diagnostics, Map<String, List<Long>> images) {
+    /** A piece or a chapter introduction as the build cache keeps it, with its diagnostics and its images' stamps. */
+    record Stored(Optional<Object> value, List<Diagnostic> diagnostics, Map<String, List<Long>> images) {
 
         static Optional<Stored> decode(byte[] bytes) {
             try {
