@@ -1,5 +1,6 @@
 package dev.sheaf.index;
 
+import dev.sheaf.buildcache.MadeOnce;
 import dev.sheaf.diag.Diagnostics;
 import dev.sheaf.diag.MessageId;
 import dev.sheaf.model.Block;
@@ -28,8 +29,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.FutureTask;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,7 +58,8 @@ public final class IndexProcessor {
     }
 
     /** The collator of each language asked for, made once (see {@link #begin}). */
-    private static final Map<Locale, FutureTask<Collator>> COLLATORS = new ConcurrentHashMap<>();
+    private static final MadeOnce<Locale, Collator> COLLATORS = new MadeOnce<>("sheaf-early-collator",
+            Collator::getInstance);
 
     /**
      * Begins making the collator of the book's language on a thread of its own when the book seems to have an
@@ -67,35 +67,14 @@ public final class IndexProcessor {
      * start (a tenth of {@code sheaf check}), which can as well pass while the pieces are read.
      */
     public static void begin(Book preview) {
-        if (!IndexReader.likely(preview.root())) {
-            return;
+        if (IndexReader.likely(preview.root())) {
+            COLLATORS.begin(Locale.forLanguageTag(preview.meta().language()));
         }
-        Locale locale = Locale.forLanguageTag(preview.meta().language());
-        if (COLLATORS.containsKey(locale)) {
-            return;
-        }
-        FutureTask<Collator> task = collatorTask(locale);
-        Thread t = new Thread(task, "sheaf-early-collator");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    private static FutureTask<Collator> collatorTask(Locale locale) {
-        return COLLATORS.computeIfAbsent(locale, l -> new FutureTask<>(() -> Collator.getInstance(l)));
     }
 
     /** A collator of {@code locale} of its own: made here, or taken from {@link #begin}'s thread. */
     private static Collator collator(Locale locale) {
-        FutureTask<Collator> task = collatorTask(locale);
-        task.run(); // nothing when it has run or is running: then it is waited for
-        try {
-            return (Collator) task.get().clone();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Collator.getInstance(locale);
-        } catch (java.util.concurrent.ExecutionException e) {
-            return Collator.getInstance(locale);
-        }
+        return (Collator) COLLATORS.get(locale).clone();
     }
 
     public Book process(Book book) {
