@@ -5,6 +5,7 @@ import dev.sheaf.diag.Severity;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * What to build.
@@ -21,12 +22,23 @@ import java.util.List;
  *                  {@code formats} that follows (see {@link #asQuickStep()}); false for a whole build
  * @param buildCache keep what the build made in the output folder's build cache ({@code .sheaf-cache/}) and
  *                   take from it what an earlier build made from the same inputs (off by default)
+ * @param cancelled becomes true when nobody waits for the build any more (the command that asked for it was
+ *                  interrupted): the build is then given up at its next write and writes nothing (never null)
  */
 public record BuildRequest(Path bookDir, Path outDir, List<String> formats, Severity failOn, Instant timestamp,
-                           String citationStyle, Progress progress, boolean quickStep, boolean buildCache) {
+                           String citationStyle, Progress progress, boolean quickStep, boolean buildCache,
+                           BooleanSupplier cancelled) {
+
+    private static final BooleanSupplier NEVER = () -> false;
 
     public BuildRequest {
         progress = progress == null ? Progress.NONE : progress;
+        cancelled = cancelled == null ? NEVER : cancelled;
+    }
+
+    public BuildRequest(Path bookDir, Path outDir, List<String> formats, Severity failOn, Instant timestamp,
+                        String citationStyle, Progress progress, boolean quickStep, boolean buildCache) {
+        this(bookDir, outDir, formats, failOn, timestamp, citationStyle, progress, quickStep, buildCache, NEVER);
     }
 
     /** A request without the build cache. */
@@ -51,24 +63,29 @@ public record BuildRequest(Path bookDir, Path outDir, List<String> formats, Seve
     }
 
     public BuildRequest withFormats(List<String> ids) {
-        return new BuildRequest(bookDir, outDir, List.copyOf(ids), failOn, timestamp, citationStyle, progress, quickStep, buildCache);
+        return new BuildRequest(bookDir, outDir, List.copyOf(ids), failOn, timestamp, citationStyle,
+                progress, quickStep, buildCache, cancelled);
     }
 
     public BuildRequest withFailOn(Severity severity) {
-        return new BuildRequest(bookDir, outDir, formats, severity, timestamp, citationStyle, progress, quickStep, buildCache);
+        return new BuildRequest(bookDir, outDir, formats, severity, timestamp, citationStyle,
+                progress, quickStep, buildCache, cancelled);
     }
 
     public BuildRequest withCitationStyle(String style) {
-        return new BuildRequest(bookDir, outDir, formats, failOn, timestamp, style, progress, quickStep, buildCache);
+        return new BuildRequest(bookDir, outDir, formats, failOn, timestamp, style,
+                progress, quickStep, buildCache, cancelled);
     }
 
     public BuildRequest withTimestamp(Instant time) {
-        return new BuildRequest(bookDir, outDir, formats, failOn, time, citationStyle, progress, quickStep, buildCache);
+        return new BuildRequest(bookDir, outDir, formats, failOn, time, citationStyle,
+                progress, quickStep, buildCache, cancelled);
     }
 
     /** The same request, reporting to {@code listener}. */
     public BuildRequest withProgress(Progress listener) {
-        return new BuildRequest(bookDir, outDir, formats, failOn, timestamp, citationStyle, listener, quickStep, buildCache);
+        return new BuildRequest(bookDir, outDir, formats, failOn, timestamp, citationStyle,
+                listener, quickStep, buildCache, cancelled);
     }
 
     /**
@@ -78,11 +95,19 @@ public record BuildRequest(Path bookDir, Path outDir, List<String> formats, Seve
      * the print page numbers of the session's latest layout, and the full build rewrites them with the exact ones.
      */
     public BuildRequest asQuickStep() {
-        return new BuildRequest(bookDir, outDir, formats, failOn, timestamp, citationStyle, progress, true, buildCache);
+        return new BuildRequest(bookDir, outDir, formats, failOn, timestamp, citationStyle,
+                progress, true, buildCache, cancelled);
+    }
+
+    /** The same request, given up when {@code whether} becomes true (see {@link #cancelled()}). */
+    public BuildRequest withCancelled(BooleanSupplier whether) {
+        return new BuildRequest(bookDir, outDir, formats, failOn, timestamp, citationStyle, progress, quickStep,
+                buildCache, whether);
     }
 
     /** The same request, with or without the build cache in the output folder. */
     public BuildRequest withBuildCache(boolean use) {
-        return new BuildRequest(bookDir, outDir, formats, failOn, timestamp, citationStyle, progress, quickStep, use);
+        return new BuildRequest(bookDir, outDir, formats, failOn, timestamp, citationStyle,
+                progress, quickStep, use, cancelled);
     }
 }

@@ -258,6 +258,7 @@ public final class Sheaf {
             layouts.tookEarlier(); // counts from this build on
         }
         try (StagedOutput staged = early != null ? early : new StagedOutput(out, placed)) {
+            staged.abandonWhen(request.cancelled());
             RenderContext ctx = plain.withCache(cache);
             if (apart) {
                 // The print editions (and the exports) first, from this reading of the book, while quick steps may

@@ -34,6 +34,8 @@ final class StagedOutput implements OutputSink, AutoCloseable {
 
     /** Set by {@link #abandon}: every later write fails, so that a renderer stops at its next write. */
     private volatile boolean abandoned;
+    /** Whether nobody waits for this build any more ({@link BuildRequest#cancelled()}): the same as abandoned. */
+    private java.util.function.BooleanSupplier cancelled = () -> false;
 
     /** What the session's earlier builds left in place (see {@link PlacedFiles}). */
     private final PlacedFiles placed;
@@ -198,12 +200,17 @@ final class StagedOutput implements OutputSink, AutoCloseable {
         abandoned = true;
     }
 
+    /** Gives the build up as soon as {@code whether} becomes true. */
+    void abandonWhen(java.util.function.BooleanSupplier whether) {
+        this.cancelled = whether;
+    }
+
     boolean abandoned() {
-        return abandoned;
+        return abandoned || cancelled.getAsBoolean();
     }
 
     private void checkAbandoned() throws IOException {
-        if (abandoned) {
+        if (abandoned()) {
             throw new Abandoned();
         }
     }
