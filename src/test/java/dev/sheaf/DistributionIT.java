@@ -157,6 +157,67 @@ class DistributionIT {
     }
 
     @Test
+    void a_resident_process_serves_builds_and_checks_with_the_same_editions_messages_and_exit_codes() throws Exception {
+        Path runtime = Files.createDirectories(dir.resolve("runtime"));
+        Path book = dir.resolve("resident-book");
+        TestBooks.minimal(book, "chapters/one/p.md", piece("title: P\ndate: 2020-01-02", "Text with *emphasis*."),
+                "chapters/two/q.md", piece("title: Q\ndate: 2021-03-04", "More [text](https://example.org/)."));
+        Path bad = dir.resolve("resident-bad");
+        TestBooks.minimal(bad, "chapters/one/p.md", piece("title: P\ndate: not a date", "See [x](missing.md)."));
+        Map<String, String> on = onlyJava();
+        on.put("SHEAF_RESIDENT", "on");
+        on.put("XDG_RUNTIME_DIR", runtime.toString());
+        Map<String, String> off = onlyJava();
+        off.put("SHEAF_RESIDENT", "off");
+        long pid = -1;
+        try {
+            Result first = sheaf(on, "build", book.toString(), "--out", dir.resolve("res-1").toString());
+            assertThat(first.code).as(first.output).isZero();
+            Result status = sheaf(on, "resident");
+            assertThat(status.output).contains("folder " + dir.toRealPath(), "commands 1");
+            pid = Long.parseLong(status.output.replaceFirst("(?s).*\\bpid (\\d+).*", "$1"));
+
+            Result second = sheaf(on, "build", book.toString(), "--out", dir.resolve("res-2").toString());
+            assertThat(second.code).as(second.output).isZero();
+            assertThat(second.output).contains("sheaf: built");
+            Result own = sheaf(off, "build", book.toString(), "--out", dir.resolve("res-3").toString());
+            assertThat(own.code).as(own.output).isZero();
+            for (String file : List.of("test-book.epub", "test-book.pdf", "site/index.html", "test-book.bib")) {
+                byte[] made = Files.readAllBytes(dir.resolve("res-3").resolve(file));
+                assertThat(Files.readAllBytes(dir.resolve("res-1").resolve(file))).as(file).isEqualTo(made);
+                assertThat(Files.readAllBytes(dir.resolve("res-2").resolve(file))).as(file).isEqualTo(made);
+            }
+            // errors, usage errors and a check: the same words and exit codes as in a JVM of their own
+            for (List<String> args : List.of(List.of("check", bad.toString()), List.of("check", book.toString()),
+                    List.of("build", bad.toString(), "--out", dir.resolve("res-bad").toString()),
+                    List.of("build", book.toString(), "--no-such-option"), List.of("build", "--format", "nope"))) {
+                Result served = sheaf(on, args.toArray(String[]::new));
+                Result alone = sheaf(off, args.toArray(String[]::new));
+                assertThat(served).as(args.toString()).isEqualTo(alone);
+            }
+            if (Files.exists(dir.resolve("res-bad"))) {
+                assertThat(dir.resolve("res-bad")).as("no edition written").isEmptyDirectory();
+            }
+            assertThat(sheaf(on, "resident").output).contains("pid " + pid, "commands 7");
+        } finally {
+            Result stop = sheaf(on, "resident", "--stop");
+            assertThat(stop.code).as(stop.output).isZero();
+            if (pid > 0) {
+                // it may write the class-data archive on its way out: the other tests must not see that half done
+                ProcessHandle.of(pid).ifPresent(h -> h.onExit().orTimeout(60, TimeUnit.SECONDS).join());
+            }
+        }
+        assertThat(stopSaid(on)).isEqualTo("no resident build process is running");
+        try (var left = Files.list(runtime.resolve("sheaf"))) {
+            assertThat(left.filter(p -> p.toString().endsWith(".sock")).toList()).isEmpty();
+        }
+    }
+
+    private static String stopSaid(Map<String, String> env) throws Exception {
+        return sheaf(env, "resident").output.strip();
+    }
+
+    @Test
     void says_what_to_do_when_there_is_no_java() throws Exception {
         Map<String, String> env = new HashMap<>();
         env.put("PATH", dir.resolve("empty").toString());

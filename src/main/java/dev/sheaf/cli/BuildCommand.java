@@ -86,7 +86,8 @@ final class BuildCommand implements Callable<Integer> {
         BuildRequest request = BuildRequest.of(bookDir, outDir)
                 .withFormats(formats.stream().map(f -> f.trim().toLowerCase(Locale.ROOT)).toList())
                 .withFailOn(failOnWarnings ? Severity.WARNING : Severity.ERROR)
-                .withCitationStyle(citationStyle);
+                .withCitationStyle(citationStyle)
+                .withCancelled(ConsoleWriter.hungUp(err));
         int code = build(sheaf, request.withBuildCache(!noCache), err, stdout, "built", true);
         if (!watch) {
             return code;

@@ -22,7 +22,8 @@ public final class Main implements Runnable {
     private static final List<Sub> COMMANDS = List.of(new Sub("build", BuildCommand::model),
             new Sub("check", CheckCommand::model), new Sub("new", () -> NewCommand.class),
             new Sub("serve", () -> ServeCommand.class), new Sub("import", () -> ImportCommand.class),
-            new Sub("index", () -> IndexCommand.class), new Sub("help", () -> CommandLine.HelpCommand.class));
+            new Sub("index", () -> IndexCommand.class),
+            new Sub("resident", () -> ResidentCommand.class), new Sub("help", () -> CommandLine.HelpCommand.class));
 
     public static final int OK = 0;
     public static final int INPUT_ERRORS = 1;

@@ -25,7 +25,7 @@ final class ProgressLine implements Progress {
 
     /** A line on a terminal, or a listener that shows nothing when there is no terminal or when asked to be quiet. */
     static Progress forTerminal(PrintWriter err, boolean quiet) {
-        return quiet || System.console() == null ? Progress.NONE : new ProgressLine(err);
+        return quiet || !ConsoleWriter.onTerminal(err) ? Progress.NONE : new ProgressLine(err);
     }
 
     @Override

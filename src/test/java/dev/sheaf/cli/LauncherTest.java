@@ -51,7 +51,9 @@ class LauncherTest {
         Files.writeString(home.resolve("lib/sheaf.jar"), "");
         Path java = tmp.resolve("jdk/bin/java");
         Files.createDirectories(java.getParent());
-        Files.writeString(java, "#!/bin/sh\necho \"$@\"\n");
+        // prints its arguments; as the resident client, says "not served" when the test asks it to
+        Files.writeString(java, "#!/bin/sh\necho \"$@\"\ncase \"$*\" in\n  *ResidentClient*) [ -n \"$TEST_NOT_SERVED\" ] && exit 75 ;;\n"
+                + "esac\nexit 0\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path getconf = tmp.resolve("tools/getconf");
         Files.createDirectories(getconf.getParent());
@@ -141,6 +143,54 @@ class LauncherTest {
         assertThat(run(tmp, Map.of("SHEAF_SMALL_BOOK", "10"), "check", small.toString())).doesNotContain(C1);
         assertThat(run(tmp, Map.of("SHEAF_OPTS", "-XX:TieredStopAtLevel=4"), "check", small.toString()))
                 .startsWith(C1 + " -XX:TieredStopAtLevel=4 -jar");
+    }
+
+    private static final String CLIENT = "dev.sheaf.cli.resident.ResidentClient";
+
+    @Test
+    void with_a_resident_process_builds_and_checks_go_through_the_client_with_the_users_options_for_the_process()
+            throws Exception {
+        Map<String, String> on = Map.of("SHEAF_RESIDENT", "on", "SHEAF_OPTS", "-Xmx3g -Dx=y");
+        String build = run(small, on, "build", "--out", "o", "-f", "epub");
+        assertThat(build.lines()).hasSize(1);
+        assertThat(build).startsWith(C1 + " -XX:+UseSerialGC -Dsheaf.resident.java=" + tmp.resolve("jdk/bin/java"))
+                .contains(" -Dsheaf.resident.options= -Xmx3g -Dx=y ")
+                .contains(" -Dsheaf.resident.jar=" + home.resolve("lib/sheaf.jar") + " -Dsheaf.resident.terminal=false ")
+                .endsWith(" -cp " + home.resolve("lib/sheaf.jar") + " " + CLIENT + " build --out o -f epub");
+        assertThat(build.substring(0, build.indexOf("-Dsheaf.resident.options="))).as("the client's own options")
+                .doesNotContain("-Xmx3g");
+        assertThat(run(tmp, on, "check", large.toString())).contains(CLIENT + " check " + large).doesNotContain("-jar");
+        assertThat(run(tmp, on, "build", "-q", large.toString(), "--", "-w")).contains(CLIENT);
+    }
+
+    @Test
+    void without_a_resident_process_or_when_it_cannot_serve_the_command_runs_in_its_own_jvm() throws Exception {
+        Map<String, String> on = Map.of("SHEAF_RESIDENT", "on");
+        for (List<String> args : List.of(List.of("build", "--watch"), List.of("build", "-qw"), List.of("serve"),
+                List.of("new", "x"), List.of("resident", "--stop"), List.of("--version"), List.of("import", "a.docx"))) {
+            assertThat(run(small, on, args.toArray(String[]::new))).as(args.toString()).doesNotContain(CLIENT);
+        }
+        assertThat(run(small, Map.of("SHEAF_RESIDENT", "off"), "build")).doesNotContain(CLIENT);
+        assertThat(run(small, Map.of(), "build")).as("not on a terminal").doesNotContain(CLIENT);
+        List<String> twice = run(small, Map.of("SHEAF_RESIDENT", "on", "TEST_NOT_SERVED", "1"), "check").lines().toList();
+        assertThat(twice).hasSize(2);
+        assertThat(twice.get(0)).endsWith(CLIENT + " check");
+        assertThat(twice.get(1)).isEqualTo(C1 + " -jar " + home.resolve("lib/sheaf.jar") + " check");
+    }
+
+    @Test
+    void the_resident_process_gets_the_class_data_options_apart_and_the_client_only_reads_the_archive()
+            throws Exception {
+        Map<String, String> cds = new HashMap<>(Map.of("SHEAF_RESIDENT", "on", "SHEAF_CDS", "on"));
+        Path jsa = home.resolve("lib/sheaf.jsa");
+        String first = run(small, cds, "build");
+        assertThat(first).contains("-Dsheaf.resident.cds=-XX:ArchiveClassesAtExit=" + jsa + " ")
+                .startsWith(C1 + " -XX:+UseSerialGC");
+        Files.writeString(jsa, "");
+        String later = run(small, cds, "build");
+        assertThat(later).startsWith("-XX:SharedArchiveFile=" + jsa + " -Xshare:auto")
+                .contains("-Dsheaf.resident.cds=-XX:SharedArchiveFile=" + jsa + " -Xshare:auto")
+                .doesNotContain("ArchiveClassesAtExit");
     }
 
     @Test

@@ -38,7 +38,7 @@ class MainTest {
     void a_command_run_alone_is_modelled_as_in_the_whole_command_line() {
         picocli.CommandLine all = Main.commandLine();
         assertThat(all.getSubcommands().keySet()).containsExactly("build", "check", "new", "serve", "import", "index",
-                "help");
+                "resident", "help");
         for (String name : all.getSubcommands().keySet()) {
             picocli.CommandLine alone = Main.commandLine(name);
             if (name.equals("help")) {

@@ -160,6 +160,7 @@ function _complete_sheaf() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} serve" ];    then _picocli_sheaf; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} import" ];    then _picocli_sheaf; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} index" ];    then _picocli_sheaf; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} resident" ];    then _picocli_sheaf; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_sheaf; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} index suggest" ];    then _picocli_sheaf_index; return $?; fi
 
@@ -170,11 +171,13 @@ function _complete_sheaf() {
   local cmds3=(serve)
   local cmds4=(import)
   local cmds5=(index)
-  local cmds6=(help)
-  local cmds7=(index suggest)
+  local cmds6=(resident)
+  local cmds7=(help)
+  local cmds8=(index suggest)
 
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_sheaf_index_suggest; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_sheaf_help; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_sheaf_index_suggest; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_sheaf_help; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_sheaf_resident; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_sheaf_index; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_sheaf_import; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_sheaf_serve; return $?; fi
@@ -191,7 +194,7 @@ function _picocli_sheaf() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="build check new serve import index help"
+  local commands="build check new serve import index resident help"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -437,12 +440,30 @@ function _picocli_sheaf_index() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `resident` subcommand.
+function _picocli_sheaf_resident() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands=""
+  local flag_opts="'--stop' '-h' '--help' '-V' '--version'"
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `help` subcommand.
 function _picocli_sheaf_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="build check new serve import index"
+  local commands="build check new serve import index resident"
   local flag_opts="'-h' '--help'"
   local arg_opts=""
 
