@@ -8,7 +8,8 @@
 #   Sheaf runs through the launcher, bin/sheaf (src/main/dist/bin/sheaf), installed with the jar in a scratch
 #   folder as the distribution installs it: a first `sheaf build` (not measured) writes its class-data archive,
 #   and the launcher chooses the JVM's options for each command as it does for a user. Needs java, python3 and
-#   pandoc.
+#   pandoc. The rows "(resident)" run the same commands through a resident build process, as on an author's
+#   terminal: its first command (in the first round) starts the process.
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 runs=5
@@ -19,14 +20,14 @@ while [ $# -gt 0 ]; do
     --runs) runs=$2; shift 2 ;;
     --book) book=$2; shift 2 ;;
     --jar) jar=$2; shift 2 ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "small: unknown option $1" >&2; exit 2 ;;
   esac
 done
 command -v pandoc >/dev/null || { echo "small: pandoc is missing (apt-get install pandoc)" >&2; exit 2; }
 work=$(mktemp -d "${TMPDIR:-/tmp}/sheaf-small.XXXXXX")
-trap 'rm -rf "$work"' EXIT
 . "$repo/bench/launcher.sh"
+trap 'stop_resident; rm -rf "$work"' EXIT
 install_sheaf "$jar" "$work" || exit 1
 # The same text as one Markdown file for Pandoc: each chapter's pieces, front matter dropped, title as heading.
 python3 - "$book" "$work/book.md" <<'PY'
@@ -71,6 +72,13 @@ for r in $(seq 1 "$runs"); do
   one "sheaf epub again" "${sheaf[@]}" build "$book" --out "$work/out" --format epub --quiet >> "$work/times"
   rm -rf "$work/out"
   one "sheaf all editions" "${sheaf[@]}" build "$book" --out "$work/out" --quiet >> "$work/times"
+  one "sheaf check (resident)" "${sheaf_resident[@]}" check "$book" --quiet >> "$work/times"
+  rm -rf "$work/out"
+  one "sheaf epub (resident)" "${sheaf_resident[@]}" build "$book" --out "$work/out" --format epub --quiet >> "$work/times"
+  one "sheaf epub again (resident)" "${sheaf_resident[@]}" build "$book" --out "$work/out" --format epub --quiet \
+    >> "$work/times"
+  rm -rf "$work/out"
+  one "sheaf all editions (resident)" "${sheaf_resident[@]}" build "$book" --out "$work/out" --quiet >> "$work/times"
   one "pandoc epub" pandoc --toc --epub-chapter-level=2 -o "$work/pandoc.epub" "$work/book.md" >> "$work/times"
 done
 python3 - "$work/times" "$runs" <<'PY'
