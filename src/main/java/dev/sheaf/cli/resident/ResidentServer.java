@@ -131,7 +131,11 @@ public final class ResidentServer {
                         || !stamp.equals(JarStamp.of(jar));
             }
             if (Objects.equals(fileKey(socket), mine)) {
+                // its log and lock too: a process for the same key that starts later makes them again
+                String key = ResidentFolder.keyOf(socket);
                 Files.deleteIfExists(socket);
+                Files.deleteIfExists(socket.resolveSibling(key + ResidentFolder.LOG));
+                Files.deleteIfExists(socket.resolveSibling(key + ResidentFolder.LOCK));
             }
         }
     }

@@ -179,9 +179,13 @@ class ResidentServerTest {
     @Test
     void stops_when_asked_and_removes_its_socket() throws Exception {
         start(60_000);
+        Files.writeString(tmp.resolve("k.log"), "");
+        Files.writeString(tmp.resolve("k.lock"), "");
         assertThat(ask(Wire.STOP)).contains("stopping");
         serving.get(10, TimeUnit.SECONDS);
         assertThat(socket()).doesNotExist();
+        assertThat(tmp.resolve("k.log")).doesNotExist();
+        assertThat(tmp.resolve("k.lock")).doesNotExist();
         assertThat(ResidentClient.connect(socket())).isNull();
     }
 
