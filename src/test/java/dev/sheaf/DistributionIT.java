@@ -213,6 +213,49 @@ class DistributionIT {
         }
     }
 
+    @Test
+    void a_build_stopped_by_a_signal_leaves_the_output_folder_as_it_was() throws Exception {
+        Path book = dir.resolve("stopped-book");
+        List<String> pieces = new ArrayList<>();
+        String paragraph = "A paragraph of an op-ed about the region, long enough to be laid out over a few lines. ";
+        for (int i = 0; i < 300; i++) {
+            pieces.add("chapters/c" + (i % 6) + "/p" + i + ".md");
+            pieces.add(piece("title: Piece " + i + "\ndate: 2020-01-" + (10 + i % 18), (paragraph.repeat(12) + "\n\n")
+                    .repeat(4)));
+        }
+        TestBooks.minimal(book, pieces.toArray(String[]::new));
+        Path out = dir.resolve("stopped-out");
+        Map<String, String> env = onlyJava();
+        env.put("SHEAF_RESIDENT", "off");
+        List<String> cmd = List.of(home.resolve("bin/sheaf").toString(), "build", book.toString(), "--out", out.toString());
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("stopped.log").toFile())
+                .directory(dir.toFile());
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (staging(out).isEmpty() && p.isAlive() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(p.isAlive()).as("the build was still running when its staging folder appeared").isTrue();
+        p.destroy(); // SIGTERM, as Ctrl+C's SIGINT ends the JVM: through its shutdown hooks
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(Files.readString(dir.resolve("stopped.log"))).isNotZero();
+        assertThat(staging(out)).as("staging folders left").isEmpty();
+        try (var left = Files.walk(out)) {
+            assertThat(left.filter(Files::isRegularFile).toList()).as("files written").isEmpty();
+        }
+    }
+
+    private static List<Path> staging(Path out) throws IOException {
+        if (!Files.isDirectory(out)) {
+            return List.of();
+        }
+        try (var s = Files.list(out)) {
+            return s.filter(f -> f.getFileName().toString().startsWith(".sheaf-staging")).toList();
+        }
+    }
+
     private static String stopSaid(Map<String, String> env) throws Exception {
         return sheaf(env, "resident").output.strip();
     }

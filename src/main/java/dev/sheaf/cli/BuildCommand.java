@@ -86,14 +86,44 @@ final class BuildCommand implements Callable<Integer> {
         BuildRequest request = BuildRequest.of(bookDir, outDir)
                 .withFormats(formats.stream().map(f -> f.trim().toLowerCase(Locale.ROOT)).toList())
                 .withFailOn(failOnWarnings ? Severity.WARNING : Severity.ERROR)
-                .withCitationStyle(citationStyle)
-                .withCancelled(ConsoleWriter.hungUp(err));
-        int code = build(sheaf, request.withBuildCache(!noCache), err, stdout, "built", true);
+                .withCitationStyle(citationStyle);
+        int code = buildUntilStopped(sheaf, request.withBuildCache(!noCache), err, stdout);
         if (!watch) {
             return code;
         }
         // Rebuilds keep what they reuse in memory; the cache on disk served the first build.
         return watch(sheaf, request, outDir, err, stdout);
+    }
+
+    /**
+     * Builds once; Ctrl+C (or any end of the JVM) meanwhile gives the build up, and the JVM ends only once it has
+     * unwound, its staging folder removed (or after ten seconds): an interrupted build leaves the output folder as it
+     * was. In a resident build process, the command's going away does the same ({@link ConsoleWriter#hungUp}).
+     */
+    private int buildUntilStopped(Sheaf sheaf, BuildRequest request, PrintWriter err, PrintWriter stdout) {
+        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+        Thread stop = new Thread(() -> {
+            stopping.set(true);
+            try {
+                ended.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "sheaf-stop");
+        java.util.function.BooleanSupplier hungUp = ConsoleWriter.hungUp(err);
+        Runtime.getRuntime().addShutdownHook(stop);
+        try {
+            return build(sheaf, request.withCancelled(() -> stopping.get() || hungUp.getAsBoolean()), err, stdout,
+                    "built", true);
+        } finally {
+            ended.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(stop);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook has seen the build end
+            }
+        }
     }
 
     /** Builds once, with a progress line on a terminal, and prints the outcome. */
