@@ -161,8 +161,9 @@ public final class BuildCache {
      * The item {@code key}, made once in this build however many editions ask for it (the SVG cover: the PDF, the EPUB
      * and the site), perhaps begun before any of them asked ({@link #begin}): taken from an earlier build when the
      * cache has it, else made by {@code make} and kept for later builds. Whoever asks first makes it, on their own
-     * thread unless {@link #begin} did; the others wait for it and get the same value or the same exception. Works
-     * the same when the cache is disabled, which then keeps nothing.
+     * thread unless {@link #begin} did; the others wait for it and get the same value or the same exception. An item
+     * that an earlier build in this JVM made for another output folder is taken from memory ({@link RecentItems}).
+     * Works the same when the cache is disabled, which then keeps nothing and makes every item afresh.
      */
     public byte[] once(CacheKey key, Callable<byte[]> make) throws IOException {
         FutureTask<Made> task = making.computeIfAbsent(key, k -> task(k, make));
@@ -221,7 +222,17 @@ public final class BuildCache {
     private FutureTask<Made> task(CacheKey key, Callable<byte[]> make) {
         return new FutureTask<>(() -> {
             Optional<byte[]> earlier = get(key);
-            return earlier.isPresent() ? new Made(earlier.get(), true) : new Made(make.call(), false);
+            if (earlier.isPresent()) {
+                return new Made(earlier.get(), true);
+            }
+            if (!enabled()) {
+                return new Made(make.call(), false);
+            }
+            // made by an earlier build in this JVM into another folder: kept in this one's cache as if made now
+            Optional<byte[]> recent = RecentItems.get(key);
+            byte[] value = recent.isPresent() ? recent.get() : make.call();
+            RecentItems.put(key, value);
+            return new Made(value, false);
         });
     }
 

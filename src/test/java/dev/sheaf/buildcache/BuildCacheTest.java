@@ -1,5 +1,6 @@
 package dev.sheaf.buildcache;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,12 @@ class BuildCacheTest {
 
     private static CacheKey key(String kind, Object... inputs) {
         return CacheKey.of(kind, inputs).orElseThrow();
+    }
+
+    /** Each test makes its own items: none from another test in this JVM (made of other stand-in values). */
+    @BeforeEach
+    void forgetRecentItems() {
+        RecentItems.clear();
     }
 
     private BuildCache open(String identity) throws Exception {
@@ -262,6 +269,52 @@ class BuildCacheTest {
         assertThat(tried).hasValue(1);
         cache.commit();
         assertThat(open("sheaf 1").get(key("svg-cover", "a"))).isEmpty();
+    }
+
+    @Test
+    void should_take_an_item_made_for_another_folder_in_this_jvm_and_keep_it_in_this_ones_cache() throws Exception {
+        // setup: a build into another folder made the item
+        java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+        Path elsewhere = out.resolve("elsewhere");
+        BuildCache other = BuildCache.open(elsewhere, "sheaf 1", Files.createDirectories(elsewhere.resolve(".staging")));
+        assertThat(other.once(key("svg-cover", "a"), () -> bytes("v" + made.incrementAndGet()))).isEqualTo(bytes("v1"));
+        // when: a build into this folder asks for the same item
+        BuildCache cache = open("sheaf 1");
+        byte[] got = cache.once(key("svg-cover", "a"), () -> bytes("v" + made.incrementAndGet()));
+        cache.commit();
+        // then: not made again, and this folder's cache has it for a build in a new JVM
+        assertThat(got).isEqualTo(bytes("v1"));
+        assertThat(made).hasValue(1);
+        RecentItems.clear();
+        assertThat(open("sheaf 1").get(key("svg-cover", "a"))).contains(bytes("v1"));
+        // an item of another key is made
+        assertThat(open("sheaf 1").once(key("svg-cover", "b"), () -> bytes("v" + made.incrementAndGet())))
+                .isEqualTo(bytes("v2"));
+    }
+
+    @Test
+    void should_make_every_item_afresh_in_each_build_when_disabled() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+        assertThat(BuildCache.disabled().once(key("svg-cover", "a"), () -> bytes("v" + made.incrementAndGet())))
+                .isEqualTo(bytes("v1"));
+        assertThat(BuildCache.disabled().once(key("svg-cover", "a"), () -> bytes("v" + made.incrementAndGet())))
+                .isEqualTo(bytes("v2"));
+    }
+
+    @Test
+    void should_hold_recent_items_up_to_its_bound_forgetting_the_least_recently_used() {
+        byte[] quarter = new byte[RecentItems.MAX_BYTES / 4];
+        for (int i = 0; i < 6; i++) {
+            RecentItems.put(key("svg-cover", "k" + i), quarter);
+            if (i == 1) {
+                RecentItems.get(key("svg-cover", "k0")); // used again: now the most recent
+            }
+        }
+        assertThat(RecentItems.bytes()).isLessThanOrEqualTo(RecentItems.MAX_BYTES);
+        assertThat(RecentItems.get(key("svg-cover", "k5"))).isPresent();
+        assertThat(RecentItems.get(key("svg-cover", "k1"))).as("least recently used").isEmpty();
+        RecentItems.put(key("svg-cover", "huge"), new byte[RecentItems.MAX_BYTES / 2]);
+        assertThat(RecentItems.get(key("svg-cover", "huge"))).as("too large to hold").isEmpty();
     }
 
     @Test
