@@ -114,7 +114,8 @@ final class HandoutDocument {
     }
 
     private void start(Xml x, String css) {
-        x.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n");
+        // No DOCTYPE, as in the print edition's document (PrintDocument.start): no XHTML DTD read per layout.
+        x.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         // Pieces carry the EPUB's note semantics (epub:type), so the prefix must be bound.
         x.open("html", "xmlns", "http://www.w3.org/1999/xhtml", "xmlns:epub", "http://www.idpf.org/2007/ops",
                 "xml:lang", meta.language(), "lang", meta.language(),
