@@ -230,7 +230,10 @@ public final class BuildCache {
             }
             // made by an earlier build in this JVM into another folder: kept in this one's cache as if made now
             Optional<byte[]> recent = RecentItems.get(key);
-            byte[] value = recent.isPresent() ? recent.get() : make.call();
+            if (recent.isPresent()) {
+                return new Made(recent.get(), false);
+            }
+            byte[] value = make.call();
             RecentItems.put(key, value);
             return new Made(value, false);
         });

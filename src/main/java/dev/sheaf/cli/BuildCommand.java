@@ -17,6 +17,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 /**
  * {@code sheaf build [BOOK_DIR] --out DIR [--format epub,pdf] [--watch]}. Its model is written in code
@@ -101,17 +105,17 @@ final class BuildCommand implements Callable<Integer> {
      * was. In a resident build process, the command's going away does the same ({@link ConsoleWriter#hungUp}).
      */
     private int buildUntilStopped(Sheaf sheaf, BuildRequest request, PrintWriter err, PrintWriter stdout) {
-        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
-        java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+        AtomicBoolean stopping = new AtomicBoolean();
+        CountDownLatch ended = new CountDownLatch(1);
         Thread stop = new Thread(() -> {
             stopping.set(true);
             try {
-                ended.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                ended.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, "sheaf-stop");
-        java.util.function.BooleanSupplier hungUp = ConsoleWriter.hungUp(err);
+        BooleanSupplier hungUp = ConsoleWriter.hungUp(err);
         Runtime.getRuntime().addShutdownHook(stop);
         try {
             return build(sheaf, request.withCancelled(() -> stopping.get() || hungUp.getAsBoolean()), err, stdout,

@@ -35,7 +35,7 @@ final class StagedOutput implements OutputSink, AutoCloseable {
     /** Set by {@link #abandon}: every later write fails, so that a renderer stops at its next write. */
     private volatile boolean abandoned;
     /** Whether nobody waits for this build any more ({@link BuildRequest#cancelled()}): the same as abandoned. */
-    private java.util.function.BooleanSupplier cancelled = () -> false;
+    private volatile java.util.function.BooleanSupplier cancelled = () -> false;
 
     /** What the session's earlier builds left in place (see {@link PlacedFiles}). */
     private final PlacedFiles placed;

@@ -197,15 +197,7 @@ public final class ResidentClient {
                         OutputStream err, Path log) throws IOException {
         DataOutputStream request = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel)));
         try {
-            request.writeInt(Wire.MAGIC);
-            request.writeByte(Wire.RUN);
-            Wire.writeString(request, cwd.toString());
-            request.writeInt(args.length);
-            for (String a : args) {
-                Wire.writeString(request, a);
-            }
-            request.writeBoolean(terminal);
-            request.flush();
+            new Wire.Command(cwd.toString(), args, terminal).write(request);
         } catch (IOException e) {
             // the process went away before it heard the command: nothing ran
             return NOT_SERVED;

@@ -149,14 +149,12 @@ public final class ResidentServer {
             return;
         }
         byte kind = in.readByte();
+        Wire.Command command = kind == Wire.RUN ? Wire.Command.read(in) : null;
+        heard.complete(null);
         switch (kind) {
-            case Wire.RUN -> run(c, in, out, heard);
-            case Wire.STATUS -> {
-                heard.complete(null);
-                about(out);
-            }
+            case Wire.RUN -> run(c, command, out);
+            case Wire.STATUS -> about(out);
             case Wire.STOP -> {
-                heard.complete(null);
                 stopping = true;
                 about(out);
             }
@@ -164,16 +162,8 @@ public final class ResidentServer {
         }
     }
 
-    private void run(SocketChannel c, DataInputStream in, DataOutputStream out, CompletableFuture<Void> heard)
-            throws IOException {
-        String from = Wire.readString(in);
-        String[] args = new String[in.readInt()];
-        for (int i = 0; i < args.length; i++) {
-            args[i] = Wire.readString(in);
-        }
-        boolean terminal = in.readBoolean();
-        heard.complete(null);
-        if (!from.equals(cwd.toString())) {
+    private void run(SocketChannel c, Wire.Command command, DataOutputStream out) throws IOException {
+        if (!command.cwd().equals(cwd.toString())) {
             refuse(out, "serves " + cwd);
             return;
         }
@@ -200,10 +190,10 @@ public final class ResidentServer {
         listening.start();
         PrintWriter o = new PrintWriter(new OutputStreamWriter(new Wire.FrameStream(out, Wire.OUT),
                 StandardCharsets.UTF_8), true);
-        ConsoleWriter e = new ConsoleWriter(new Wire.FrameStream(out, Wire.ERR), terminal, hungUp::get);
+        ConsoleWriter e = new ConsoleWriter(new Wire.FrameStream(out, Wire.ERR), command.terminal(), hungUp::get);
         int code;
         try {
-            code = runner.run(args, o, e);
+            code = runner.run(command.args(), o, e);
         } catch (RuntimeException | Error t) {
             // Main.execute turns what a command throws into a sentence; this is for what escapes even that
             e.println("sheaf: internal error: " + t + " \u2014 please report this with the book that caused it");

@@ -44,6 +44,33 @@ final class Wire {
         return new String(in.readNBytes(n), StandardCharsets.UTF_8);
     }
 
+    /** A command line to run, in the folder it was typed in, and whether it runs on a terminal. */
+    record Command(String cwd, String[] args, boolean terminal) {
+
+        /** Sends it as a {@link #RUN} request. */
+        void write(DataOutputStream out) throws IOException {
+            out.writeInt(MAGIC);
+            out.writeByte(RUN);
+            writeString(out, cwd);
+            out.writeInt(args.length);
+            for (String a : args) {
+                writeString(out, a);
+            }
+            out.writeBoolean(terminal);
+            out.flush();
+        }
+
+        /** Reads what follows the {@link #RUN} of a request. */
+        static Command read(DataInputStream in) throws IOException {
+            String cwd = readString(in);
+            String[] args = new String[in.readInt()];
+            for (int i = 0; i < args.length; i++) {
+                args[i] = readString(in);
+            }
+            return new Command(cwd, args, in.readBoolean());
+        }
+    }
+
     /** A command's standard output or error, sent as frames of one kind as it flushes. */
     static final class FrameStream extends OutputStream {
         private final DataOutputStream wire;

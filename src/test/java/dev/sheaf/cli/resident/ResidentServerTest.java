@@ -143,14 +143,8 @@ class ResidentServerTest {
     void a_command_that_goes_away_is_told_to_the_build_so_that_it_can_be_given_up() throws Exception {
         start(60_000);
         try (SocketChannel c = ResidentClient.connect(socket())) {
-            DataOutputStream out = new DataOutputStream(Channels.newOutputStream(c));
-            out.writeInt(Wire.MAGIC);
-            out.writeByte(Wire.RUN);
-            Wire.writeString(out, "/book");
-            out.writeInt(1);
-            Wire.writeString(out, "wait-for-hang-up");
-            out.writeBoolean(true);
-            out.flush();
+            new Wire.Command("/book", new String[] {"wait-for-hang-up"}, true)
+                    .write(new DataOutputStream(Channels.newOutputStream(c)));
         }
         assertThat(hungUp.get(30, TimeUnit.SECONDS)).isTrue();
         // and the next command is served
