@@ -94,7 +94,7 @@ final class HandoutDocument {
             index.write(x);
         }
         for (int i = 0; i < blankPages; i++) {
-            x.element("div", "\u00a0", "class", "handout-blank").nl();
+            x.element("div", "\u00a0", "class", BookletBlanks.CLASS).nl();
         }
         sourcesPage(x);
         x.close("body").nl().close("html").nl();

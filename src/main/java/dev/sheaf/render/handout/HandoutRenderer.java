@@ -79,8 +79,10 @@ public final class HandoutRenderer implements Renderer {
     /**
      * One handout. With an index, the handout is laid out once with the index's heading alone, which is where
      * the page of every mention is read; nothing before the index changes when its columns are filled in. A
-     * booklet is laid out once more when its page count is not a multiple of four: with blank pages before the
-     * sources, so that every folio is still the page's place in the booklet.
+     * booklet gets blank pages before its sources, so that its page count is a multiple of four and every folio
+     * is still the page's place in the booklet ({@link BookletBlanks}): set when the hyphenation has the document
+     * laid out again anyway, or, with an index, from the pages its columns were packed into; laid out once more
+     * only when those were not the pages the layout came to.
      */
     static byte[] render(Book book, RenderContext ctx, PrintKit kit, Handout h, List<Piece> pieces,
                          HandoutSources sources, byte[] thumbnail) throws IOException {
@@ -93,16 +95,16 @@ public final class HandoutRenderer implements Renderer {
         }
         HandoutDocument doc = new HandoutDocument(book, h, pieces, sources.entries(pieces), ctx.labels(), kit,
                 format.page(), link, link == null ? null : qrCode(h, link, ctx), index, thumbnail);
-        PrintKit.Layout layout = kit.layout(doc.render(0), format.page(), index);
+        BookletBlanks blanks = format.booklet() ? new BookletBlanks(doc) : null;
+        // With an index, the pages counted before its columns are filled in are not the handout's.
+        PrintKit.Layout layout = kit.layout(doc.render(0), format.page(), index, index == null ? blanks : null);
         if (index != null) {
             index.number(layout, doc::measuring);
-            layout = layout.again(doc.render(0), index);
+            layout = blanks == null ? layout.again(doc.render(0), index)
+                    : layout.again(blanks.render(blanks.needed(layout.pages() - 1 + index.pages())), index, blanks);
         }
-        if (format.booklet()) {
-            int blanks = Booklet.padding(layout.pages());
-            if (blanks > 0) {
-                layout = layout.again(doc.render(blanks), index);
-            }
+        if (blanks != null && blanks.needed(layout.pages()) != blanks.blanks()) {
+            layout = layout.again(blanks.render(blanks.needed(layout.pages())), index);
         }
         ByteArrayOutputStream pages = new ByteArrayOutputStream(1 << 18);
         layout.write(pages, ctx.timestamp());

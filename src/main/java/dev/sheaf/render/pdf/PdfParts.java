@@ -711,7 +711,7 @@ final class PdfParts {
 
         /** Lays out {@code xhtml}, letting {@code cut} (or null) write what is final before each layout again. */
         void layout(String xhtml, Typesetting.Cut cut) {
-            Typesetting.layout(renderer, xhtml, bookUrl, book.meta().hyphenate(), Typesetting.PASSES, null, cut);
+            Typesetting.layout(renderer, xhtml, bookUrl, book.meta().hyphenate(), Typesetting.PASSES, null, cut, null);
             pages = new Pages(renderer);
         }
 

@@ -120,7 +120,7 @@ public final class PrintKit {
 
     /** Lays out a whole XHTML document (as {@link Xml} writes it) on pages of {@code page}. */
     public Layout layout(String xhtml, Page page) {
-        return new Layout(fonts.runs(xhtml), page, false, null);
+        return new Layout(fonts.runs(xhtml), page, false, null, null);
     }
 
     /**
@@ -128,7 +128,30 @@ public final class PrintKit {
      * the PDF edition.
      */
     public Layout layout(String xhtml, Page page, IndexPages index) {
-        return new Layout(fonts.runs(xhtml), page, index != null, null);
+        return layout(xhtml, page, index, null);
+    }
+
+    /**
+     * As {@link #layout(String, Page, IndexPages)}, with {@code adjust} (or null) to change the document when a
+     * check of the hyphenation has it laid out again anyway.
+     */
+    public Layout layout(String xhtml, Page page, IndexPages index, Adjustment adjust) {
+        return new Layout(fonts.runs(xhtml), page, index != null, null, adjust);
+    }
+
+    /**
+     * A change to a document between two of its layouts, made only when a layout is redone anyway (a check of the
+     * hyphenation took break points out), so that it costs no layout of its own: a booklet's blank pages, counted
+     * from the pages just laid out. Elements it adds must be as the document's writer would have written them after
+     * {@link PrintFonts#runs} (no runs of other faces).
+     */
+    @FunctionalInterface
+    public interface Adjustment {
+        /**
+         * Called with the document and the number of pages it was just laid out on; returns true when it changed
+         * the document's elements.
+         */
+        boolean change(org.w3c.dom.Document doc, int pages);
     }
 
     /**
@@ -177,6 +200,14 @@ public final class PrintKit {
         }
 
         /**
+         * The pages the index takes once {@link #number numbered}, as its columns were packed: at least one, the
+         * page of its heading.
+         */
+        public int pages() {
+            return Math.max(1, columns.size());
+        }
+
+        /**
          * Numbers the index from {@code layout} (the document with this index unnumbered), where the folio of a
          * page is its place in the document counted from 1, and measures its lines in a document that
          * {@code document} makes from a stylesheet to add and a body.
@@ -191,7 +222,7 @@ public final class PrintKit {
             String tall = PrintIndex.tallPage(page.width(), index.book());
             PrintIndex.Measures measures = PrintIndex.measure(lines,
                     some -> document.of(tall, x -> index.measuringBody(x, some)),
-                    xhtml -> new Layout(fonts.runs(xhtml), page, false, null).renderer);
+                    xhtml -> new Layout(fonts.runs(xhtml), page, false, null, null).renderer);
             columns = PrintIndex.pack(lines, measures, columnHeight);
         }
     }
@@ -209,7 +240,8 @@ public final class PrintKit {
         /** Where the mentions the index links to are, found when the first link is written. */
         private final Map<String, PrintIndex.Spot> spots = new HashMap<>();
 
-        private Layout(String xhtml, Page page, boolean indexLinks, Typesetting.Corrections earlier) {
+        private Layout(String xhtml, Page page, boolean indexLinks, Typesetting.Corrections earlier,
+                       Adjustment adjust) {
             this.xhtml = xhtml;
             this.page = page;
             String bookUrl = book.root().toUri().toString();
@@ -225,7 +257,7 @@ public final class PrintKit {
                     new FittingImages(device, (int) (page.measure() * dotsPerMm), (int) (imageHeight * dotsPerMm)),
                     new PrintText());
             Typesetting.prepare(renderer);
-            corrections = Typesetting.layout(renderer, xhtml, bookUrl, book.meta().hyphenate(), earlier);
+            corrections = Typesetting.layout(renderer, xhtml, bookUrl, book.meta().hyphenate(), earlier, adjust);
             pages = new Pages(renderer);
         }
 
@@ -236,7 +268,12 @@ public final class PrintKit {
          * the pages before the change as they are here (see {@code Typesetting.Corrections}).
          */
         public Layout again(String changed, IndexPages index) {
-            return new Layout(fonts.runs(changed), page, index != null, corrections);
+            return again(changed, index, null);
+        }
+
+        /** As {@link #again(String, IndexPages)}, with {@code adjust} (or null) as in {@link PrintKit#layout}. */
+        public Layout again(String changed, IndexPages index, Adjustment adjust) {
+            return new Layout(fonts.runs(changed), page, index != null, corrections, adjust);
         }
 
         private com.lowagie.text.pdf.PdfDestination destination(com.lowagie.text.pdf.PdfWriter writer, String id) {

@@ -58,7 +58,17 @@ final class Typesetting {
      */
     static Corrections layout(ITextRenderer renderer, String xhtml, String baseUrl, boolean hyphenate, int passes,
                               Corrections earlier) {
-        return layout(renderer, xhtml, baseUrl, hyphenate, passes, earlier, null);
+        return layout(renderer, xhtml, baseUrl, hyphenate, passes, earlier, null, null);
+    }
+
+    /**
+     * As {@link #layout(ITextRenderer, String, String, boolean, int, Corrections)}, letting {@code adjust} (or null)
+     * change the document before each layout that a check made necessary, knowing the pages just laid out. A
+     * document so changed returns no corrections.
+     */
+    static Corrections layout(ITextRenderer renderer, String xhtml, String baseUrl, boolean hyphenate,
+                              Corrections earlier, PrintKit.Adjustment adjust) {
+        return layout(renderer, xhtml, baseUrl, hyphenate, PASSES, earlier, null, adjust);
     }
 
     /**
@@ -78,11 +88,11 @@ final class Typesetting {
 
     /**
      * As {@link #layout(ITextRenderer, String, String, boolean, int, Corrections)}, letting {@code cut} (or null) take
-     * the part of the document that is final out of the layouts still to come. A document cut so returns no
-     * corrections (its texts are no longer those it began with).
+     * the part of the document that is final out of the layouts still to come, and {@code adjust} (or null) change
+     * it. A document cut or changed so returns no corrections (its texts are no longer those it began with).
      */
     static Corrections layout(ITextRenderer renderer, String xhtml, String baseUrl, boolean hyphenate, int passes,
-                              Corrections earlier, Cut cut) {
+                              Corrections earlier, Cut cut, PrintKit.Adjustment adjust) {
         Document doc;
         try (StringReader in = new StringReader(xhtml)) {
             doc = XMLResource.load(new InputSource(in)).getDocument();
@@ -103,15 +113,18 @@ final class Typesetting {
         renderer.setDocument(doc, baseUrl);
         layout(renderer);
         int layouts = 1;
-        boolean wasCut = false;
+        boolean wasCut = false; // or changed
         while (hyphenate && pass <= passes) {
             String[] before = cut == null ? null : data(texts);
             if (HyphenRules.fix(renderer, pass == 1, pass == passes) == 0) {
                 break;
             }
             pass++;
+            // Read before a cut gives pages up: the pages of the layout the check read.
+            boolean adjusted = adjust != null && adjust.change(doc, renderer.getRootBox().getLayer().getPages().size());
             Text first = cut == null ? null : firstChanged(texts, before);
-            if (first != null && cut.after(doc, first)) {
+            boolean cutNow = first != null && cut.after(doc, first);
+            if (cutNow || adjusted) {
                 wasCut = true;
                 texts = texts(doc);
                 renderer.setDocument(doc, baseUrl);

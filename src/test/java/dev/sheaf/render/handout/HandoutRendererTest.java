@@ -299,48 +299,67 @@ class HandoutRendererTest {
     @Test
     void should_impose_pages_in_saddle_stitch_order() {
         for (String name : List.of("rivers-booklet", "everything")) {
-            PdfText t = pdf.get(name);
-            PDDocument doc = t.document();
-            float width = doc.getPage(0).getMediaBox().getWidth();
-            float height = doc.getPage(0).getMediaBox().getHeight();
-            int printed = 0;
-            for (int side = 0; side < t.pages(); side++) {
-                for (int half = 0; half < 2; half++) {
-                    printed += half(doc, side, half, 0, height).isBlank() ? 0 : 1;
-                }
+            assertSaddleStitched(name, pdf.get(name));
+        }
+    }
+
+    /**
+     * The same without hyphenation: no layout is redone for the hyphenation's sake, so the blank pages are not set
+     * between two layouts (as they are above, see {@link BookletBlanks}) but in a layout of their own.
+     */
+    @Test
+    void should_impose_pages_in_saddle_stitch_order_without_hyphenation() throws IOException {
+        Path plain = TestBooks.copy("handouts-event", tmp.resolve("unhyphenated"));
+        Files.writeString(plain.resolve("book.yaml"), "hyphenate: false\n", java.nio.file.StandardOpenOption.APPEND);
+        Map<String, Path> unhyphenated = build(plain, "unhyphenated-out");
+        for (String name : List.of("rivers-booklet", "everything")) {
+            try (PdfText t = new PdfText(unhyphenated.get(name))) {
+                assertSaddleStitched(name, t);
             }
-            int sheets = (printed + 3) / 4;
-            assertThat(t.pages()).as(name + ": sides for " + printed + " pages").isEqualTo(2 * sheets);
-            int n = 4 * sheets;
-            int blanks = n - printed;
-            List<String> seen = new ArrayList<>();
-            for (int j = 0; j < sheets; j++) {
-                int[][] expected = {{n - 2 * j, 2 * j + 1}, {2 * j + 2, n - 2 * j - 1}};
-                for (int face = 0; face < 2; face++) {
-                    int side = 2 * j + face;
-                    for (int half = 0; half < 2; half++) {
-                        int page = expected[face][half];
-                        String all = half(doc, side, half, 0, height);
-                        String folio = half(doc, side, half, height - BOOKLET_BOTTOM + 5, height).strip();
-                        seen.add(side + "/" + half + ": " + (folio.isEmpty() ? "-" : folio));
-                        if (page == 1) {
-                            assertThat(all).as(name + ": cover on the front's right half").contains(name.equals("rivers-booklet") ? "Rivers" : "Everything, Folded");
-                            assertThat(folio).isEmpty();
-                        } else if (page == n) {
-                            assertThat(all).as(name + ": sources on the last page").contains("Sources");
-                            assertThat(folio).isEqualTo(Integer.toString(n));
-                        } else if (page >= n - blanks) {
-                            assertThat(all).as(name + ": padding page " + page).isBlank();
-                        } else {
-                            assertThat(folio).as(name + ": sheet side " + side + ", half " + half + " " + seen)
-                                    .isEqualTo(Integer.toString(page));
-                        }
+        }
+    }
+
+    private static void assertSaddleStitched(String name, PdfText t) {
+        PDDocument doc = t.document();
+        float width = doc.getPage(0).getMediaBox().getWidth();
+        float height = doc.getPage(0).getMediaBox().getHeight();
+        int printed = 0;
+        for (int side = 0; side < t.pages(); side++) {
+            for (int half = 0; half < 2; half++) {
+                printed += half(doc, side, half, 0, height).isBlank() ? 0 : 1;
+            }
+        }
+        int sheets = (printed + 3) / 4;
+        assertThat(t.pages()).as(name + ": sides for " + printed + " pages").isEqualTo(2 * sheets);
+        int n = 4 * sheets;
+        int blanks = n - printed;
+        List<String> seen = new ArrayList<>();
+        for (int j = 0; j < sheets; j++) {
+            int[][] expected = {{n - 2 * j, 2 * j + 1}, {2 * j + 2, n - 2 * j - 1}};
+            for (int face = 0; face < 2; face++) {
+                int side = 2 * j + face;
+                for (int half = 0; half < 2; half++) {
+                    int page = expected[face][half];
+                    String all = half(doc, side, half, 0, height);
+                    String folio = half(doc, side, half, height - BOOKLET_BOTTOM + 5, height).strip();
+                    seen.add(side + "/" + half + ": " + (folio.isEmpty() ? "-" : folio));
+                    if (page == 1) {
+                        assertThat(all).as(name + ": cover on the front's right half").contains(name.equals("rivers-booklet") ? "Rivers" : "Everything, Folded");
+                        assertThat(folio).isEmpty();
+                    } else if (page == n) {
+                        assertThat(all).as(name + ": sources on the last page").contains("Sources");
+                        assertThat(folio).isEqualTo(Integer.toString(n));
+                    } else if (page >= n - blanks) {
+                        assertThat(all).as(name + ": padding page " + page).isBlank();
+                    } else {
+                        assertThat(folio).as(name + ": sheet side " + side + ", half " + half + " " + seen)
+                                .isEqualTo(Integer.toString(page));
                     }
                 }
             }
-            assertThat(half(doc, 0, 1, 0, height)).contains("In this handout");
-            assertThat(width).isGreaterThan(height);
         }
+        assertThat(half(doc, 0, 1, 0, height)).contains("In this handout");
+        assertThat(width).isGreaterThan(height);
     }
 
     @Test
