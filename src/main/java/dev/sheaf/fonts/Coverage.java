@@ -56,6 +56,11 @@ public final class Coverage {
         return cp >= 0 && chars.get(cp);
     }
 
+    /** The characters the font maps, as bits by code point; not to be changed. */
+    BitSet chars() {
+        return chars;
+    }
+
     /** How many characters the font maps. */
     public int size() {
         return chars.cardinality();

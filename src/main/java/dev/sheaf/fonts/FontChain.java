@@ -31,6 +31,11 @@ public final class FontChain {
 
     private final List<Link> primaries;
     private final List<Link> links;
+    /**
+     * The characters every primary family has, null when there are no primaries (then every character is theirs):
+     * {@link #linkFor} is asked about every character of a print document, and one bit answers for most of them.
+     */
+    private final BitSet primary;
 
     /**
      * @param primaries the families the stylesheet sets text in
@@ -39,6 +44,15 @@ public final class FontChain {
     public FontChain(List<Link> primaries, List<Link> links) {
         this.primaries = List.copyOf(primaries);
         this.links = List.copyOf(links);
+        BitSet common = null;
+        for (Link l : this.primaries) {
+            if (common == null) {
+                common = (BitSet) l.coverage().chars().clone();
+            } else {
+                common.and(l.coverage().chars());
+            }
+        }
+        this.primary = common;
     }
 
     public List<Link> links() {
@@ -57,7 +71,7 @@ public final class FontChain {
 
     /** The index in {@link #links()} of the face that sets {@code cp} in a run, or {@link #PRIMARY} or {@link #MISSING}. */
     public int linkFor(int cp) {
-        if (needsNoGlyph(cp) || primaries.stream().allMatch(l -> l.coverage().covers(cp))) {
+        if (primary == null || cp >= 0 && primary.get(cp) || needsNoGlyph(cp)) {
             return PRIMARY;
         }
         for (int i = 0; i < links.size(); i++) {

@@ -48,6 +48,39 @@ class FontRunsTest {
         assertThat(chain().missing("a\uD81C\uDC00 b ❤\uFE0F\u200D")).isEqualTo("\uD81C\uDC00");
     }
 
+    /**
+     * {@link FontChain#linkFor} answers from the characters all primaries share as the definition does (a character
+     * that needs no glyph, or one every primary has, stays in the primaries; else the first link that has it), for
+     * every character of the Basic Multilingual Plane and a sample beyond, with one primary, two, and none.
+     */
+    @Test
+    void should_find_the_link_of_every_character_as_its_definition_does() {
+        List<FontChain.Link> links = new java.util.ArrayList<>();
+        ShippedFonts.fallbacks().forEach(f -> links.add(new FontChain.Link(f.family(), ShippedFonts.coverage(f))));
+        FontChain.Link serif = new FontChain.Link(SERIF.family(), ShippedFonts.coverage(SERIF));
+        links.add(0, serif);
+        FontChain.Link second = links.get(1);
+        for (List<FontChain.Link> primaries : List.of(List.of(serif), List.of(serif, second), List.<FontChain.Link>of())) {
+            FontChain chain = new FontChain(primaries, links);
+            for (int cp = 0; cp <= 0x10FFFF; cp += cp < 0x10000 ? 1 : 97) {
+                int c = cp;
+                int expected;
+                if (FontChain.needsNoGlyph(c) || primaries.stream().allMatch(l -> l.coverage().covers(c))) {
+                    expected = FontChain.PRIMARY;
+                } else {
+                    expected = FontChain.MISSING;
+                    for (int i = 0; i < links.size(); i++) {
+                        if (links.get(i).coverage().covers(c)) {
+                            expected = i;
+                            break;
+                        }
+                    }
+                }
+                assertThat(chain.linkFor(c)).as("U+%04X with %d primaries", c, primaries.size()).isEqualTo(expected);
+            }
+        }
+    }
+
     @Test
     void should_read_coverage_from_format_4_and_format_12_cmaps() {
         Coverage emoji = ShippedFonts.coverage(ShippedFonts.fallbacks().stream()
