@@ -28,6 +28,13 @@ final class KeptFonts extends ITextFontResolver {
 
     /** What the faces in use were parsed from; null before the first document. */
     private List<String> loaded;
+    /** The widths of texts measured in these faces ({@link PrintText}), for every document of the product. */
+    private final PrintText.Widths widths = new PrintText.Widths();
+
+    /** A measurer of text for a renderer that uses these faces, sharing the widths the others measured. */
+    PrintText measurer() {
+        return new PrintText(widths);
+    }
 
     @Override
     public void flushFontFaceFonts() {

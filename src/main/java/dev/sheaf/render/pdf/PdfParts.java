@@ -200,12 +200,13 @@ final class PdfParts {
         device = new PartsOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT, blankPages,
                 this::destination);
         float dotsPerMm = ITextRenderer.DEFAULT_DOTS_PER_POINT * 72 / 25.4f;
+        KeptFonts faces = new KeptFonts();
         ITextRenderer renderer = new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT,
                 ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device,
                 new PrintUserAgent(device, ITextRenderer.DEFAULT_DOTS_PER_PIXEL, bookUrl)
-                        .cover(VectorCover.of(book, trim)), new KeptFonts(),
+                        .cover(VectorCover.of(book, trim)), faces,
                 new FittingImages(device, (int) (trim.measure() * dotsPerMm), (int) (trim.imageHeight() * dotsPerMm)),
-                new PrintText());
+                faces.measurer());
         Typesetting.prepare(renderer);
         if (painting) {
             listen(renderer);

@@ -223,7 +223,7 @@ public final class PdfRenderer implements Renderer {
                 ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device,
                 new PrintUserAgent(device, ITextRenderer.DEFAULT_DOTS_PER_PIXEL, bookUrl).cover(cover), faces,
                 new FittingImages(device, (int) (trim.measure() * dotsPerMm), (int) (trim.imageHeight() * dotsPerMm)),
-                new PrintText()));
+                faces.measurer()));
     }
 
     /**

@@ -255,7 +255,7 @@ public final class PrintKit {
                     ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device,
                     new PrintUserAgent(device, ITextRenderer.DEFAULT_DOTS_PER_PIXEL, bookUrl).sharing(pictures), faces,
                     new FittingImages(device, (int) (page.measure() * dotsPerMm), (int) (imageHeight * dotsPerMm)),
-                    new PrintText());
+                    faces.measurer());
             Typesetting.prepare(renderer);
             corrections = Typesetting.layout(renderer, xhtml, bookUrl, book.meta().hyphenate(), earlier, adjust);
             pages = new Pages(renderer);

@@ -6,6 +6,9 @@ import com.lowagie.text.pdf.BaseFont;
 import org.xhtmlrenderer.pdf.ITextFSFont;
 import org.xhtmlrenderer.pdf.ITextTextRenderer;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * Flying Saucer's text measuring, with break points inside words ({@link SoftHyphens}) taking no room, except
  * the one a line ends on, which takes a hyphen's.
@@ -20,6 +23,31 @@ import org.xhtmlrenderer.pdf.ITextTextRenderer;
  * ({@link Ligatures}, each measured with its own advance) and their kerning ({@link PairKerning}).
  */
 final class PrintText extends ITextTextRenderer {
+
+    /**
+     * The widths measured, by face, size and text: Flying Saucer measures every piece between two break points, and
+     * the same syllables and words come back all through a document and in each of its layouts (a document is laid
+     * out again for the hyphenation's checks, for its index, a booklet for its blank pages). Kept for the documents of
+     * one printed product, on one thread; at most {@link #KEPT} of them.
+     */
+    static final class Widths {
+        private static final int KEPT = 1 << 16;
+        private final Map<Piece, Integer> measured = new HashMap<>();
+
+        private record Piece(BaseFont face, float size, String text) { }
+    }
+
+    private final Widths widths;
+
+    /** Measures with widths of its own. */
+    PrintText() {
+        this(new Widths());
+    }
+
+    /** Measures with {@code widths}, which the measurers of the product's other documents share ({@link KeptFonts}). */
+    PrintText(Widths widths) {
+        this.widths = widths;
+    }
 
     @Override
     public int getWidth(FontContext context, FSFont font, String string) {
@@ -37,6 +65,22 @@ final class PrintText extends ITextTextRenderer {
 
     /** The width of {@code string} as drawn: ligatures set, break points left out, a final one as a hyphen, kerned. */
     private int drawnWidth(FontContext context, FSFont font, String string) {
+        BaseFont face = baseFont(font);
+        if (face == null) {
+            return measure(context, font, string);
+        }
+        Widths.Piece piece = new Widths.Piece(face, font.getSize2D(), string);
+        Integer width = widths.measured.get(piece);
+        if (width == null) {
+            width = measure(context, font, string);
+            if (widths.measured.size() < Widths.KEPT) {
+                widths.measured.put(piece, width);
+            }
+        }
+        return width;
+    }
+
+    private int measure(FontContext context, FSFont font, String string) {
         String set = Ligatures.of(baseFont(font)).apply(string);
         int width;
         if (SoftHyphens.hasMark(set)) {
