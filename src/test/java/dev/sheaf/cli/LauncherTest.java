@@ -154,13 +154,33 @@ class LauncherTest {
         String build = run(small, on, "build", "--out", "o", "-f", "epub");
         assertThat(build.lines()).hasSize(1);
         assertThat(build).startsWith(C1 + " -XX:+UseSerialGC -Dsheaf.resident.java=" + tmp.resolve("jdk/bin/java"))
-                .contains(" -Dsheaf.resident.options= -Xmx3g -Dx=y ")
+                .contains(" -Dsheaf.resident.options=")
                 .contains(" -Dsheaf.resident.jar=" + home.resolve("lib/sheaf.jar") + " -Dsheaf.resident.terminal=false ")
                 .endsWith(" -cp " + home.resolve("lib/sheaf.jar") + " " + CLIENT + " build --out o -f epub");
         assertThat(build.substring(0, build.indexOf("-Dsheaf.resident.options="))).as("the client's own options")
                 .doesNotContain("-Xmx3g");
-        assertThat(run(tmp, on, "check", large.toString())).contains(CLIENT + " check " + large).doesNotContain("-jar");
+        assertThat(residentOptions(build)).as("a small book's process: the first tier only")
+                .containsExactly(C1, "-Xmx3g", "-Dx=y");
+        String largeCheck = run(tmp, on, "check", large.toString());
+        assertThat(largeCheck).contains(CLIENT + " check " + large).doesNotContain("-jar");
+        assertThat(residentOptions(largeCheck)).as("a large book's process keeps the default JIT")
+                .containsExactly("-Xmx3g", "-Dx=y");
+        assertThat(residentOptions(run(small, Map.of("SHEAF_RESIDENT", "on", "SHEAF_SMALL_BOOK", "0"), "check")))
+                .isEmpty();
+        // On two processors a check runs on the first tier in its own JVM whatever the book's size, a build of every
+        // edition only for a small book; the process is the folder's, one for both.
+        Map<String, String> two = Map.of("SHEAF_RESIDENT", "on", "TEST_PROCESSORS", "2");
+        assertThat(residentOptions(run(small, two, "check"))).containsExactly(C1);
+        assertThat(residentOptions(run(small, two, "build"))).containsExactly(C1);
+        assertThat(residentOptions(run(tmp, two, "check", large.toString()))).isEmpty();
         assertThat(run(tmp, on, "build", "-q", large.toString(), "--", "-w")).contains(CLIENT);
+    }
+
+    /** The options the launcher hands to the resident process, as the client reads them (words). */
+    private static List<String> residentOptions(String line) {
+        int from = line.indexOf("-Dsheaf.resident.options=") + "-Dsheaf.resident.options=".length();
+        String value = line.substring(from, line.indexOf(" -Dsheaf.resident.jar=", from));
+        return value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
     }
 
     @Test
