@@ -1,5 +1,7 @@
 package dev.sheaf.render.handout;
 
+import dev.sheaf.buildcache.CacheKey;
+import dev.sheaf.buildcache.Reuse;
 import dev.sheaf.render.cover.Covers;
 import dev.sheaf.diag.Diagnostic;
 import dev.sheaf.diag.MessageId;
@@ -20,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -64,16 +67,53 @@ public final class HandoutRenderer implements Renderer {
         PrintKit kit = new PrintKit(book, ctx.labels());
         HandoutSources sources = HandoutSources.of(book, ctx.labels());
         byte[] thumbnail = Covers.thumbnail(book, HandoutDocument.THUMBNAIL_PX);
+        int total = 0;
+        int reused = 0;
         for (Handout h : handouts) {
             List<Piece> pieces = h.pieceIds().stream().map(byId::get).filter(Objects::nonNull).toList();
             if (pieces.isEmpty()) {
                 continue;
             }
-            byte[] pdf = render(book, ctx, kit, h, pieces, sources, thumbnail);
+            Made made = make(book, ctx, kit, h, pieces, sources, thumbnail);
+            total++;
+            reused += made.reused() ? 1 : 0;
             try (OutputStream os = out.create("handouts/" + h.name() + ".pdf")) {
-                os.write(pdf);
+                os.write(made.pdf());
             }
         }
+        if (total > 0) {
+            ctx.cache().count(new Reuse("handouts", "handouts", "laid out", total, reused));
+        }
+    }
+
+    /** A handout's PDF, and whether it came from an earlier build. */
+    private record Made(byte[] pdf, boolean reused) { }
+
+    /**
+     * One handout, from the build cache when an earlier build into the same folder made it from the same inputs
+     * ({@link HandoutKey}), else laid out and kept there.
+     */
+    private static Made make(Book book, RenderContext ctx, PrintKit kit, Handout h, List<Piece> pieces,
+                             HandoutSources sources, byte[] thumbnail) throws IOException {
+        HandoutFormat format = HandoutFormat.of(h);
+        String link = h.link() == null || h.link().isBlank() ? null : h.link().strip();
+        QrCode qr = link == null ? null : qrCode(h, link, ctx);
+        BookIndex own = h.index()
+                ? book.index().forPieces(pieces.stream().map(Piece::id).collect(Collectors.toSet())) : null;
+        PrintKit.IndexPages index = own != null && own.present() ? kit.index(own, ctx.labels(), format.page()) : null;
+        HandoutDocument doc = new HandoutDocument(book, h, pieces, sources.entries(pieces), ctx.labels(), kit,
+                format.page(), link, qr, index, thumbnail);
+        String document = doc.render(0);
+        Optional<CacheKey> key = ctx.cache().enabled()
+                ? HandoutKey.of(book, format, document, index == null ? null : own, ctx.timestamp(), thumbnail, pieces)
+                : Optional.empty();
+        Optional<byte[]> earlier = key.flatMap(ctx.cache()::get);
+        if (earlier.isPresent()) {
+            return new Made(earlier.get(), true);
+        }
+        byte[] pdf = render(book, ctx, kit, format, doc, document, index);
+        key.ifPresent(k -> ctx.cache().put(k, pdf));
+        return new Made(pdf, false);
     }
 
     /**
@@ -84,20 +124,11 @@ public final class HandoutRenderer implements Renderer {
      * laid out again anyway, or, with an index, from the pages its columns were packed into; laid out once more
      * only when those were not the pages the layout came to.
      */
-    static byte[] render(Book book, RenderContext ctx, PrintKit kit, Handout h, List<Piece> pieces,
-                         HandoutSources sources, byte[] thumbnail) throws IOException {
-        HandoutFormat format = HandoutFormat.of(h);
-        String link = h.link() == null || h.link().isBlank() ? null : h.link().strip();
-        PrintKit.IndexPages index = null;
-        if (h.index()) {
-            BookIndex own = book.index().forPieces(pieces.stream().map(Piece::id).collect(Collectors.toSet()));
-            index = own.present() ? kit.index(own, ctx.labels(), format.page()) : null;
-        }
-        HandoutDocument doc = new HandoutDocument(book, h, pieces, sources.entries(pieces), ctx.labels(), kit,
-                format.page(), link, link == null ? null : qrCode(h, link, ctx), index, thumbnail);
+    private static byte[] render(Book book, RenderContext ctx, PrintKit kit, HandoutFormat format,
+                                 HandoutDocument doc, String document, PrintKit.IndexPages index) throws IOException {
         BookletBlanks blanks = format.booklet() ? new BookletBlanks(doc) : null;
         // With an index, the pages counted before its columns are filled in are not the handout's.
-        PrintKit.Layout layout = kit.layout(doc.render(0), format.page(), index, index == null ? blanks : null);
+        PrintKit.Layout layout = kit.layout(document, format.page(), index, index == null ? blanks : null);
         if (index != null) {
             index.number(layout, doc::measuring);
             layout = blanks == null ? layout.again(doc.render(0), index)
