@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -20,12 +22,16 @@ import java.util.stream.Stream;
 /**
  * Renderers write into a private staging folder inside the output folder; only when the whole build
  * has succeeded is each file moved into place (atomically where the file system allows), so a failed
- * build never leaves a half-written edition and never touches the previous ones.
+ * build never leaves a half-written edition and never touches the previous ones. A failed build that had to
+ * make the output folder (and folders above it) removes them again when they are still empty.
  */
 final class StagedOutput implements OutputSink, AutoCloseable {
 
     private final Path outDir;
     private final Path staging;
+    /** The first folder on the way to {@link #outDir} that this build made ({@code outDir} or above), or null. */
+    private final Path made;
+    private volatile boolean committed;
     private final List<String> files = new ArrayList<>();
     /** Files whose bytes are already in place in the output folder: not staged, not moved (see {@link #write}). */
     private final java.util.Set<String> inPlace = new java.util.HashSet<>();
@@ -51,8 +57,18 @@ final class StagedOutput implements OutputSink, AutoCloseable {
     StagedOutput(Path outDir, PlacedFiles placed) throws IOException {
         this.outDir = outDir;
         this.placed = placed;
+        this.made = firstMissing(outDir.toAbsolutePath().normalize());
         Files.createDirectories(outDir);
         this.staging = Files.createTempDirectory(outDir, ".sheaf-staging-");
+    }
+
+    /** The topmost folder of {@code dir}'s path that does not exist, or null when {@code dir} does. */
+    private static Path firstMissing(Path dir) {
+        Path missing = null;
+        for (Path p = dir; p != null && !Files.exists(p, LinkOption.NOFOLLOW_LINKS); p = p.getParent()) {
+            missing = p;
+        }
+        return missing;
     }
 
     @Override
@@ -274,6 +290,7 @@ final class StagedOutput implements OutputSink, AutoCloseable {
 
     /** Moves every staged file into the output folder; returns the final paths. */
     List<Path> commit() throws IOException {
+        committed = true;
         List<Path> written = new ArrayList<>();
         for (String rel : files) {
             Path from = staging.resolve(rel);
@@ -306,15 +323,27 @@ final class StagedOutput implements OutputSink, AutoCloseable {
         }
     }
 
-    /** Removes the staging folder and whatever is left in it. */
+    /**
+     * Removes the staging folder and whatever is left in it; after a build that wrote nothing into place, also the
+     * folders it made for its output, from the output folder up, as long as they are empty.
+     */
     @Override
     public void close() throws IOException {
-        if (!Files.exists(staging)) {
-            return;
+        if (Files.exists(staging)) {
+            try (Stream<Path> walk = Files.walk(staging)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
         }
-        try (Stream<Path> walk = Files.walk(staging)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
+        if (!committed && made != null) {
+            Path top = made;
+            for (Path p = outDir.toAbsolutePath().normalize(); p != null && p.startsWith(top); p = p.getParent()) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (DirectoryNotEmptyException e) {
+                    return; // something else is in it now: another build's, or the user's
+                }
             }
         }
     }

@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A build nobody waits for any more ({@link BuildRequest#cancelled()}: its command was interrupted) is given up and
- * writes nothing, whether it was given up before it began or between two editions; with the build cache too.
+ * writes nothing, whether it was given up before it began or between two editions; with the build cache too. A failed
+ * build leaves no output folder it made behind.
  */
 class CancelledBuildTest {
 
@@ -58,6 +59,30 @@ class CancelledBuildTest {
         assertThat(r.success()).isFalse();
         assertThat(files(out)).isEqualTo(before);
         assertThat(Files.readAllBytes(out.resolve("test-book.epub"))).as("the earlier EPUB, untouched").isEqualTo(epub);
+    }
+
+    /**
+     * A failed build leaves no trace, not even the output folder it had to make (nor the folders above it); a folder
+     * that was there before stays.
+     */
+    @Test
+    void a_failed_build_removes_the_output_folders_it_made_and_keeps_those_it_found() throws IOException {
+        Path book = TestBooks.minimal(tmp.resolve("bad"), "chapters/one/p.md", piece("title: P\ndate: 2020-13-45", "Text."));
+        for (boolean cache : List.of(true, false)) {
+            Path out = tmp.resolve("made-" + cache).resolve("a/out");
+            BuildResult r = new Sheaf().build(BuildRequest.of(book, out).withFormats(List.of("epub"))
+                    .withBuildCache(cache));
+            assertThat(r.success()).as(r.diagnostics().toString()).isFalse();
+            assertThat(tmp.resolve("made-" + cache)).as("with the cache: " + cache).doesNotExist();
+        }
+        Path existing = Files.createDirectories(tmp.resolve("existing/out"));
+        assertThat(new Sheaf().build(BuildRequest.of(book, existing).withFormats(List.of("epub"))
+                .withBuildCache(true)).success()).isFalse();
+        assertThat(existing).isEmptyDirectory();
+        Path cancelled = tmp.resolve("cancelled/out");
+        assertThat(new Sheaf().build(BuildRequest.of(book(), cancelled).withFormats(List.of("epub"))
+                .withCancelled(() -> true)).success()).isFalse();
+        assertThat(tmp.resolve("cancelled")).doesNotExist();
     }
 
     private static List<String> files(Path dir) throws IOException {
