@@ -244,10 +244,19 @@ public final class BuildCache {
         reuse.add(r);
     }
 
-    /** What each edition of this build reused, in the order they were made. */
+    /**
+     * What this build reused: reading, citations, then the editions in the order of {@link #ORDER} (the handouts are made
+     * on a thread of their own and finish before or after the EPUB), others after them, each in the order counted.
+     */
     public synchronized List<Reuse> reuse() {
-        return List.copyOf(reuse);
+        List<Reuse> out = new ArrayList<>(reuse);
+        out.sort(java.util.Comparator.comparingInt(r -> ORDER.indexOf(r.edition()) < 0 ? ORDER.size()
+                : ORDER.indexOf(r.edition())));
+        return List.copyOf(out);
     }
+
+    /** The order in which {@link #reuse()} tells what was reused, by {@link Reuse#edition()}. */
+    private static final List<String> ORDER = List.of("read", "citations", "EPUB", "handouts", "site");
 
     /**
      * After a successful build: moves the new entries into the cache and removes the entries of the kinds this

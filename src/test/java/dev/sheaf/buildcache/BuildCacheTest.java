@@ -179,6 +179,24 @@ class BuildCacheTest {
     }
 
     @Test
+    void should_tell_what_was_reused_in_one_order_whichever_edition_finished_first() {
+        // setup
+        BuildCache cache = BuildCache.disabled();
+        // when: the handouts, made beside, counted before the EPUB; an edition without a place of its own
+        cache.count(new Reuse("read", "pieces", "parsed", 3, 2));
+        cache.count(new Reuse("handouts", "handouts", "laid out", 2, 1));
+        cache.count(new Reuse("slides", "slides", "drawn", 1, 0));
+        cache.count(new Reuse("citations", "citations and lists", "formatted", 5, 5));
+        cache.count(new Reuse("EPUB", "pages", "compressed", 3, 2));
+        cache.count(new Reuse("site", "piece pages", "written", 3, 2));
+        cache.count(new Reuse("citations", "bibliography entries", "formatted", 4, 3));
+        // then
+        assertThat(cache.reuse()).extracting(r -> r.edition() + " " + r.items()).containsExactly("read pieces",
+                "citations citations and lists", "citations bibliography entries", "EPUB pages", "handouts handouts",
+                "site piece pages", "slides slides");
+    }
+
+    @Test
     void should_make_an_item_once_for_every_edition_that_asks_and_keep_it() throws Exception {
         // setup
         BuildCache cache = open("sheaf 1");
