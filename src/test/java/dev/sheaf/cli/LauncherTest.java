@@ -173,6 +173,11 @@ class LauncherTest {
         assertThat(residentOptions(run(small, two, "check"))).containsExactly(C1);
         assertThat(residentOptions(run(small, two, "build"))).containsExactly(C1);
         assertThat(residentOptions(run(tmp, two, "check", large.toString()))).isEmpty();
+        // Few pieces but much text (over 100 KB of Markdown): the process keeps the default JIT, its own JVM does not.
+        Files.writeString(small.resolve("chapters/one/long.md"), "---\ntitle: L\ndate: \"2020\"\n---\n"
+                + "A long paragraph of text. ".repeat(4000) + "\n");
+        assertThat(residentOptions(run(small, on, "build"))).containsExactly("-Xmx3g", "-Dx=y");
+        assertThat(run(small, Map.of("SHEAF_RESIDENT", "off"), "build")).startsWith(C1);
         assertThat(run(tmp, on, "build", "-q", large.toString(), "--", "-w")).contains(CLIENT);
     }
 
