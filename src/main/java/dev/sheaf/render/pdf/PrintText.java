@@ -28,10 +28,12 @@ final class PrintText extends ITextTextRenderer {
      * The widths measured, by face, size and text: Flying Saucer measures every piece between two break points, and
      * the same syllables and words come back all through a document and in each of its layouts (a document is laid
      * out again for the hyphenation's checks, for its index, a booklet for its blank pages). Kept for the documents of
-     * one printed product, on one thread; at most {@link #KEPT} of them.
+     * one printed product, on one thread: at most {@link #KEPT} texts of at most {@link #LONGEST} characters (a long
+     * text rarely comes back), a megabyte or two, so that a book laid out in parts in a small heap still fits.
      */
     static final class Widths {
-        private static final int KEPT = 1 << 16;
+        private static final int KEPT = 1 << 13;
+        private static final int LONGEST = 24;
         private final Map<Piece, Integer> measured = new HashMap<>();
 
         private record Piece(BaseFont face, float size, String text) { }
@@ -66,7 +68,7 @@ final class PrintText extends ITextTextRenderer {
     /** The width of {@code string} as drawn: ligatures set, break points left out, a final one as a hyphen, kerned. */
     private int drawnWidth(FontContext context, FSFont font, String string) {
         BaseFont face = baseFont(font);
-        if (face == null) {
+        if (face == null || string.length() > Widths.LONGEST) {
             return measure(context, font, string);
         }
         Widths.Piece piece = new Widths.Piece(face, font.getSize2D(), string);
