@@ -337,8 +337,7 @@ final class StagedOutput implements OutputSink, AutoCloseable {
             }
         }
         if (!committed && made != null) {
-            Path top = made;
-            for (Path p = outDir.toAbsolutePath().normalize(); p != null && p.startsWith(top); p = p.getParent()) {
+            for (Path p = outDir.toAbsolutePath().normalize(); p != null && p.startsWith(made); p = p.getParent()) {
                 try {
                     Files.deleteIfExists(p);
                 } catch (DirectoryNotEmptyException e) {

@@ -58,8 +58,7 @@ final class HandoutKey {
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
-        return CacheKey.of(KIND, "handout 1", document, format, index, book.meta(), timestamp,
-                thumbnail == null ? new byte[0] : thumbnail, files);
+        return CacheKey.of(KIND, "handout 1", document, format, index, book.meta(), timestamp, thumbnail, files);
     }
 
     /** The book-relative files of the pictures in {@code pieces}, their notes included, in order of name. */

@@ -134,8 +134,9 @@ public final class HandoutRenderer implements Renderer {
             layout = blanks == null ? layout.again(doc.render(0), index)
                     : layout.again(blanks.render(blanks.needed(layout.pages() - 1 + index.pages())), index, blanks);
         }
-        if (blanks != null && blanks.needed(layout.pages()) != blanks.blanks()) {
-            layout = layout.again(blanks.render(blanks.needed(layout.pages())), index);
+        int needed = blanks == null ? 0 : blanks.needed(layout.pages());
+        if (blanks != null && needed != blanks.blanks()) {
+            layout = layout.again(blanks.render(needed), index);
         }
         ByteArrayOutputStream pages = new ByteArrayOutputStream(1 << 18);
         layout.write(pages, ctx.timestamp());

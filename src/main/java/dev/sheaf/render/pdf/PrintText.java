@@ -69,12 +69,12 @@ final class PrintText extends ITextTextRenderer {
     private int drawnWidth(FontContext context, FSFont font, String string) {
         BaseFont face = baseFont(font);
         if (face == null || string.length() > Widths.LONGEST) {
-            return measure(context, font, string);
+            return measure(context, font, face, string);
         }
         Widths.Piece piece = new Widths.Piece(face, font.getSize2D(), string);
         Integer width = widths.measured.get(piece);
         if (width == null) {
-            width = measure(context, font, string);
+            width = measure(context, font, face, string);
             if (widths.measured.size() < Widths.KEPT) {
                 widths.measured.put(piece, width);
             }
@@ -82,8 +82,8 @@ final class PrintText extends ITextTextRenderer {
         return width;
     }
 
-    private int measure(FontContext context, FSFont font, String string) {
-        String set = Ligatures.of(baseFont(font)).apply(string);
+    private int measure(FontContext context, FSFont font, BaseFont face, String string) {
+        String set = Ligatures.of(face).apply(string);
         int width;
         if (SoftHyphens.hasMark(set)) {
             width = super.getWidth(context, font, SoftHyphens.strip(set));
